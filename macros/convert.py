@@ -1,0 +1,231 @@
+"""Turning a marked YAML node tree into model objects, collecting every problem on the way.
+
+Pipeline position: second stage, after ``yamlio`` and before ``validate``. Driven entirely by the field
+declarations in ``model`` (type hints plus ``spec`` metadata), so a new field needs no code here.
+Problems carry the file, line and column of the node and an editor-readable path such as
+``indsatser[2].aktiviteter[1].områder[1]`` (list positions counted from 1, as editors count).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+import yaml
+
+from . import model
+from .problems import Problem, suggest
+
+_NULL_TAG = "tag:yaml.org,2002:null"
+MAX_NODES = 200_000  # a file that expands past this through aliases is refused ("billion laughs")
+
+
+class _Missing:
+    """Marks a field the file left out (distinct from an explicit value)."""
+
+
+MISSING = _Missing()
+FAILED = _Missing()  # a value was there but could not be converted (already reported)
+
+
+@functools.cache
+def field_types(cls: type) -> dict[str, Any]:
+    """Resolved type hints of a model class (string annotations evaluated once per class)."""
+    return typing.get_type_hints(cls, localns=vars(model))
+
+
+def unwrap_optional(tp: Any) -> tuple[Any, bool]:
+    """``X | None`` → (X, True); anything else → (tp, False)."""
+    if typing.get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return tp, False
+
+
+def describe(tp: Any) -> str:
+    """How an editor would call the expected kind of value (Danish)."""
+    tp, _ = unwrap_optional(tp)
+    if typing.get_origin(tp) is tuple:
+        return "en liste"
+    if dataclasses.is_dataclass(tp) and tp is not model.PartialDate:
+        return "en blok med felter"
+    if tp is int:
+        return "et helt tal"
+    if tp is float:
+        return "et tal"
+    if tp is model.PartialDate:
+        return "en dato"
+    return "en tekst"
+
+
+@dataclass
+class Converter:
+    """Converts the node tree of one file; ``problems`` and ``marks`` fill up as it goes."""
+
+    file: str
+    problems: list[Problem] = field(default_factory=list)
+    marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    nodes_seen: int = 0
+
+    def report(self, node: yaml.Node, path: str, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, path, message))
+
+    def convert(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        """The value of ``node`` as type ``tp``, or MISSING after reporting why it cannot be."""
+        self.nodes_seen += 1
+        if self.nodes_seen > MAX_NODES:
+            if self.nodes_seen == MAX_NODES + 1:
+                self.report(node, path, f"filen udvider sig til over {MAX_NODES} værdier (ankre og "
+                                        "henvisninger &/* i mange lag?); skriv værdierne ud")
+            return MISSING
+        self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        tp, _ = unwrap_optional(tp)
+        if typing.get_origin(tp) is tuple:
+            return self.sequence(node, typing.get_args(tp)[0], path)
+        if dataclasses.is_dataclass(tp) and tp is not model.PartialDate:
+            return self.mapping(node, tp, path)
+        if not isinstance(node, yaml.ScalarNode):
+            self.report(node, path, f"forventede {describe(tp)}, fandt {_found(node)}")
+            return MISSING
+        return self.scalar(node, tp, path)
+
+    def sequence(self, node: yaml.Node, item_tp: Any, path: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(node, path, f"forventede en liste (linjer, der starter med '- '), fandt {_found(node)}")
+            return MISSING
+        items = [self.convert(child, item_tp, f"{path}[{i}]") for i, child in enumerate(node.value, 1)]
+        return tuple(item for item in items if item is not MISSING)
+
+    def mapping(self, node: yaml.Node, cls: type, path: str) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            self.report(node, path, f"forventede {describe(cls)} (felt: værdi), fandt {_found(node)}")
+            return MISSING
+        declared = {f.metadata["key"]: f for f in dataclasses.fields(cls)}
+        hints = field_types(cls)
+        values: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        prefix = f"{path}." if path else ""
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key in ("<<",):
+                self.report(key_node, path or "(top)", "et feltnavn skal være en almindelig tekst")
+                continue
+            if key in first_seen:
+                self.report(key_node, prefix + key, f"feltet '{key}' står to gange (første gang i linje "
+                                                    f"{first_seen[key].start_mark.line + 1}); slet det ene")
+                continue
+            first_seen[key] = key_node
+            spec = declared.get(key)
+            if spec is None:
+                if key == "$schema":
+                    continue
+                self.report(key_node, prefix + key,
+                            f"ukendt felt '{key}'{suggest(key, declared)} (tilladte felter her: "
+                            f"{', '.join(declared)})")
+                continue
+            value = self.field_value(value_node, hints[spec.name], prefix + key)
+            if value is not MISSING:
+                values[spec.name] = value
+        return self.build(node, cls, path, values)
+
+    def field_value(self, node: yaml.Node, tp: Any, path: str) -> Any:
+        if isinstance(node, yaml.ScalarNode) and (node.tag == _NULL_TAG or node.value.strip() == ""):
+            self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+            return MISSING  # "felt:" with nothing after it counts as left out
+        value = self.convert(node, tp, path)
+        return FAILED if value is MISSING else value
+
+    def build(self, node: yaml.Node, cls: type, path: str, values: dict[str, Any]) -> Any:
+        required = [f for f in dataclasses.fields(cls) if f.metadata["required"]]
+        for f in required:
+            if f.name not in values:
+                key = f.metadata["key"]
+                self.report(node, f"{path}.{key}" if path else key, f"feltet '{key}' mangler ({_doc(cls, key)})")
+        if any(values.get(f.name, FAILED) is FAILED for f in required):
+            return MISSING
+        # An optional field that failed falls back to its default, so the rest is still checked.
+        values = {name: value for name, value in values.items() if value is not FAILED}
+        try:
+            return cls(**values)
+        except TypeError:  # a required value failed to convert and was already reported
+            return MISSING
+
+    def scalar(self, node: yaml.ScalarNode, tp: Any, path: str) -> Any:
+        text = node.value.strip()
+        if typing.get_origin(tp) is Literal:
+            options = typing.get_args(tp)
+            if text in options:
+                return text
+            self.report(node, path, f"'{text}' er ikke en gyldig værdi; vælg en af: {', '.join(options)}"
+                                    f"{suggest(text, options)}")
+            return MISSING
+        if tp is int:
+            return self.number(node, path, text, whole=True)
+        if tp is float:
+            return self.number(node, path, text, whole=False)
+        if tp is model.PartialDate:
+            date = model.PartialDate.parse(text)
+            if date is None:
+                self.report(node, path, f"'{text}' er ikke en gyldig dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD "
+                                        "(fx 2016-07)")
+                return MISSING
+            return date
+        return self.text(node, tp, path, text)
+
+    def number(self, node: yaml.ScalarNode, path: str, text: str, whole: bool) -> Any:
+        try:
+            value = int(text) if whole else float(text.replace(",", "."))
+        except ValueError:
+            kind = "et helt tal" if whole else "et tal (brug punktum eller komma som decimaltegn)"
+            self.report(node, path, f"forventede {kind}, fandt '{_short(text)}'")
+            return MISSING
+        if not whole and value != value or value in (float("inf"), float("-inf")):
+            self.report(node, path, f"forventede et tal, fandt '{_short(text)}'")
+            return MISSING
+        return value
+
+    def text(self, node: yaml.ScalarNode, tp: Any, path: str, text: str) -> Any:
+        limit = model.MAX_TITLE if path.endswith("titel") else model.MAX_TEXT
+        if len(text) > limit:
+            self.report(node, path, f"teksten er for lang ({len(text)} tegn; højst {limit})")
+            return MISSING
+        if tp is model.ElementId and not model.ID_PATTERN.match(text):
+            self.report(node, path, f"id '{_short(text)}' har en ugyldig form: brug kun små bogstaver a-z, tal og "
+                                    f"enkelte bindestreger (fx '{slug_suggestion(text)}')")
+            return MISSING
+        return text if tp is model.Text else " ".join(text.split()) if "\n" in text else text
+
+
+def _doc(cls: type, key: str) -> str:
+    for f in dataclasses.fields(cls):
+        if f.metadata["key"] == key:
+            first = str(f.metadata["doc"]).split(". ")[0].rstrip(".")
+            return first[0].lower() + first[1:]
+    return ""
+
+
+def _found(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "en liste"
+    if isinstance(node, yaml.MappingNode):
+        return "en blok med felter"
+    return f"'{_short(node.value)}'"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def slug_suggestion(text: str) -> str:
+    """A valid id close to what the editor wrote ("Opsporing og forebyggelse" → "opsporing-og-forebyggelse")."""
+    table = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "é": "e", "ü": "u", "ö": "oe", "ä": "ae"})
+    lowered = text.lower().translate(table)
+    cleaned = "".join(ch if ch.isascii() and ch.isalnum() else "-" for ch in lowered)
+    slug = "-".join(part for part in cleaned.split("-") if part)
+    return slug[:60] or "mit-id"

@@ -1,0 +1,60 @@
+"""The MkDocs plugin: the only module that knows MkDocs' config, file and navigation objects.
+
+Pipeline position: it drives the build. ``on_config`` loads and validates ``data/`` once (a
+``DataError`` stops the build before any page renders, with the full Danish list and no traceback) and
+adds each strategy to the navigation; ``on_files`` adds the generated pages and published files
+(schema, link map) as in-memory files, so the build never writes into ``docs/``. The model lives on the
+plugin instance, which MkDocs creates anew for every build (``mkdocs serve`` included), so nothing
+outlives a build. ``site_macros`` reads the model from here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import model, pages, schema
+from .problems import DataError
+from .validate import load_site
+
+
+class StrategyPluginConfig(Config):
+    data_dir = config_options.Type(str, default="data")
+
+
+class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
+    """Loads the strategies once per build and publishes them as pages."""
+
+    site: model.Site | None = None
+    page_set: pages.PageSet | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        data_dir = Path(config.config_file_path).parent / self.config.data_dir
+        try:
+            self.site = load_site(data_dir, self.config.data_dir)
+        except DataError as error:
+            raise PluginError(error.report()) from None
+        self.page_set = pages.build_page_set(self.site, use_directory_urls=config.use_directory_urls)
+        config.nav = _with_strategies(config.nav, self.page_set.nav)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.page_set is not None and self.site is not None
+        for src_uri, markdown in self.page_set.pages.items():
+            inclusion = InclusionLevel.NOT_IN_NAV if src_uri not in self.page_set.in_nav else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+        files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
+        return files
+
+
+def _with_strategies(nav: list[Any] | None, strategy_nav: list[dict[str, Any]]) -> list[Any]:
+    """The configured nav with one section per strategy inserted after its first entry (the front page)."""
+    configured = list(nav or [{"Forside": "index.md"}])
+    return configured[:1] + strategy_nav + configured[1:]

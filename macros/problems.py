@@ -1,0 +1,69 @@
+"""Problems found in the data, phrased for editors (Danish), and the error that carries all of them.
+
+Pipeline position: every stage before rendering (``yamlio``, ``convert``, ``validate``) appends
+``Problem``s instead of raising; ``load_site`` raises one ``DataError`` with the whole list at the end.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Iterable
+
+# Danish definite forms of the element kinds, for messages such as "området 'x' findes ikke".
+DEFINITE = {
+    "strategi": "strategien",
+    "område": "området",
+    "tema": "temaet",
+    "målsætning": "målsætningen",
+    "indsats": "indsatsen",
+    "aktivitet": "aktiviteten",
+    "hypotese": "hypotesen",
+    "mål": "målet",
+    "indikator": "indikatoren",
+    "aktør": "aktøren",
+    "proces": "processen",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing an editor must fix, at ``file:line:column`` (1-based) and a field path."""
+
+    file: str
+    line: int
+    column: int
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}:"
+        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+
+
+class DataError(Exception):
+    """The data cannot be published; carries every problem found, in file and line order."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(sorted(set(problems)))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        head = f"Strategidata kan ikke bygges: {len(self.problems)} fejl. Ret dem, og byg igen."
+        return "\n".join([head, *(str(p) for p in self.problems)])
+
+
+def suggest(word: str, known: Iterable[str]) -> str:
+    """A Danish "mente du …?" hint for a misspelt name, or "" when nothing is close."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f" – mente du '{close[0]}'?" if close else ""
+
+
+def known_list(known: Iterable[str], limit: int = 12) -> str:
+    """"kendte: a, b, c" (shortened when long)."""
+    names = sorted(set(known))
+    if not names:
+        return "der er ingen endnu"
+    shown = ", ".join(names[:limit])
+    more = f" og {len(names) - limit} flere" if len(names) > limit else ""
+    return f"kendte: {shown}{more}"

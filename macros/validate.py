@@ -1,0 +1,218 @@
+"""Checks that span elements, and ``load_site``: the one entry point from ``data/`` to a valid model.
+
+Pipeline position: third stage. ``load_site`` reads every ``data/*.yaml`` (``yamlio``), converts it
+(``convert``), runs the cross-element checks below (ids, references, earlier ids, dependency cycles,
+periods) and either returns the frozen ``Site`` or raises one ``DataError`` listing every problem.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from . import model
+from .convert import MISSING, Converter
+from .problems import DEFINITE, DataError, Problem, known_list, suggest
+from .yamlio import read_nodes
+
+DATA_SUFFIXES = (".yaml", ".yml")
+
+
+def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
+    """Read, convert and validate every strategy file in ``data_dir``; raise ``DataError`` on any problem.
+
+    File names in messages are shown as ``shown_prefix/name`` (default: the folder's own name, "data").
+    """
+    prefix = shown_prefix if shown_prefix is not None else data_dir.name
+    paths = sorted(p for p in data_dir.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
+    if not paths:
+        raise DataError([Problem(prefix, 1, 1, "", "mappen indeholder ingen strategier (*.yaml)")])
+    problems: list[Problem] = []
+    checked: list[tuple[str, model.Strategy]] = []
+    for path in paths:
+        shown = f"{prefix}/{path.name}" if prefix else path.name
+        strategy, found = load_strategy(path, shown)
+        problems.extend(found)
+        if strategy is not None:
+            checked.append((shown, strategy))
+    problems.extend(_unique_strategy_ids(checked))
+    if problems:
+        raise DataError(problems)
+    return model.Site(tuple(s for _, s in checked), tuple(name for name, _ in checked))
+
+
+def load_strategy(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem]]:
+    """One file → (strategy or None, problems)."""
+    node, problems = read_nodes(path, shown)
+    if node is None:
+        return None, problems
+    converter = Converter(shown)
+    strategy = converter.convert(node, model.Strategy, "")
+    if strategy is MISSING:
+        if not converter.problems:  # top level was no mapping and said so already, or nothing converted
+            converter.report(node, "", "filen skal beskrive én strategi med felter som id, titel og organisation")
+        return None, converter.problems
+    checks = StrategyChecks(strategy, shown, converter.marks)
+    checks.run()
+    return strategy, converter.problems + checks.problems
+
+
+def walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
+    """Every model record under ``value`` with its editor path, parents before children."""
+    if not dataclasses.is_dataclass(value) or isinstance(value, model.PartialDate):
+        return
+    yield path, value
+    for f in dataclasses.fields(value):
+        child = getattr(value, f.name)
+        child_path = f"{path}.{f.metadata['key']}" if path else f.metadata["key"]
+        if isinstance(child, tuple):
+            for i, item in enumerate(child, 1):
+                yield from walk(item, f"{child_path}[{i}]")
+        else:
+            yield from walk(child, child_path)
+
+
+@dataclass
+class StrategyChecks:
+    """The cross-element checks of one strategy."""
+
+    strategy: model.Strategy
+    file: str
+    marks: dict[str, tuple[int, int]]
+
+    def __post_init__(self) -> None:
+        self.problems: list[Problem] = []
+        self.records = list(walk(self.strategy, ""))
+        self.elements = [(p, r) for p, r in self.records if isinstance(r, model.Element)]
+
+    def report(self, path: str, message: str) -> None:
+        line, column = self.marks.get(path) or self.marks.get(path.rsplit(".", 1)[0]) or (1, 1)
+        self.problems.append(Problem(self.file, line, column, path, message))
+
+    def run(self) -> None:
+        self.unique_ids()
+        self.earlier_ids()
+        self.references()
+        self.cycles()
+        self.periods()
+        self.months()
+
+    def unique_ids(self) -> None:
+        first: dict[str, str] = {}
+        for path, element in self.elements:
+            id_path = f"{path}.id" if path else "id"
+            if element.id in first:
+                other = first[element.id]
+                line = self.marks.get(f"{other}.id" if other else "id", (0, 0))[0]
+                self.report(id_path, f"id '{element.id}' er allerede brugt af {_what(other)} i linje {line}; "
+                                     "hvert id må kun bruges én gang i en strategi")
+            else:
+                first[element.id] = path
+
+    def earlier_ids(self) -> None:
+        current = {e.id for _, e in self.elements}
+        seen: dict[str, str] = {}
+        for path, element in self.elements:
+            for i, old in enumerate(element.tidligere_id, 1):
+                old_path = f"{path}.tidligere_id[{i}]" if path else f"tidligere_id[{i}]"
+                if old in current:
+                    self.report(old_path, f"det tidligere id '{old}' bruges stadig som id; et gammelt id kan "
+                                          "ikke også være et nuværende")
+                elif old in seen:
+                    self.report(old_path, f"det tidligere id '{old}' står også ved {_what(seen[old])}")
+                seen.setdefault(old, path)
+
+    def references(self) -> None:
+        by_id = self.strategy.elements
+        renamed = {old: e.id for _, e in self.elements for old in e.tidligere_id}
+        for path, record in self.records:
+            for f in dataclasses.fields(record):
+                kinds = f.metadata["ref"]
+                if not kinds:
+                    continue
+                value = getattr(record, f.name)
+                key_path = f"{path}.{f.metadata['key']}" if path else f.metadata["key"]
+                refs = [(f"{key_path}[{i}]", v) for i, v in enumerate(value, 1)] if isinstance(value, tuple) \
+                    else [(key_path, value)] if value is not None else []
+                for ref_path, ref in refs:
+                    self.reference(ref_path, ref, kinds, by_id, renamed, record)
+
+    def reference(self, path: str, ref: str, kinds: tuple[str, ...], by_id: dict[str, model.Element],
+                  renamed: dict[str, str], referrer: Any) -> None:
+        target = by_id.get(ref)
+        word = DEFINITE.get(kinds[0], "elementet") if len(kinds) == 1 else "elementet"
+        if target is not None and target.kind in kinds:
+            if target is referrer:
+                self.report(path, f"{word} '{ref}' henviser til sig selv")
+            return
+        if target is not None:
+            self.report(path, f"'{ref}' er {DEFINITE.get(target.kind, target.kind)} '{target.titel}', ikke "
+                              f"{_indefinite(kinds)}")
+            return
+        if ref in renamed:
+            self.report(path, f"{word} '{ref}' har skiftet id til '{renamed[ref]}'; ret henvisningen")
+            return
+        known = [e.id for e in by_id.values() if e.kind in kinds]
+        who = f"; henvist fra {DEFINITE[referrer.kind]} '{referrer.titel}'" if isinstance(referrer, model.Element) else ""
+        self.report(path, f"{word} '{ref}' findes ikke{suggest(ref, known)} ({known_list(known)}){who}")
+
+    def cycles(self) -> None:
+        depends = {a.id: a.afhaenger_af for a in self.strategy.activities}
+        paths = {e.id: p for p, e in self.elements if isinstance(e, model.Activity)}
+        state: dict[str, int] = {}  # 1 = on the current chain, 2 = done
+        reported: set[frozenset[str]] = set()
+
+        def visit(node: str, chain: list[str]) -> None:
+            state[node] = 1
+            chain.append(node)
+            for nxt in depends.get(node, ()):
+                if state.get(nxt) == 1:
+                    ring = chain[chain.index(nxt):] + [nxt]
+                    if frozenset(ring) not in reported:
+                        reported.add(frozenset(ring))
+                        self.report(f"{paths[node]}.afhænger_af", "aktiviteterne afhænger af hinanden i ring: "
+                                    + " → ".join(ring) + "; mindst én afhængighed skal fjernes")
+                elif nxt in depends and nxt not in state:
+                    visit(nxt, chain)
+            chain.pop()
+            state[node] = 2
+
+        for activity in sorted(depends):
+            if activity not in state:
+                visit(activity, [])
+
+    def periods(self) -> None:
+        for path, record in self.records:
+            if isinstance(record, model.Period) and record.til is not None:
+                if record.til.sort_key(end=True) < record.fra.sort_key():
+                    self.report(f"{path}.til", f"perioden slutter ({record.til}) før den begynder ({record.fra})")
+
+    def months(self) -> None:
+        for path, record in self.records:
+            if isinstance(record, model.Process):
+                for i, month in enumerate(record.maaneder, 1):
+                    if not 1 <= month <= 12:
+                        self.report(f"{path}.måneder[{i}]", f"måned {month} findes ikke; brug 1–12")
+
+
+def _what(path: str) -> str:
+    return path or "strategien selv"
+
+
+def _indefinite(kinds: tuple[str, ...]) -> str:
+    words = {"område": "et område", "målsætning": "en målsætning", "indsats": "en indsats",
+             "aktivitet": "en aktivitet", "mål": "et mål", "aktør": "en aktør", "hypotese": "en hypotese"}
+    return " eller ".join(words.get(k, k) for k in kinds)
+
+
+def _unique_strategy_ids(checked: list[tuple[str, model.Strategy]]) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for shown, strategy in checked:
+        if strategy.id in seen:
+            problems.append(Problem(shown, 1, 1, "id", f"strategien '{strategy.id}' findes også i {seen[strategy.id]}; "
+                                                       "hver strategi skal have sit eget id"))
+        seen.setdefault(strategy.id, shown)
+    return problems
