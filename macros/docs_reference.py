@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from . import model
 from .convert import field_types, unwrap_optional
-from .render import inline
+from .text import inline
 
 # The blocks in the order an editor meets them, with a Danish heading each.
 SECTIONS: tuple[tuple[type, str], ...] = (
