@@ -1,20 +1,41 @@
 """The page set: which page each element gets, its address, and the Markdown of every generated page.
 
 Pipeline position: after validation, before MkDocs. ``build_page_set(site)`` is a pure function of the
-model; the plugin turns its ``pages`` into in-memory files. The address scheme lives here and nowhere
-else: ``<strategi>/`` for a strategy, ``<strategi>/<type>/`` for a list, ``<strategi>/<type>/<id>/`` for
-an element with a page of its own, and an ``#id`` anchor on the parent page for the rest. Links inside
-Markdown point at ``.md`` sources (MkDocs checks and rewrites them); links inside raw HTML/SVG use
-``url_of``, which follows ``use_directory_urls`` exactly as MkDocs does.
+model; the plugin turns its ``pages`` and ``static`` files into in-memory files. The address scheme lives
+here and nowhere else: ``<strategi>/`` for a strategy, ``<strategi>/<type>/`` for a list,
+``<strategi>/<type>/<id>/`` for an element with a page of its own, and an ``#id`` anchor on the parent
+page for the rest. Links inside Markdown point at ``.md`` sources (MkDocs checks and rewrites them);
+links inside raw HTML/SVG use ``url_of``, which follows ``use_directory_urls`` exactly as MkDocs does.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from . import model, render
+from .relations import Relations
+
+# Section pages per strategy, in nav order: (element class, nav title, attribute on Strategy or callable).
+SECTIONS: tuple[tuple[type[model.Element], str], ...] = (
+    (model.Objective, "Målsætninger"),
+    (model.Intervention, "Indsatser"),
+    (model.Activity, "Aktiviteter"),
+    (model.Goal, "Mål"),
+    (model.Area, "Områder"),
+    (model.Hypothesis, "Hypoteser"),
+    (model.Actor, "Aktører"),
+)
+
+
+class Figures(Protocol):
+    """What the page renderer needs from the diagram set (``diagrams.DiagramSet``)."""
+
+    def names(self, strategy_id: str) -> list[str]: ...
+
+    def figure(self, strategy_id: str, name: str, from_src: str) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -27,10 +48,11 @@ class Target:
 
 @dataclass
 class PageSet:
-    """Generated pages (source path → Markdown), the nav entries, and every element's address."""
+    """Generated pages (source path → Markdown), static files, nav entries, and every element's address."""
 
     use_directory_urls: bool
     pages: dict[str, str] = field(default_factory=dict)
+    static: dict[str, str] = field(default_factory=dict)
     nav: list[dict[str, Any]] = field(default_factory=list)
     in_nav: set[str] = field(default_factory=set)
     targets: dict[tuple[str, str], Target] = field(default_factory=dict)
@@ -43,6 +65,10 @@ class PageSet:
         target = self.target(strategy_id, element_id)
         url = page_url(target.src, self.use_directory_urls)
         return f"{url}#{target.anchor}" if target.anchor else url
+
+    def href(self, from_src: str, strategy_id: str, element_id: str) -> str:
+        """A URL for raw HTML on the page built from ``from_src`` (relative, so sub-path hosting works)."""
+        return relative_url(page_url(from_src, self.use_directory_urls), self.url_of(strategy_id, element_id))
 
 
 def page_url(src: str, use_directory_urls: bool) -> str:
@@ -57,6 +83,17 @@ def page_url(src: str, use_directory_urls: bool) -> str:
     return stem + "/"
 
 
+def relative_url(from_url: str, to_url: str) -> str:
+    """``to_url`` (site-root-relative) as seen from the page at ``from_url``."""
+    base = from_url.rsplit("/", 1)[0] if "/" in from_url else ""
+    path, _, anchor = to_url.partition("#")
+    rel = posixpath.relpath(path or ".", base or ".")
+    if path.endswith("/") and rel != ".":
+        rel += "/"
+    rel = "./" if rel == "." else rel
+    return f"{rel}#{anchor}" if anchor else rel
+
+
 def relative_link(from_src: str, to: Target) -> str:
     """A Markdown link target from one source page to another element's page (and anchor)."""
     path = posixpath.relpath(to.src, posixpath.dirname(from_src) or ".")
@@ -67,6 +104,10 @@ def element_src(strategy: model.Strategy, element: model.Element) -> str:
     if isinstance(element, model.Strategy):
         return f"{strategy.id}/index.md"
     return f"{strategy.id}/{element.segment}/{element.id}.md"
+
+
+def section_src(strategy: model.Strategy, cls: type[model.Element]) -> str:
+    return f"{strategy.id}/{cls.segment}/index.md"
 
 
 def _targets(strategy: model.Strategy) -> dict[tuple[str, str], Target]:
@@ -83,14 +124,69 @@ def _targets(strategy: model.Strategy) -> dict[tuple[str, str], Target]:
     return found
 
 
-def build_page_set(site: model.Site, use_directory_urls: bool = True) -> PageSet:
-    """Every generated page of the site, as a pure function of the model."""
+def address_book(site: model.Site, use_directory_urls: bool = True) -> PageSet:
+    """Every element's address, before any page is rendered (diagrams need it to draw links)."""
     page_set = PageSet(use_directory_urls)
     for strategy in site.strategies:
         page_set.targets.update(_targets(strategy))
-    for strategy in site.strategies:
-        overview = f"{strategy.id}/index.md"
-        page_set.pages[overview] = render.strategy_page(strategy, page_set)
-        page_set.in_nav.add(overview)
-        page_set.nav.append({strategy.titel: [{"Overblik": overview}]})
     return page_set
+
+
+def build_page_set(site: model.Site, use_directory_urls: bool = True, figures: Figures | None = None,
+                   page_set: PageSet | None = None) -> PageSet:
+    """Every generated page of the site, as a pure function of the model (and the rendered figures)."""
+    page_set = page_set or address_book(site, use_directory_urls)
+    for strategy in site.strategies:
+        _strategy_pages(strategy, page_set, figures)
+    page_set.static["links.json"] = link_map(site, page_set)
+    return page_set
+
+
+def _strategy_pages(strategy: model.Strategy, page_set: PageSet, figures: Figures | None) -> None:
+    relations = Relations(strategy)
+    overview = f"{strategy.id}/index.md"
+    context = render.Context(strategy, relations, page_set, overview, figures)
+    page_set.pages[overview] = render.strategy_page(context)
+    nav: list[dict[str, str]] = [{"Overblik": overview}]
+    for cls, title in SECTIONS:
+        elements = [e for e in strategy.elements.values() if type(e) is cls]
+        if not elements:
+            continue
+        src = section_src(strategy, cls)
+        page_set.pages[src] = render.section_page(context.at(src), cls, title, elements)
+        nav.append({title: src})
+        for element in elements:
+            element_page = element_src(strategy, element)
+            page_set.pages[element_page] = render.element_page(context.at(element_page), element)
+            for old in element.tidligere_id:
+                _redirect(page_set, strategy, element, old)
+    page_set.in_nav.update(src for entry in nav for src in entry.values())
+    page_set.nav.append({strategy.titel: nav})
+
+
+def _redirect(page_set: PageSet, strategy: model.Strategy, element: model.Element, old: str) -> None:
+    """A real page at an earlier id's address that sends the reader on to the element's page."""
+    old_src = f"{strategy.id}/{element.segment}/{old}.md"
+    old_url = page_url(old_src, page_set.use_directory_urls)
+    out_path = old_url + "index.html" if page_set.use_directory_urls else old_url
+    target = relative_url(old_url, page_set.url_of(strategy.id, element.id))
+    page_set.static[out_path] = render.template("redirect.html.j2", target=target, element=element)
+
+
+def link_map(site: model.Site, page_set: PageSet) -> str:
+    """``links.json``: every element's address, title, type and strategy, for intranets and tools."""
+    entries = []
+    for strategy in site.strategies:
+        for element in strategy.elements.values():
+            entries.append({
+                "strategi": strategy.id,
+                "id": element.id,
+                "type": element.kind,
+                "titel": element.titel,
+                "nr": element.nr,
+                "url": page_set.url_of(strategy.id, element.id),
+                "tidligere_id": list(element.tidligere_id),
+            })
+    document = {"beskrivelse": "Alle elementer med deres faste adresse (relativ til sitets rod).",
+                "elementer": entries}
+    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"

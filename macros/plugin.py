@@ -50,6 +50,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         for src_uri, markdown in self.page_set.pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri not in self.page_set.in_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
+        for path, content in self.page_set.static.items():
+            files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
         return files
 

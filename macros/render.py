@@ -8,6 +8,7 @@ subset), so it is shown literally and never evaluated as a template or raw HTML.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +18,8 @@ from . import model
 from .text import block, inline
 
 if TYPE_CHECKING:
-    from .pages import PageSet
+    from .pages import Figures, PageSet
+    from .relations import Relations
 
 @cache
 def _environment() -> jinja2.Environment:
@@ -33,6 +35,8 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["t"] = inline
     env.filters["md"] = block
+    env.globals["heading"] = heading
+    env.globals["facts"] = facts
     return env
 
 
@@ -40,8 +44,84 @@ def template(name: str, **values: Any) -> str:
     return _environment().get_template(name).render(**values)
 
 
-def strategy_page(strategy: model.Strategy, page_set: PageSet) -> str:
-    return template("strategy.md.j2", s=strategy)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a template needs to link from the page at ``src``: the strategy, its relations, addresses."""
+
+    strategy: model.Strategy
+    relations: Relations
+    page_set: PageSet
+    src: str
+    figures: Figures | None = None
+
+    def at(self, src: str) -> Context:
+        return replace(self, src=src)
+
+    def el(self, element_id: str) -> model.Element:
+        return self.strategy.elements[element_id]
+
+    def els(self, element_ids: tuple[str, ...]) -> list[model.Element]:
+        return [self.strategy.elements[i] for i in element_ids]
+
+    def url(self, element: model.Element) -> str:
+        """Markdown link target (a relative .md path, checked by MkDocs) for an element."""
+        from .pages import relative_link
+
+        return relative_link(self.src, self.page_set.target(self.strategy.id, element.id))
+
+    def link(self, element: model.Element) -> str:
+        """``[Indsats 2: Titel](…)`` — the name people use, then the title."""
+        return f"[{inline(heading(element))}]({self.url(element)})"
+
+    def links(self, element_ids: tuple[str, ...]) -> str:
+        """Comma-separated links to the given elements."""
+        return ", ".join(self.link(e) for e in self.els(element_ids))
+
+    def indicator(self, indicator: model.Indicator) -> str:
+        return template("_indicator.md.j2", i=indicator)
+
+    def figure(self, name: str) -> str:
+        if self.figures is None or name not in self.figures.names(self.strategy.id):
+            return ""
+        return self.figures.figure(self.strategy.id, name, self.src)
+
+
+def facts(pairs: list[tuple[str, str | None]]) -> str:
+    """A definition list of the facts that have a value (values are already Markdown)."""
+    lines = [f"{label}\n:   {value}\n" for label, value in pairs if value]
+    return "\n".join(lines)
+
+
+def heading(element: model.Element) -> str:
+    """The element's name as a heading: "Indsats 2: Opsporing og forebyggelse" when numbered."""
+    return f"{element.label}: {element.titel}" if element.nr is not None else element.titel
+
+
+def strategy_page(context: Context) -> str:
+    return template("strategy.md.j2", c=context, s=context.strategy, r=context.relations)
+
+
+def section_page(context: Context, cls: type[model.Element], title: str, elements: list[model.Element]) -> str:
+    return template("section.md.j2", c=context, s=context.strategy, title=title, elements=elements, cls=cls)
+
+
+ELEMENT_TEMPLATES = {
+    model.Area: "area.md.j2",
+    model.Objective: "objective.md.j2",
+    model.Intervention: "intervention.md.j2",
+    model.Activity: "activity.md.j2",
+    model.Goal: "goal.md.j2",
+    model.Hypothesis: "hypothesis.md.j2",
+    model.Actor: "actor.md.j2",
+}
+
+
+def element_page(context: Context, element: model.Element) -> str:
+    parent = context.strategy.parents.get(element.id)
+    return template(ELEMENT_TEMPLATES[type(element)], c=context, s=context.strategy, r=context.relations,
+                    e=element, parent=parent)
 
 
 def strategy_list(site: model.Site, page_set: PageSet, from_src: str) -> str:
