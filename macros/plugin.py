@@ -10,6 +10,7 @@ outlives a build. ``site_macros`` reads the model from here.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +18,11 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import CountHandler
 
-from . import model, pages, schema
+from . import model, pages, publish, schema
 from .problems import DataError
 from .validate import load_site
 
@@ -35,7 +37,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
     site: model.Site | None = None
     page_set: pages.PageSet | None = None
 
+    def __init__(self) -> None:
+        self.macro_problems: list[str] = []  # filled by site_macros during this build
+        self.site_dir: Path | None = None
+        self.staging: Path | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.site_dir = Path(config.site_dir)
+        self.staging = publish.staging_dir(self.site_dir)
+        config.site_dir = str(self.staging)
         data_dir = Path(config.config_file_path).parent / self.config.data_dir
         try:
             self.site = load_site(data_dir, self.config.data_dir)
@@ -54,6 +64,31 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
             files.append(File.generated(config, path, content=content))
         files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
         return files
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Every page's Markdown is rendered by now: stop here if any macro was called wrongly."""
+        if self.macro_problems:
+            head = f"Sider med fejl i makroer: {len(self.macro_problems)}. Ret dem, og byg igen."
+            raise PluginError("\n".join([head, *sorted(self.macro_problems)]))
+        return env
+
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        assert self.staging is not None and self.site_dir is not None
+        if config.strict and _strict_warnings():
+            return  # MkDocs aborts right after this event; keep the published site as it was
+        publish.swap_in(self.staging, self.site_dir)
+        config.site_dir = str(self.site_dir)
+
+    def on_build_error(self, error: Exception) -> None:
+        if self.staging is not None:
+            publish.discard(self.staging)
+
+
+def _strict_warnings() -> bool:
+    """Whether MkDocs' strict-mode counter has seen a warning in this build."""
+    handlers = logging.getLogger("mkdocs").handlers
+    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 
 def _with_strategies(nav: list[Any] | None, strategy_nav: list[dict[str, Any]]) -> list[Any]:

@@ -8,6 +8,8 @@ Editors' documentation of every macro: ``docs/vejledning.md`` (a test checks the
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
 from typing import Any, Callable
 
 from . import docs_reference, model, render
@@ -21,7 +23,7 @@ class UnknownElement(Exception):
     """A macro was called with an id that no strategy has; the message is for the editor."""
 
 
-def find(site: model.Site, ref: str, page: str) -> tuple[model.Strategy, model.Element]:
+def find(site: model.Site, ref: str) -> tuple[model.Strategy, model.Element]:
     """Resolve ``"id"`` or ``"strategi/id"`` to its element, or explain in Danish what went wrong."""
     strategy_id, _, element_id = ref.rpartition("/")
     candidates = [s for s in site.strategies if not strategy_id or s.id == strategy_id]
@@ -30,10 +32,10 @@ def find(site: model.Site, ref: str, page: str) -> tuple[model.Strategy, model.E
         return hits[0]
     if len(hits) > 1:
         choices = ", ".join(f"'{s.id}/{element_id}'" for s, _ in hits)
-        raise UnknownElement(f"{page}: id '{ref}' findes i flere strategier; skriv {choices}")
+        raise UnknownElement(f"id '{ref}' findes i flere strategier; skriv {choices}")
     known = [f"{s.id}/{e}" if strategy_id else e for s in candidates for e in s.elements]
     hint = suggest(ref, known) or f" (fx {', '.join(sorted(known)[:5])})"
-    raise UnknownElement(f"{page}: elementet '{ref}' findes ikke{hint}")
+    raise UnknownElement(f"elementet '{ref}' findes ikke{hint}")
 
 
 def define_env(env: Any) -> None:
@@ -42,15 +44,30 @@ def define_env(env: Any) -> None:
     if not isinstance(plugin, StrategyPlugin) or plugin.site is None or plugin.page_set is None:
         raise RuntimeError("mkdocs.yml: 'strategi' skal stå før 'macros' under plugins")
     site, page_set = plugin.site, plugin.page_set
+    docs = Path(env.conf.docs_dir).name
     for name, macro in macros(site, page_set, lambda: env.page.file.src_uri).items():
-        env.macro(macro, name)
+        env.macro(_reporting(macro, plugin.macro_problems, lambda: f"{docs}/{env.page.file.src_uri}"), name)
+
+
+def _reporting(macro: Callable[..., str], problems: list[str], page: Callable[[], str]) -> Callable[..., str]:
+    """Wrap a macro so a wrong id becomes a line in the build's problem list instead of a traceback."""
+
+    @functools.wraps(macro)
+    def call(*args: Any, **kwargs: Any) -> str:
+        try:
+            return macro(*args, **kwargs)
+        except UnknownElement as error:
+            problems.append(f"{page()}: {error}")
+            return ""
+
+    return call
 
 
 def macros(site: model.Site, page_set: PageSet, current: Callable[[], str]) -> dict[str, Callable[..., str]]:
     """The macros by name; ``current()`` gives the source path of the page being rendered."""
 
     def context(ref: str) -> tuple[render.Context, model.Element]:
-        strategy, element = find(site, ref, current())
+        strategy, element = find(site, ref)
         return render.Context(strategy, Relations(strategy), page_set, current()), element
 
     def element(ref: str) -> str:
@@ -67,14 +84,14 @@ def macros(site: model.Site, page_set: PageSet, current: Callable[[], str]) -> d
         """Listen over en indsats' aktiviteter."""
         ctx, found = context(ref)
         if not isinstance(found, model.Intervention):
-            raise UnknownElement(f"{current()}: '{ref}' er {found.kind}, ikke en indsats")
+            raise UnknownElement(f"'{ref}' er {found.kind}, ikke en indsats")
         return render.template("_list.md.j2", c=ctx, items=found.aktiviteter)
 
     def maaltabel(ref: str) -> str:
         """En tabel over en strategis mål med niveau og antal indikatorer."""
         ctx, found = context(ref)
         if not isinstance(found, model.Strategy):
-            raise UnknownElement(f"{current()}: '{ref}' er {found.kind}, ikke en strategi")
+            raise UnknownElement(f"'{ref}' er {found.kind}, ikke en strategi")
         return render.template("macro_goals.md.j2", c=ctx, s=found)
 
     def strategioversigt() -> str:

@@ -1,0 +1,71 @@
+"""Issue 3, must show 4: every macro the editor's guide documents renders, and a wrong id fails the build
+with the page, the id and the closest known ids — every wrong call at once, no traceback, site untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_PROJECT, ROOT, make_project, mkdocs_build
+from macros.pages import build_page_set
+from macros.site_macros import macros
+from macros.validate import load_site
+
+GUIDE = ROOT / "docs" / "vejledning.md"
+
+
+def documented_macros() -> dict[str, str]:
+    """Macro name → example call, from the guide's macro section (``{{ name(...) }}`` in code spans)."""
+    section = GUIDE.read_text(encoding="utf-8").split("## Makroer", 1)[1].split("\n## ", 1)[0]
+    return {m.group(1): m.group(0) for m in re.finditer(r"\{\{ (\w+)\([^`]*?\) \}\}", section)}
+
+
+def test_the_guide_documents_exactly_the_macros_that_exist() -> None:
+    site = load_site(FIXTURE_PROJECT / "data")
+    registered = macros(site, build_page_set(site), lambda: "index.md")
+    assert set(documented_macros()) == set(registered)
+
+
+@pytest.mark.build
+def test_each_documented_macro_renders_on_a_page(tmp_path: Path) -> None:
+    calls = documented_macros()
+    page = "# Makroer\n\n" + "\n\n".join(calls.values()) + "\n"
+    project = make_project(tmp_path / "p", ROOT / "data", ROOT / "docs")
+    (project / "docs" / "index.md").write_text(page, encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    article = html.split("<article", 1)[1].split("</article>", 1)[0]
+    assert "{{" not in article
+    for name in calls:
+        assert name not in ("element", "link") or "indsatser/" in article
+    assert article.count("<a href=") >= len(calls)
+
+
+def test_macros_link_relative_to_the_page_they_are_on() -> None:
+    site = load_site(FIXTURE_PROJECT / "data")
+    registered = macros(site, build_page_set(site), lambda: "om/index.md")
+    assert registered["link"]("forebyggelse") == \
+        "[Indsats 2: Opsporing og forebyggelse](../proeve/indsatser/forebyggelse.md)"
+    assert "[Færre sager pr\\. rådgiver](../proeve/aktiviteter/faerre-sager.md)" in \
+        registered["aktiviteter"]("proeve/styrket-myndighed")
+
+
+@pytest.mark.build
+def test_unknown_ids_in_macros_fail_the_build_with_page_id_and_suggestion(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", FIXTURE_PROJECT / "data", FIXTURE_PROJECT / "docs")
+    (project / "docs" / "index.md").write_text(
+        '# Side\n\n{{ element("styrket-myndihed") }}\n\n{{ aktiviteter("proeve/trivsel") }}\n', encoding="utf-8")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "published.html").write_text("før", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Sider med fejl i makroer: 2. Ret dem, og byg igen.\n" \
+           "docs/index.md: 'proeve/trivsel' er målsætning, ikke en indsats\n" \
+           "docs/index.md: elementet 'styrket-myndihed' findes ikke – mente du 'styrket-myndighed'?" \
+           in result.stderr
+    assert "Traceback" not in result.stderr
+    assert [p.name for p in (tmp_path / "site").iterdir()] == ["published.html"]
