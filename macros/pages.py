@@ -38,6 +38,19 @@ class Figures(Protocol):
     def figure(self, strategy_id: str, name: str, from_src: str) -> str: ...
 
 
+# When the data records no dated change at all, pages carry this date rather than the build date, so two
+# builds of the same data stay byte-identical (the sitemap's lastmod comes from it).
+FALLBACK_DATE = "2000-01-01"
+
+
+def changed_on(strategy: model.Strategy) -> str | None:
+    """The date of the strategy's latest recorded change (``versioner``), as YYYY-MM-DD."""
+    if not strategy.versioner:
+        return None
+    year, month, day = max(v.dato.sort_key() for v in strategy.versioner)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
 @dataclass(frozen=True)
 class Target:
     """Where an element is published: the Markdown source of its page and the anchor on it, if any."""
@@ -56,6 +69,8 @@ class PageSet:
     nav: list[dict[str, Any]] = field(default_factory=list)
     in_nav: set[str] = field(default_factory=set)
     targets: dict[tuple[str, str], Target] = field(default_factory=dict)
+    dates: dict[str, str] = field(default_factory=dict)  # page source → date its content last changed
+    site_date: str = FALLBACK_DATE
 
     def target(self, strategy_id: str, element_id: str) -> Target:
         return self.targets[(strategy_id, element_id)]
@@ -136,8 +151,13 @@ def build_page_set(site: model.Site, use_directory_urls: bool = True, figures: F
                    page_set: PageSet | None = None) -> PageSet:
     """Every generated page of the site, as a pure function of the model (and the rendered figures)."""
     page_set = page_set or address_book(site, use_directory_urls)
+    dates = [d for d in map(changed_on, site.strategies) if d]
+    page_set.site_date = max(dates, default=FALLBACK_DATE)
     for strategy in site.strategies:
+        before = set(page_set.pages)
         _strategy_pages(strategy, page_set, figures)
+        own_date = changed_on(strategy) or page_set.site_date
+        page_set.dates.update({src: own_date for src in set(page_set.pages) - before})
     page_set.static["links.json"] = link_map(site, page_set)
     return page_set
 

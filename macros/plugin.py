@@ -65,6 +65,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
         files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
         return files
 
+    def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Date pages by their data, not by the clock, so the same data gives the same sitemap."""
+        assert self.page_set is not None
+        page.update_date = self.page_set.dates.get(page.file.src_uri, self.page_set.site_date)
+        return page
+
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """Every page's Markdown is rendered by now: stop here if any macro was called wrongly."""
         if self.macro_problems:
