@@ -56,13 +56,14 @@ def fixture_site_flat(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def make_project(where: Path, data: Path, docs: Path, extra_config: str = "") -> Path:
     """A throw-away MkDocs project in ``where`` that inherits the product's mkdocs.yml.
 
-    ``data`` and ``docs`` are copied (so a test may break them); the theme overrides are linked.
+    ``data`` and ``docs`` are copied (so a test may break them); the theme overrides are linked. The
+    product's nav is kept for the product's own docs; any other docs folder gets a one-page nav.
     """
     shutil.copytree(data, where / "data")
     shutil.copytree(docs, where / "docs")
     for shared in ("overrides", "macros", "diagrams"):
         if (ROOT / shared).exists():
             (where / shared).symlink_to(ROOT / shared)
-    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nnav:\n  - Forside: index.md\n"
-                                      f"{extra_config}", encoding="utf-8")
+    nav = "" if docs == ROOT / "docs" else "nav:\n  - Forside: index.md\n"
+    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n{nav}{extra_config}", encoding="utf-8")
     return where
