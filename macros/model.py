@@ -12,6 +12,7 @@ declarations, so the format cannot be documented twice.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -62,12 +63,11 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> PartialDate | None:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; None when the text is no such date."""
-        import datetime
-
         match = cls.PATTERN.match(text.strip())
         if not match:
             return None
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year = int(match.group(1))
+        month, day = (int(g) if g else None for g in match.groups()[1:])
         try:
             datetime.date(year, month or 1, day or 1)
         except ValueError:

@@ -27,11 +27,11 @@ from .problems import DataError
 from .validate import load_site
 
 
-class StrategyPluginConfig(Config):
+class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config is untyped
     data_dir = config_options.Type(str, default="data")
 
 
-class StrategyPlugin(BasePlugin[StrategyPluginConfig]):
+class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyped-call]
     """Loads the strategies once per build and publishes them as pages."""
 
     site: model.Site | None = None
