@@ -1,0 +1,189 @@
+"""Running Graphviz: every diagram of a build in one batch, a content-addressed cache, and SVG clean-up.
+
+Pipeline position: ``diagrams.build_diagrams`` hands ``render`` every DOT source of the build (screen
+SVGs and A3 PDFs) once. Each output is cached under ``cache_dir`` by the sha256 of its DOT source,
+format and ``dot -V`` output; on a cold build the missing ones are rendered by at most ``workers``
+``dot`` processes at once (one per format, each given many files), and a warm build starts no process
+at all: the version string is remembered per ``dot`` binary (path, size, mtime), so it is asked only
+when Graphviz changes. ``inline_svg`` and ``standalone_svg`` turn dot's SVG into markup for a page or a
+download: no XML prolog or comments, every ``id`` prefixed, human ``<title>``s, an accessible name.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Literal, Mapping, Sequence
+
+Format = Literal["svg", "pdf"]
+
+INSTALL_HINT = ("Graphviz (programmet 'dot') er ikke installeret, så diagrammerne kan ikke tegnes. "
+                "Installér det med: sudo apt-get install graphviz")
+
+
+class GraphvizMissing(RuntimeError):
+    """``dot`` is not on PATH; the message tells the editor in Danish how to install it."""
+
+
+class GraphvizError(RuntimeError):
+    """``dot`` failed; the message carries what it said."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One DOT source to render in one format."""
+
+    source: str
+    format: Format
+
+
+def find_dot() -> Path:
+    found = shutil.which("dot")
+    if found is None:
+        raise GraphvizMissing(INSTALL_HINT)
+    return Path(found)
+
+
+def render(jobs: Sequence[Job], cache_dir: Path, workers: int = 2) -> list[bytes]:
+    """The output of every job, in order, from the cache or from ``dot`` (batched, at most ``workers``
+    processes at once)."""
+    binary = find_dot()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    version = graphviz_version(binary, cache_dir)
+    paths = [cache_dir / f"{cache_key(job, version)}.{job.format}" for job in jobs]
+    missing = {path: job for path, job in zip(paths, jobs) if not path.exists()}
+    if missing:
+        _render_missing(binary, missing, cache_dir, workers)
+    return [path.read_bytes() for path in paths]
+
+
+def cache_key(job: Job, version: str) -> str:
+    digest = hashlib.sha256()
+    for part in (version, job.format, job.source):
+        digest.update(part.encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def graphviz_version(binary: Path, cache_dir: Path) -> str:
+    """``dot -V`` of this binary; remembered in the cache so that a warm build starts no process."""
+    stat = binary.resolve().stat()
+    identity = {"binary": str(binary.resolve()), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    memo = cache_dir / "dot-version.json"
+    try:
+        known = json.loads(memo.read_text(encoding="utf-8"))
+        if known.get("identity") == identity:
+            return str(known["version"])
+    except (OSError, ValueError):
+        pass
+    result = subprocess.run([str(binary), "-V"], capture_output=True, text=True, check=False)
+    version = (result.stderr + result.stdout).strip()
+    if result.returncode != 0 or not version:
+        raise GraphvizError(f"'{binary} -V' svarede ikke som Graphviz: {version or result.returncode}")
+    memo.write_text(json.dumps({"identity": identity, "version": version}), encoding="utf-8")
+    return version
+
+
+def _render_missing(binary: Path, missing: Mapping[Path, Job], cache_dir: Path, workers: int) -> None:
+    with tempfile.TemporaryDirectory(dir=cache_dir, prefix="tmp-") as tmp:
+        work = Path(tmp)
+        names: dict[Path, str] = {}
+        for path, job in missing.items():
+            names[path] = path.stem + ".gv"
+            (work / names[path]).write_text(job.source, encoding="utf-8")
+        batches = _batches([(names[p], j) for p, j in missing.items()], workers)
+        _run_batches(binary, batches, work)
+        for path, job in missing.items():
+            os.replace(work / f"{names[path]}.{job.format}", path)
+
+
+def _batches(items: list[tuple[str, Job]], workers: int) -> list[tuple[Format, list[str]]]:
+    """Files grouped by format, each group split so that about ``workers`` processes share the work."""
+    formats = sorted({job.format for _, job in items})
+    per_format = max(1, workers // len(formats))
+    batches: list[tuple[Format, list[str]]] = []
+    for fmt in formats:
+        group = sorted(((len(job.source), name) for name, job in items if job.format == fmt), reverse=True)
+        parts: list[tuple[int, list[str]]] = [(0, []) for _ in range(min(per_format, len(group)))]
+        for size, name in group:  # largest first onto the lightest part
+            parts.sort(key=lambda part: part[0])
+            parts[0] = (parts[0][0] + size, parts[0][1] + [name])
+        batches.extend((fmt, names) for _, names in parts)
+    return batches
+
+
+def _run_batches(binary: Path, batches: list[tuple[Format, list[str]]], work: Path) -> None:
+    running = []
+    for index, (fmt, names) in enumerate(batches):
+        log = (work / f"dot-{index}.log").open("w+", encoding="utf-8")
+        command = [str(binary), f"-T{fmt}", "-O", *names]
+        running.append((subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=log), log))
+    failures = []
+    for process, log in running:
+        code = process.wait()
+        log.seek(0)
+        said = log.read().strip()
+        log.close()
+        if code != 0:
+            failures.append(said or f"afslutningskode {code}")
+    if failures:
+        raise GraphvizError("Graphviz kunne ikke tegne diagrammerne: " + "\n".join(failures))
+
+
+# --- SVG clean-up ------------------------------------------------------------------------------
+
+_PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+_TITLE = re.compile(r"<title>([^<]*)</title>")
+_ID = re.compile(r'\bid="([^"]+)"')
+_REF = re.compile(r'(url\(#|xlink:href="#|href="#)([^)"]+)')
+_SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
+_FONT = re.compile(r'font-family="[^"]*"')
+_WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([0-9.]+)pt"')
+
+
+@dataclass(frozen=True)
+class Labels:
+    """What a reader is told about one SVG: its name, its description, and a human title for every
+    Graphviz name (graph, node, edge "tail->head") that dot writes into a ``<title>``."""
+
+    name: str
+    description: str
+    titles: Mapping[str, str]
+
+
+def inline_svg(raw: bytes, prefix: str, labels: Labels, font_family: str, min_scale: float = 0.0) -> str:
+    """dot's SVG made fit to sit inside an HTML page next to other diagrams. A page may shrink it to its
+    column, but not below ``min_scale`` of its natural size (then the figure scrolls sideways)."""
+    svg = _COMMENT.sub("", _PROLOG.sub("", raw.decode("utf-8"), count=1))
+    svg = _TITLE.sub(lambda m: _human_title(m, labels), svg)
+    svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
+    svg = _REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", svg)
+    svg = _FONT.sub(f'font-family="{html.escape(font_family)}"', svg)
+    head = (f'<title id="{prefix}navn">{html.escape(labels.name)}</title>'
+            f'<desc id="{prefix}beskrivelse">{html.escape(labels.description)}</desc>')
+    attributes = (f' role="img" aria-labelledby="{prefix}navn" aria-describedby="{prefix}beskrivelse"'
+                  f' class="strategi-diagram__svg"')
+    width = _WIDTH.search(svg)
+    if width and min_scale:
+        attributes += f' style="min-width:{float(width.group(1)) * 4 / 3 * min_scale:.0f}px"'  # pt → px
+    return _SVG_OPEN.sub(lambda m: f"<svg{attributes}{m.group(1)}>\n{head}", svg, count=1).strip()
+
+
+def standalone_svg(raw: bytes, labels: Labels, font_family: str, links: Callable[[str], str]) -> bytes:
+    """dot's SVG as a downloadable file: the same clean-up, links resolved by ``links``."""
+    svg = links(inline_svg(raw, "", labels, font_family))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + svg + "\n").encode("utf-8")
+
+
+def _human_title(match: re.Match[str], labels: Labels) -> str:
+    name = html.unescape(match.group(1))
+    return f"<title>{html.escape(labels.titles.get(name, labels.name), quote=False)}</title>"
