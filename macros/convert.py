@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import types
 import typing
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from .problems import Problem, suggest
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 MAX_NODES = 200_000  # a file that expands past this through aliases is refused ("billion laughs")
+_WHOLE = re.compile(r"^[+-]?[0-9]{1,15}$")  # plain decimal digits: no 0o17, 0x1F, 1_000, ١٢ or 1e3
+_DECIMAL = re.compile(r"^[+-]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")
 
 
 class _Missing:
@@ -88,23 +91,24 @@ class Converter:
         tp, _ = unwrap_optional(tp)
         if typing.get_origin(tp) is tuple:
             return self.sequence(node, typing.get_args(tp)[0], path)
-        if dataclasses.is_dataclass(tp) and tp is not model.PartialDate:
+        if isinstance(tp, type) and dataclasses.is_dataclass(tp) and tp is not model.PartialDate:
             return self.mapping(node, tp, path)
         if not isinstance(node, yaml.ScalarNode):
-            self.report(node, path, f"forventede {describe(tp)}, fandt {_found(node)}")
+            self.report(node, path, f"skal være {describe(tp)}, men er {_found(node)}")
             return MISSING
         return self.scalar(node, tp, path)
 
     def sequence(self, node: yaml.Node, item_tp: Any, path: str) -> Any:
         if not isinstance(node, yaml.SequenceNode):
-            self.report(node, path, f"forventede en liste (linjer, der starter med '- '), fandt {_found(node)}")
+            self.report(node, path, f"skal være en liste (linjer, der begynder med '- '), men er {_found(node)}")
             return MISSING
         items = [self.convert(child, item_tp, f"{path}[{i}]") for i, child in enumerate(node.value, 1)]
         return tuple(item for item in items if item is not MISSING)
 
     def mapping(self, node: yaml.Node, cls: type, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            self.report(node, path, f"forventede {describe(cls)} (felt: værdi), fandt {_found(node)}")
+            self.report(node, path, f"skal være {describe(cls)} (felt: værdi på hver sin linje), men er "
+                                    f"{_found(node)}")
             return MISSING
         declared = {f.metadata["key"]: f for f in dataclasses.fields(cls)}
         hints = field_types(cls)
@@ -114,7 +118,7 @@ class Converter:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key in ("<<",):
-                self.report(key_node, path or "(top)", "et feltnavn skal være en almindelig tekst")
+                self.report(key_node, path, "et feltnavn skal være en almindelig tekst, ikke en liste eller en blok")
                 continue
             if key in first_seen:
                 self.report(key_node, prefix + key, f"feltet '{key}' står to gange (første gang i linje "
@@ -179,16 +183,12 @@ class Converter:
         return self.text(node, tp, path, text)
 
     def number(self, node: yaml.ScalarNode, path: str, text: str, whole: bool) -> Any:
-        try:
-            value = int(text) if whole else float(text.replace(",", "."))
-        except ValueError:
-            kind = "et helt tal" if whole else "et tal (brug punktum eller komma som decimaltegn)"
-            self.report(node, path, f"forventede {kind}, fandt '{_short(text)}'")
-            return MISSING
-        if not whole and value != value or value in (float("inf"), float("-inf")):
-            self.report(node, path, f"forventede et tal, fandt '{_short(text)}'")
-            return MISSING
-        return value
+        """Plain decimal numbers only (YAML 1.1's 0o17, 1_000 and 1e3 are refused, not reinterpreted)."""
+        if (_WHOLE if whole else _DECIMAL).match(text):
+            return int(text) if whole else float(text.replace(",", "."))
+        kind = "et helt tal (fx 3)" if whole else "et tal (fx 12 eller 12,5)"
+        self.report(node, path, f"skal være {kind}, men er '{shorten(text)}'")
+        return MISSING
 
     def text(self, node: yaml.ScalarNode, tp: Any, path: str, text: str) -> Any:
         limit = model.MAX_TITLE if path.endswith("titel") else model.MAX_TEXT
@@ -196,7 +196,7 @@ class Converter:
             self.report(node, path, f"teksten er for lang ({len(text)} tegn; højst {limit})")
             return MISSING
         if tp is model.ElementId and not model.ID_PATTERN.match(text):
-            self.report(node, path, f"id '{_short(text)}' har en ugyldig form: brug kun små bogstaver a-z, tal og "
+            self.report(node, path, f"id '{shorten(text)}' har en ugyldig form: brug kun små bogstaver a-z, tal og "
                                     f"enkelte bindestreger (fx '{slug_suggestion(text)}')")
             return MISSING
         return text if tp is model.Text else " ".join(text.split()) if "\n" in text else text
@@ -215,10 +215,11 @@ def _found(node: yaml.Node) -> str:
         return "en liste"
     if isinstance(node, yaml.MappingNode):
         return "en blok med felter"
-    return f"'{_short(node.value)}'"
+    return f"'{shorten(node.value)}'"
 
 
-def _short(text: str, limit: int = 60) -> str:
+def shorten(text: str, limit: int = 60) -> str:
+    """``text``, cut with an ellipsis when longer than ``limit`` (for quoting values in messages)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 

@@ -7,8 +7,8 @@ Pipeline position: every stage before rendering (``yamlio``, ``convert``, ``vali
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 # Danish definite forms of the element kinds, for messages such as "området 'x' findes ikke".
 DEFINITE = {
@@ -57,6 +57,23 @@ def suggest(word: str, known: Iterable[str]) -> str:
     """A Danish "mente du …?" hint for a misspelt name, or "" when nothing is close."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f" – mente du '{close[0]}'?" if close else ""
+
+
+@dataclass
+class Suggester:
+    """``suggest`` with a budget of comparisons, so thousands of wrong ids cannot make a check crawl.
+
+    difflib compares the word with every known name; past the budget the hint is simply left out (the
+    list of known names is still shown).
+    """
+
+    budget: int = 300_000
+
+    def __call__(self, word: str, known: list[str]) -> str:
+        if len(known) > self.budget:
+            return ""
+        self.budget -= len(known)
+        return suggest(word, known)
 
 
 def known_list(known: Iterable[str], limit: int = 12) -> str:

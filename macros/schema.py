@@ -28,7 +28,7 @@ def type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
         return {"enum": list(typing.get_args(tp))}
     if tp is model.PartialDate:
         return {"type": "string", "pattern": model.PartialDate.PATTERN.pattern}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in definitions:
             definitions[name] = {}  # placeholder against recursion

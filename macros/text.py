@@ -1,8 +1,14 @@
 """Putting editor text into Markdown safely: shown literally, never markup, HTML or a template.
 
-Pipeline position: used by every renderer (``render``, ``docs_reference``, diagrams' text equivalents).
-``inline`` is for plain text fields (titles, names); ``block`` for fields that allow the safe Markdown
-subset documented in the editor's guide.
+Pipeline position: used by every renderer (``render``, ``docs_reference``, diagrams' text equivalents)
+and by ``validate``, which refuses what the safe subset does not allow (``markdown_problems``) so the
+editor hears about it; ``block`` neutralises the same things again when rendering (defence in depth).
+
+``inline`` is for plain text fields (titles, names): every character shows as typed. ``block`` is for
+fields that allow the safe Markdown subset documented in the editor's guide: paragraphs, line breaks,
+*emphasis* and **bold**, lists, tables, block quotes and links to ``https://``, ``http://`` or
+``mailto:`` addresses. Everything else (raw HTML, headings, images, code, attribute lists ``{: …}``,
+template syntax ``{{ … }}``, other link targets) shows as the characters typed.
 """
 
 from __future__ import annotations
@@ -11,10 +17,11 @@ import re
 
 # Characters Python-Markdown (with the tables extension) honours a backslash escape for.
 _MD_ESCAPED = set("\\`*_{}[]()>#+-.!|")
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
+SAFE_SCHEMES = ("https://", "http://", "mailto:")
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_REF_DEFINITION = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
-_SETEXT = re.compile(r"^(\s*)([=-]+\s*)$", re.MULTILINE)
+_REF_DEFINITION = re.compile(r"^([ \t]{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
+_SETEXT = re.compile(r"^([ \t>]*)([=-])([=-]*[ \t]*)$", re.MULTILINE)
+_IMAGE = re.compile(r"!(?=\[)")
 
 
 def inline(text: object) -> str:
@@ -34,24 +41,43 @@ def inline(text: object) -> str:
     return "".join(out)
 
 
-def _safe_target(target: str) -> bool:
+def safe_target(target: str) -> bool:
+    """Whether a link target may become a link: an absolute http(s) or mailto address, nothing else."""
     lowered = target.strip().lower()
-    if any(lowered.startswith(s) for s in _SAFE_SCHEMES):
-        return True
-    return ":" not in lowered.split("/", 1)[0]  # relative links and anchors, but no other scheme
+    return any(lowered.startswith(s) and len(lowered) > len(s) for s in SAFE_SCHEMES)
 
 
 def block(text: object) -> str:
-    """Editor text in the safe Markdown subset: paragraphs, emphasis, lists, links, tables.
-
-    Raw HTML, headings, attribute lists and links with other schemes than http(s)/mailto are shown as
-    literal text instead.
-    """
-    value = str(text).replace("&", "&amp;").replace("<", "&lt;").replace("{", "\\{").replace("}", "\\}")
-    value = re.sub(r"^(\s*)#", r"\1\\#", value, flags=re.MULTILINE)
-    value = _SETEXT.sub(lambda m: m.group(1) + "\\" + m.group(2), value)
-    value = _LINK_TARGET.sub(lambda m: m.group(0) if _safe_target(m.group(1)) else
+    """Editor text in the safe Markdown subset (see the module docstring); the rest shows literally."""
+    value = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("&", "&amp;").replace("<", "&lt;")
+    for ch in "{}`#":
+        value = value.replace(ch, "\\" + ch)
+    value = _IMAGE.sub(r"\\!", value)
+    value = _SETEXT.sub(lambda m: m.group(1) + ("&#61;" if m.group(2) == "=" else "&#45;") + m.group(3), value)
+    value = _LINK_TARGET.sub(lambda m: m.group(0) if safe_target(m.group(1)) else
                              m.group(0).replace("](", "]\\(", 1), value)
-    value = _REF_DEFINITION.sub(lambda m: m.group(0) if _safe_target(m.group(2)) else
+    value = _REF_DEFINITION.sub(lambda m: m.group(0) if safe_target(m.group(2)) else
                                 "\\" + m.group(0).lstrip(), value)
     return value.strip()
+
+
+def markdown_problems(text: str) -> list[str]:
+    """What an editor wrote in a Markdown field that the safe subset does not allow (Danish, one per thing).
+
+    Only what would otherwise silently change meaning is refused: link targets that are not web or mail
+    addresses, and images (they would load from another site). Raw HTML, template syntax and the like
+    are not refused; they show as typed.
+    """
+    found = []
+    for match in _IMAGE.finditer(text):
+        found.append("billeder kan ikke sættes ind i teksten (de ville blive hentet fra en anden side); "
+                     "skriv et link i stedet: [tekst](https://…)")
+    targets = [m.group(1) for m in _LINK_TARGET.finditer(text)]
+    targets += [m.group(2) for m in _REF_DEFINITION.finditer(text)]
+    for target in targets:
+        if not safe_target(target):
+            shown = target if len(target) <= 40 else target[:39] + "…"
+            found.append(f"linket '{shown}' er ikke tilladt: et link i teksten skal gå til en hel adresse, der "
+                         "begynder med https://, http:// eller mailto:")
+    return found

@@ -8,16 +8,21 @@ periods) and either returns the frozen ``Site`` or raises one ``DataError`` list
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from . import model
-from .convert import MISSING, Converter
-from .problems import DEFINITE, DataError, Problem, known_list, suggest
-from .yamlio import read_nodes
+import yaml
+
+from . import model, text
+from .convert import MISSING, Converter, field_types, shorten, unwrap_optional
+from .problems import DEFINITE, DataError, Problem, Suggester, known_list
+from .yamlio import EMPTY_FILE, read_nodes
 
 DATA_SUFFIXES = (".yaml", ".yml")
+_WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s]*$", re.IGNORECASE)
 
 
 def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
@@ -48,6 +53,13 @@ def load_strategy(path: Path, shown: str) -> tuple[model.Strategy | None, list[P
     node, problems = read_nodes(path, shown)
     if node is None:
         return None, problems
+    if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
+        return None, [Problem(shown, 1, 1, "", EMPTY_FILE)]
+    if not isinstance(node, yaml.MappingNode):
+        found = "en liste" if isinstance(node, yaml.SequenceNode) else "en enkelt værdi"
+        return None, [Problem(shown, node.start_mark.line + 1, node.start_mark.column + 1, "",
+                              f"øverst i filen skal der stå strategiens felter (id: …, titel: …, organisation: …), "
+                              f"men der står {found}; en fil beskriver én strategi")]
     converter = Converter(shown)
     strategy = converter.convert(node, model.Strategy, "")
     if strategy is MISSING:
@@ -86,6 +98,8 @@ class StrategyChecks:
         self.problems: list[Problem] = []
         self.records = list(walk(self.strategy, ""))
         self.elements = [(p, r) for p, r in self.records if isinstance(r, model.Element)]
+        self.suggest = Suggester()
+        self.known_ids: dict[tuple[str, ...], tuple[list[str], str]] = {}
 
     def report(self, path: str, message: str) -> None:
         line, column = self.marks.get(path) or self.marks.get(path.rsplit(".", 1)[0]) or (1, 1)
@@ -98,35 +112,43 @@ class StrategyChecks:
         self.cycles()
         self.periods()
         self.months()
+        self.addresses()
+        self.markdown()
+
+    def line_of(self, path: str) -> int:
+        return self.marks.get(f"{path}.id" if path else "id", (0, 0))[0]
 
     def unique_ids(self) -> None:
-        first: dict[str, str] = {}
+        first: dict[str, tuple[str, model.Element]] = {}
         for path, element in self.elements:
             id_path = f"{path}.id" if path else "id"
             if element.id in first:
-                other = first[element.id]
-                line = self.marks.get(f"{other}.id" if other else "id", (0, 0))[0]
-                self.report(id_path, f"id '{element.id}' er allerede brugt af {_what(other)} i linje {line}; "
-                                     "hvert id må kun bruges én gang i en strategi")
+                other_path, other = first[element.id]
+                self.report(id_path, f"id '{element.id}' er allerede brugt af {_named(other)} i linje "
+                                     f"{self.line_of(other_path)}; hvert id må kun bruges én gang i en strategi")
             else:
-                first[element.id] = path
+                first[element.id] = (path, element)
 
     def earlier_ids(self) -> None:
-        current = {e.id for _, e in self.elements}
-        seen: dict[str, str] = {}
+        current = {e.id: (p, e) for p, e in reversed(self.elements)}
+        seen: dict[str, tuple[str, model.Element]] = {}
         for path, element in self.elements:
             for i, old in enumerate(element.tidligere_id, 1):
                 old_path = f"{path}.tidligere_id[{i}]" if path else f"tidligere_id[{i}]"
                 if old in current:
-                    self.report(old_path, f"det tidligere id '{old}' bruges stadig som id; et gammelt id kan "
-                                          "ikke også være et nuværende")
+                    other_path, other = current[old]
+                    self.report(old_path, f"det tidligere id '{old}' er stadig id for {_named(other)} i linje "
+                                          f"{self.line_of(other_path)}; et gammelt id kan ikke også være et "
+                                          "nuværende")
                 elif old in seen:
-                    self.report(old_path, f"det tidligere id '{old}' står også ved {_what(seen[old])}")
-                seen.setdefault(old, path)
+                    other_path, other = seen[old]
+                    self.report(old_path, f"det tidligere id '{old}' står også ved {_named(other)} i linje "
+                                          f"{self.line_of(other_path)}; et gammelt id kan kun sende videre ét sted hen")
+                seen.setdefault(old, (path, element))
 
     def references(self) -> None:
         by_id = self.strategy.elements
-        renamed = {old: e.id for _, e in self.elements for old in e.tidligere_id}
+        renamed: dict[str, str] = {old: e.id for _, e in self.elements for old in e.tidligere_id}
         for path, record in self.records:
             for f in dataclasses.fields(record):
                 kinds = f.metadata["ref"]
@@ -152,42 +174,55 @@ class StrategyChecks:
                               f"{_indefinite(kinds)}")
             return
         if ref in renamed:
-            self.report(path, f"{word} '{ref}' har skiftet id til '{renamed[ref]}'; ret henvisningen")
+            self.report(path, f"{word} '{ref}' har skiftet id til '{renamed[ref]}'; skriv '{renamed[ref]}' i "
+                              "stedet")
             return
-        known = [e.id for e in by_id.values() if e.kind in kinds]
-        who = f"; henvist fra {DEFINITE[referrer.kind]} '{referrer.titel}'" if isinstance(referrer, model.Element) else ""
-        self.report(path, f"{word} '{ref}' findes ikke{suggest(ref, known)} ({known_list(known)}){who}")
+        known, shown = self.known(kinds)
+        who = f"; henvist fra {_named(referrer)}" if isinstance(referrer, model.Element) else ""
+        self.report(path, f"{word} '{ref}' findes ikke{self.suggest(ref, known)} ({shown}){who}")
+
+    def known(self, kinds: tuple[str, ...]) -> tuple[list[str], str]:
+        """The ids of the given kinds, and the same as a "kendte: …" text (computed once per kinds)."""
+        if kinds not in self.known_ids:
+            known: list[str] = [e.id for e in self.strategy.elements.values() if e.kind in kinds]
+            self.known_ids[kinds] = (known, known_list(known))
+        return self.known_ids[kinds]
 
     def cycles(self) -> None:
+        """Dependency rings among activities, each reported once (iterative: chains of any length)."""
         depends = {a.id: a.afhaenger_af for a in self.strategy.activities}
         paths = {e.id: p for p, e in self.elements if isinstance(e, model.Activity)}
-        state: dict[str, int] = {}  # 1 = on the current chain, 2 = done
+        done: set[str] = set()
         reported: set[frozenset[str]] = set()
-
-        def visit(node: str, chain: list[str]) -> None:
-            state[node] = 1
-            chain.append(node)
-            for nxt in depends.get(node, ()):
-                if state.get(nxt) == 1:
-                    ring = chain[chain.index(nxt):] + [nxt]
+        for start in sorted(depends):
+            if start in done:
+                continue
+            chain, position = [start], {start: 0}
+            pending = [iter(depends[start])]
+            while pending:
+                nxt = next(pending[-1], None)
+                if nxt is None:
+                    finished = chain.pop()
+                    del position[finished]
+                    done.add(finished)
+                    pending.pop()
+                elif nxt in position:
+                    ring = chain[position[nxt]:] + [nxt]
                     if frozenset(ring) not in reported:
                         reported.add(frozenset(ring))
-                        self.report(f"{paths[node]}.afhænger_af", "aktiviteterne afhænger af hinanden i ring: "
-                                    + " → ".join(ring) + "; mindst én afhængighed skal fjernes")
-                elif nxt in depends and nxt not in state:
-                    visit(nxt, chain)
-            chain.pop()
-            state[node] = 2
-
-        for activity in sorted(depends):
-            if activity not in state:
-                visit(activity, [])
+                        shown = ring if len(ring) <= 12 else [*ring[:5], "…", *ring[-5:]]
+                        self.report(f"{paths[chain[-1]]}.afhænger_af", "aktiviteterne afhænger af hinanden i "
+                                    "ring: " + " → ".join(shown) + "; mindst én afhængighed skal fjernes")
+                elif nxt in depends and nxt not in done:
+                    position[nxt] = len(chain)
+                    chain.append(nxt)
+                    pending.append(iter(depends[nxt]))
 
     def periods(self) -> None:
         for path, record in self.records:
-            if isinstance(record, model.Period) and record.til is not None:
-                if record.til.sort_key(end=True) < record.fra.sort_key():
-                    self.report(f"{path}.til", f"perioden slutter ({record.til}) før den begynder ({record.fra})")
+            if isinstance(record, model.Period) and record.til is not None \
+                    and record.til.sort_key(end=True) < record.fra.sort_key():
+                self.report(f"{path}.til", f"perioden slutter ({record.til}) før den begynder ({record.fra})")
 
     def months(self) -> None:
         for path, record in self.records:
@@ -196,9 +231,28 @@ class StrategyChecks:
                     if not 1 <= month <= 12:
                         self.report(f"{path}.måneder[{i}]", f"måned {month} findes ikke; brug 1–12")
 
+    def addresses(self) -> None:
+        """A source's address becomes a link: only complete web addresses."""
+        for path, record in self.records:
+            if isinstance(record, model.Source) and record.url is not None and not _WEB_ADDRESS.match(record.url):
+                self.report(f"{path}.url", f"'{shorten(record.url)}' er ikke en webadresse; skriv hele adressen, "
+                                           "der begynder med https:// (eller http://)")
 
-def _what(path: str) -> str:
-    return path or "strategien selv"
+    def markdown(self) -> None:
+        """Fields with the safe Markdown subset: links only to web or mail addresses, no images."""
+        for path, record in self.records:
+            cls: type = type(record)
+            for f in dataclasses.fields(record):
+                value = getattr(record, f.name)
+                if isinstance(value, str) and unwrap_optional(field_types(cls)[f.name])[0] is model.Text:
+                    key_path = f"{path}.{f.metadata['key']}" if path else f.metadata["key"]
+                    for message in text.markdown_problems(value):
+                        self.report(key_path, message)
+
+
+def _named(element: model.Element) -> str:
+    """"indsatsen 'Styrket myndighed'" – how an editor recognises an element."""
+    return f"{DEFINITE.get(element.kind, element.kind)} '{element.titel}'"
 
 
 def _indefinite(kinds: tuple[str, ...]) -> str:

@@ -2,8 +2,13 @@
 
 Pipeline position: first stage. ``read_nodes`` returns the composed node tree (no Python objects are
 constructed, so YAML 1.1 surprises such as ``no`` → False never happen: ``convert`` reads the scalar text
-as the model asks) and the problems found. Uses libyaml's composer when present (it is several times
-faster than the pure-Python one) and the pure-Python one otherwise.
+as the model asks) and the problems found. Uses libyaml's parser when present (several times faster
+than the pure-Python one) and the pure-Python one otherwise.
+
+Nothing in a file can make the reader hang, eat the machine or run code: the size is bounded before
+parsing, the number of YAML events is counted on a streaming pass before any node is built, alias
+expansion ("billion laughs"), self-referring aliases and nesting depth are measured on the node graph,
+and only the plain YAML tags (text, numbers, lists, blocks) are accepted.
 """
 
 from __future__ import annotations
@@ -20,50 +25,46 @@ except ImportError:  # pragma: no cover - libyaml is part of the PyYAML wheels w
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_EVENTS = 200_000  # YAML events (about one per value) before any node is built
+MAX_EXPANDED = 200_000  # values after following every alias (*navn)
 MAX_DEPTH = 40
 
-# PyYAML's own wording → what an editor should hear.
+_STANDARD = "tag:yaml.org,2002:"
+ALLOWED_TAGS = frozenset(_STANDARD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
+_MERGE_TAG = _STANDARD + "merge"
+
+EMPTY_FILE = "filen er tom; den skal beskrive en strategi (mindst id, titel og organisation)"
+
+# Phrases of PyYAML/libyaml (context or problem) → what an editor should hear. First match wins.
 _SYNTAX_HINTS = (
-    ("found character '\\t'", "tabulatortegn er ikke tilladt til indrykning i YAML; brug mellemrum"),
-    ("could not find expected ':'", "der mangler et kolon efter et feltnavn, eller en linje er forkert indrykket"),
-    ("mapping values are not allowed here", "et kolon står et sted, hvor det ikke må; sæt teksten i "
-                                            "anførselstegn, hvis den selv indeholder ': '"),
+    ("found unknown escape character", ("ukendt escape-tegn efter \\ i en tekst i dobbelte anførselstegn; skriv "
+                                       "\\\\ for en skråstreg, eller brug enkelte anførselstegn")),
+    ("invalid Unicode character escape", "ugyldig \\u-kode i en tekst i dobbelte anførselstegn"),
+    ("scanning a quoted scalar", ("en tekst i anførselstegn bliver ikke lukket; sæt det afsluttende "
+                                 "anførselstegn")),
+    ("scanning an alias", ("en værdi, der begynder med *, læses som en henvisning (*navn); sæt teksten i "
+                          "anførselstegn, fx \"*vigtigt* ord\"")),
+    ("scanning an anchor", ("en værdi, der begynder med &, læses som et anker (&navn); sæt teksten i "
+                           "anførselstegn")),
     ("found undefined alias", "henvisningen (*navn) peger på et anker (&navn), der ikke findes"),
-    ("did not find expected key", "indrykningen passer ikke: felterne i samme blok skal stå lige under "
-                                  "hinanden"),
-    ("did not find expected '-' indicator", "indrykningen passer ikke i en liste"),
-    ("did not find expected node content", "en liste [ ] eller blok { } er ikke lukket, eller en værdi mangler"),
+    ("scanning a block scalar", "efter | eller > skal teksten begynde på næste linje, indrykket"),
+    ("flow sequence", "en liste i [ ] er ikke lukket med ], eller elementerne er ikke adskilt af komma"),
+    ("flow mapping", "en blok i { } er ikke lukket med }, eller felterne er ikke adskilt af komma"),
+    ("mapping values are not allowed", ("et kolon står et sted, hvor det ikke må: sæt teksten i anførselstegn, "
+                                       "hvis den selv indeholder ': ', eller ret indrykningen")),
+    ("mapping keys are not allowed", "'? ' læses som YAML-syntaks; sæt teksten i anførselstegn"),
+    ("could not find expected ':'", "der mangler et kolon efter et feltnavn, eller en linje er forkert indrykket"),
+    ("did not find expected '-' indicator", ("indrykningen passer ikke i en liste: alle '- ' i samme liste skal "
+                                            "stå lige under hinanden, og felterne under dem lige under hinanden")),
+    ("did not find expected key", ("indrykningen passer ikke (felterne i samme blok skal stå lige under "
+                                  "hinanden), eller der står noget efter en tekst i anførselstegn")),
+    ("did not find expected node content", "en værdi mangler, eller en liste [ ] eller blok { } er ikke lukket"),
     ("found unexpected end of stream", "filen slutter midt i en værdi (mangler et afsluttende anførselstegn?)"),
-    ("found unknown escape character", "ukendt escape-tegn efter \\ i en tekst i dobbelte anførselstegn"),
     ("expected a single document", "filen må kun indeholde ét YAML-dokument (fjern '---' midt i filen)"),
     ("but found another document", "filen må kun indeholde ét YAML-dokument (fjern '---' midt i filen)"),
+    ("incompatible YAML document", "filen begynder med et %YAML-direktiv, som ikke understøttes; slet linjen"),
+    ("tab character", "tabulatortegn er ikke tilladt til indrykning i YAML; brug mellemrum"),
 )
-
-
-def _danish_syntax(error: yaml.MarkedYAMLError) -> str:
-    problem = f"{error.context or ''} {error.problem or ''}".strip()
-    for needle, danish in _SYNTAX_HINTS:
-        if needle in problem:
-            return f"YAML-syntaksfejl: {danish}"
-    return f"YAML-syntaksfejl: filen kan ikke læses ({problem})"
-
-
-def _depth_ok(node: yaml.Node, limit: int) -> bool:
-    """True when no branch of the node tree is deeper than ``limit`` (iterative: no recursion limit)."""
-    stack = [(node, 1)]
-    seen: set[int] = set()
-    while stack:
-        current, depth = stack.pop()
-        if depth > limit:
-            return False
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        if isinstance(current, yaml.SequenceNode):
-            stack.extend((child, depth + 1) for child in current.value)
-        elif isinstance(current, yaml.MappingNode):
-            stack.extend((value, depth + 1) for _, value in current.value)
-    return True
 
 
 def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Problem]]:
@@ -76,27 +77,140 @@ def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Prob
     if len(raw) > MAX_FILE_BYTES:
         return problem(1, 1, f"filen er for stor ({len(raw) // 1024} kB); en strategi må fylde højst "
                              f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return problem(line, column, "filen er ikke gemt som UTF-8 (tegnsæt); gem den igen som UTF-8")
+    text, where = _decode(raw)
+    if text is None:
+        return problem(*where, "filen er ikke gemt som UTF-8 (tegnsæt); gem den igen som UTF-8")
     if "\x00" in text:
-        return problem(1, 1, "filen indeholder NUL-tegn og er ikke en tekstfil")
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return problem(1, 1, "filen er tom; den skal beskrive en strategi (mindst id, titel og organisation)")
+        return problem(*_position(text, text.index("\x00")), "filen indeholder NUL-tegn og er ikke en tekstfil")
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        return problem(1, 1, EMPTY_FILE)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
+    except _TooLarge:
+        return problem(1, 1, f"filen har over {MAX_EVENTS} værdier; det er for meget til én strategi")
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return problem(line, column, _danish_syntax(error))
+        return problem(*_mark(error), _danish_syntax(error, text))
+    except yaml.reader.ReaderError as error:
+        return problem(*_position(text, error.position), f"filen indeholder et usynligt styretegn (U+{error.character:04X}), "
+                       "som YAML ikke tillader; slet det")
     except (yaml.YAMLError, RecursionError) as error:
         return problem(1, 1, f"YAML-syntaksfejl: filen kan ikke læses ({type(error).__name__})")
     if node is None:
-        return problem(1, 1, "filen er tom; den skal beskrive en strategi (mindst id, titel og organisation)")
-    if not _depth_ok(node, MAX_DEPTH):
-        return problem(1, 1, f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det giver en strategi "
-                             "aldrig brug for")
-    return node, []
+        return problem(1, 1, EMPTY_FILE)
+    found = [Problem(shown_name, line, column, "", message) for line, column, message in check_graph(node)]
+    return (None, found) if found else (node, [])
+
+
+class _TooLarge(Exception):
+    """The event stream passed ``MAX_EVENTS``."""
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Count events on a streaming pass first (constant memory), then build the node tree."""
+    for count, _ in enumerate(yaml.parse(text, Loader=_Loader)):
+        if count > MAX_EVENTS:
+            raise _TooLarge
+    return yaml.compose(text, Loader=_Loader)
+
+
+def _decode(raw: bytes) -> tuple[str | None, tuple[int, int]]:
+    """The text of the file (a BOM is allowed), or None and the line and column of the first bad byte."""
+    try:
+        return raw.decode("utf-8-sig"), (1, 1)
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, (line, column)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character ``index`` in ``text``."""
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _mark(error: yaml.MarkedYAMLError) -> tuple[int, int]:
+    """Where to point the editor: where a quoted text began when it never ends, else where PyYAML stopped."""
+    quoted = "quoted scalar" in (error.context or "") and "end of stream" in (error.problem or "")
+    mark = (error.context_mark if quoted else None) or error.problem_mark or error.context_mark
+    return (mark.line + 1, mark.column + 1) if mark else (1, 1)
+
+
+def _danish_syntax(error: yaml.MarkedYAMLError, text: str) -> str:
+    """An editor's explanation of a YAML syntax error."""
+    problem = f"{error.context or ''} {error.problem or ''}".strip()
+    mark = error.problem_mark
+    char = text[mark.index] if mark is not None and 0 <= mark.index < len(text) else ""
+    if char == "\t":
+        return "YAML-syntaksfejl: tabulatortegn er ikke tilladt til indrykning i YAML; brug mellemrum"
+    if "cannot start any token" in problem and char:
+        return (f"YAML-syntaksfejl: en værdi kan ikke begynde med tegnet '{char}'; sæt teksten i anførselstegn, "
+                f"fx \"{char}…\"")
+    for needle, danish in _SYNTAX_HINTS:
+        if needle in problem:
+            return f"YAML-syntaksfejl: {danish}"
+    return f"YAML-syntaksfejl: filen kan ikke læses her (teknisk besked: {problem})"
+
+
+def check_graph(root: yaml.Node) -> list[tuple[int, int, str]]:
+    """Problems of the node graph as (line, column, message): tags, self-reference, depth, expansion.
+
+    Aliases make the tree a graph; each node is visited once (iteratively, so no recursion limit), and
+    its depth and expanded size are computed from its children's.
+    """
+    problems: list[tuple[int, int, str]] = []
+    depth: dict[int, int] = {}
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        key = id(node)
+        if children_done:
+            kids = _children(node)
+            depth[key] = 1 + max((depth[id(k)] for k in kids), default=0)
+            size[key] = min(1 + sum(size[id(k)] for k in kids), MAX_EXPANDED + 1)
+            on_path.discard(key)
+            continue
+        if key in on_path:
+            return [_at(node, "en henvisning (*navn) peger ind i sin egen blok (&navn), så værdien aldrig "
+                              "ender; skriv værdien ud")]
+        if key in depth:
+            continue
+        tag_problem = _tag_problem(node)
+        if tag_problem:
+            problems.append(_at(node, tag_problem))
+        on_path.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in _children(node))
+    if problems:
+        return problems
+    if depth[id(root)] > MAX_DEPTH:
+        return [(1, 1, f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for")]
+    if size[id(root)] > MAX_EXPANDED:
+        expanded = (f"filen udvider sig til over {MAX_EXPANDED} værdier gennem ankre og henvisninger (&navn og "
+                    "*navn); skriv værdierne ud")
+        return [(1, 1, expanded)]
+    return []
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [child for pair in node.value for child in pair]
+    return []
+
+
+def _tag_problem(node: yaml.Node) -> str:
+    if node.tag in ALLOWED_TAGS:
+        return ""
+    if node.tag == _MERGE_TAG:
+        return "'<<' (fletning af blokke med ankre) understøttes ikke; skriv felterne ud"
+    shown = node.tag.replace(_STANDARD, "!!")
+    return (f"YAML-mærket '{shown[:60]}' er ikke tilladt; fjern det (sæt teksten i anførselstegn, hvis den skal "
+            "begynde med !)")
+
+
+def _at(node: yaml.Node, message: str) -> tuple[int, int, str]:
+    return node.start_mark.line + 1, node.start_mark.column + 1, message
