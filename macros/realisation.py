@@ -1,0 +1,299 @@
+"""Realisation pages: who does what (matrix, role sheets), follow-up and årshjul, timeline, changes, print.
+
+Pipeline position: after validation and the address book (``pages.PageSet``), before MkDocs. The page
+builder calls ``realisation_pages`` and ``realisation_nav`` per strategy, the goal page calls
+``indicator_block`` per indicator, and any page may show ``last_changed``. Everything here is a pure
+function of the model returning Markdown (raw HTML only for SVG figures); the long text lives in the
+``realisation_*.md.j2`` templates, progress in ``progress``, the SVG in ``charts``.
+
+Anchors this module invents contain a double hyphen (``hele--strategien``), which an element id never
+does, so they can never collide with an element's anchor on the same page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from . import charts, model, render
+from .pages import PageSet
+from .progress import NO_TARGET, date_text, indicator_rows, months_text, quantity
+from .relations import Relations
+from .text import inline
+
+LEVELS: tuple[model.Level, ...] = ("politisk", "forvaltning", "ledelse", "medarbejder")
+LEVEL_NAMES = {"politisk": "Politisk niveau", "forvaltning": "Forvaltning", "ledelse": "Ledelse",
+               "medarbejder": "Medarbejdere", None: "Niveau ikke angivet"}
+# Per level: the nav entry and the "for me" question of its role sheet.
+ROLE_PAGES = {"politisk": ("For politikere", "som politiker"), "forvaltning": ("For forvaltningen", "i forvaltningen"),
+              "ledelse": ("For ledere", "som leder"), "medarbejder": ("For medarbejdere", "som medarbejder")}
+ALWAYS_COLUMNS = ("forvaltning", "ledelse", "medarbejder")
+
+
+# --- who does what ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One actor's part in one row of the matrix: a role's text, or being named responsible (``via``)."""
+
+    actor: model.Actor
+    level: model.Level | None
+    ansvar: str | None = None
+    via: model.Element | None = None  # the indsats or aktivitet that names the actor as responsible
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    """A row of the responsibility matrix: the whole strategy (``element`` None), a målsætning or indsats."""
+
+    element: model.Element | None
+    duties: tuple[Duty, ...]
+
+    @property
+    def anchor(self) -> str:
+        return self.element.id if self.element else "hele--strategien"
+
+    def at(self, level: str | None) -> list[Duty]:
+        return [d for d in self.duties if d.level == level]
+
+
+def _role_duties(strategy: model.Strategy, wanted: Callable[[model.Role], bool]) -> list[Duty]:
+    return [Duty(a, r.niveau or a.niveau, r.ansvar) for a in strategy.aktoerer for r in a.roller if wanted(r)]
+
+
+def _named_duties(strategy: model.Strategy, element: model.Intervention | model.Activity) -> list[Duty]:
+    actors = [strategy.elements[i] for i in element.ansvarlige]
+    return [Duty(a, a.niveau, via=element) for a in actors if isinstance(a, model.Actor)]
+
+
+def responsibility_rows(strategy: model.Strategy) -> list[MatrixRow]:
+    """The whole strategy (when any role is general), every målsætning, then every indsats."""
+    rows = [MatrixRow(None, tuple(_role_duties(strategy, lambda r: not (r.maalsaetning or r.indsats))))]
+    for objective in strategy.maalsaetninger:
+        rows.append(MatrixRow(objective, tuple(_role_duties(strategy, lambda r: r.maalsaetning == objective.id))))
+    for indsats in strategy.indsatser:
+        duties = _role_duties(strategy, lambda r: r.indsats == indsats.id) + _named_duties(strategy, indsats)
+        for activity in indsats.aktiviteter:
+            duties += _named_duties(strategy, activity)
+        rows.append(MatrixRow(indsats, tuple(duties)))
+    return [row for row in rows if row.element is not None or row.duties]
+
+
+def matrix_columns(rows: list[MatrixRow]) -> list[model.Level | None]:
+    """Forvaltning, ledelse and medarbejder always; politisk and "no level" only when someone is there."""
+    present = {d.level for row in rows for d in row.duties}
+    return [lv for lv in (*LEVELS, None) if lv in ALWAYS_COLUMNS or lv in present]
+
+
+def role_levels(strategy: model.Strategy) -> list[model.Level]:
+    """Levels that get a role sheet: ledelse and medarbejder when there are målsætninger, and any level
+    that has a prerequisite or a duty."""
+    present = {p.niveau for o in strategy.maalsaetninger for p in o.forudsaetninger}
+    present |= {d.level for row in responsibility_rows(strategy) for d in row.duties}
+    if strategy.maalsaetninger:
+        present |= {"ledelse", "medarbejder"}
+    return [level for level in LEVELS if level in present]
+
+
+# --- timeline -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated line on the timeline. ``element`` events read "<link> <title>" ("Indsats 1 begynder")."""
+
+    date: model.PartialDate
+    kind: str
+    title: str
+    text: str | None = None
+    element: model.Element | None = None
+    end: bool = False
+
+    @property
+    def year(self) -> int:
+        return self.date.year
+
+    @property
+    def when(self) -> str:
+        return date_text(self.date)
+
+
+def _period_events(period: model.Period | None, element: model.Element | None, title: str) -> list[Event]:
+    if period is None:
+        return []
+    start = Event(period.fra, "Start", "begynder" if element else f"{title} begynder", element=element)
+    if period.til is None:
+        return [start]
+    return [start, Event(period.til, "Slut", "slutter" if element else f"{title} slutter", element=element,
+                         end=True)]
+
+
+def timeline(strategy: model.Strategy) -> list[Event]:
+    """Period, milestones, dated sources, decisions (versioner) and element periods, oldest first."""
+    events = _period_events(strategy.periode, None, "Strategiperioden")
+    events += [Event(m.dato, "Milepæl", m.titel, m.beskrivelse) for m in strategy.milepaele]
+    events += [Event(k.dato, "Kilde", k.titel) for k in strategy.kilder if k.dato]
+    events += [Event(v.dato, "Ændring", v.aendring, v.besluttet_af and f"Besluttet af {v.besluttet_af}.")
+               for v in strategy.versioner]
+    for indsats in strategy.indsatser:
+        for element in (indsats, *indsats.aktiviteter):
+            events += _period_events(element.periode, element, "")
+    return sorted(events, key=lambda e: e.date.sort_key(e.end))
+
+
+def status_counts(strategy: model.Strategy) -> list[tuple[str, int]]:
+    """How many indsatser and aktiviteter have each status, in the order of the workflow."""
+    statuses = [e.status for i in strategy.indsatser for e in (i, *i.aktiviteter)]
+    order: list[str | None] = ["planlagt", "i gang", "afsluttet", "opgivet", None]
+    return [((s or "ikke angivet"), statuses.count(s)) for s in order if statuses.count(s)]
+
+
+def last_changed(strategy: model.Strategy) -> str | None:
+    """"Senest ændret 1. marts 2021" from the latest dated change in ``versioner``; None when there is none."""
+    if not strategy.versioner:
+        return None
+    latest = max(strategy.versioner, key=lambda v: v.dato.sort_key())
+    return f"Senest ændret {date_text(latest.dato)}"
+
+
+# --- indicator block ----------------------------------------------------------------------------
+
+
+def _chart_description(indicator: model.Indicator) -> str:
+    """The chart's ``<desc>``: every value it plots, in words."""
+    unit = indicator.maaleenhed
+    parts = []
+    for row in indicator_rows(indicator):
+        if row.is_baseline:
+            parts.append(f"Udgangspunkt {row.periode}: {quantity(row.faktisk, unit)}." if row.faktisk is not None
+                         else "")
+            continue
+        target = f"mål {quantity(row.maal, unit)}" if row.maal is not None else NO_TARGET
+        actual = f"målt {quantity(row.faktisk, unit)}" if row.faktisk is not None else "ikke målt"
+        parts.append(f"{row.periode}: {target}, {actual}.")
+    better = "Lavere er bedre." if indicator.retning == "lavere" else "Højere er bedre."
+    return " ".join([better, *filter(None, parts)])
+
+
+def indicator_block(strategy: model.Strategy, indicator: model.Indicator, page_set: PageSet, from_src: str) -> str:
+    """An indicator's facts, chart and table of baseline, targets, measurements and progress (Markdown).
+
+    On any page but its goal's own page, the block also says which goal it measures.
+    """
+    goal = strategy.parents.get(indicator.id)
+    context = render.Context(strategy, Relations(strategy), page_set, from_src)
+    elsewhere = goal is not None and page_set.target(strategy.id, goal.id).src != from_src
+    return _indicator_markdown(context, indicator, goal if elsewhere else None)
+
+
+def _indicator_markdown(c: render.Context, indicator: model.Indicator, goal: model.Element | None) -> str:
+    rows = indicator_rows(indicator)
+    chart = charts.indicator_chart(f"fig--{c.strategy.id}--{indicator.id}",
+                                   f"Diagram: {indicator.titel}, målt og mål pr. periode", rows,
+                                   indicator.maaleenhed, _chart_description(indicator))
+    return render.template("realisation_indicator.md.j2", c=c, i=indicator, rows=rows, chart=chart, goal=goal,
+                           unit=indicator.maaleenhed, quantity=quantity,
+                           any_target=any(m.maal is not None for m in indicator.perioder))
+
+
+# --- the pages ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One realisation page of a strategy: its nav title, source path and how to render it."""
+
+    title: str
+    src: str
+    render: Callable[[render.Context], str]
+
+
+def _plan(strategy: model.Strategy) -> list[PagePlan]:
+    """The pages a strategy gets, in nav order: only those with content or an honest empty text."""
+    sid, plan = strategy.id, []
+    if strategy.aktoerer:
+        plan.append(PagePlan("Ansvar og roller", f"{sid}/ansvar.md", _matrix_page))
+    for level in role_levels(strategy):
+        plan.append(PagePlan(ROLE_PAGES[level][0], f"{sid}/roller/{level}.md",
+                             lambda c, level=level: _role_page(c, level)))
+    if strategy.processer:
+        plan.append(PagePlan("Opfølgning og årshjul", f"{sid}/opfoelgning.md", _followup_page))
+    if strategy.periode or strategy.milepaele or strategy.versioner or strategy.indsatser:
+        plan.append(PagePlan("Tidslinje og status", f"{sid}/tidslinje.md", _timeline_page))
+    plan.append(PagePlan("Ændringer", f"{sid}/aendringer.md", _changes_page))
+    plan.append(PagePlan("Hele strategien til udskrift", f"{sid}/udskrift.md", _print_page))
+    return plan
+
+
+def realisation_pages(strategy: model.Strategy, page_set: PageSet) -> dict[str, str]:
+    """Source path → Markdown of every realisation page of ``strategy`` (see ``_plan``)."""
+    relations = Relations(strategy)
+    return {p.src: p.render(render.Context(strategy, relations, page_set, p.src)) for p in _plan(strategy)}
+
+
+def realisation_nav(strategy: model.Strategy) -> list[dict[str, str]]:
+    """Nav entries ({title: source path}) for the pages ``realisation_pages`` makes, in the same order."""
+    return [{p.title: p.src} for p in _plan(strategy)]
+
+
+def _role_links(c: render.Context) -> list[tuple[str, str]]:
+    """(title, relative .md link) of the strategy's role sheets, from the page at ``c.src``."""
+    from .pages import Target, relative_link
+
+    return [(ROLE_PAGES[lv][0], relative_link(c.src, Target(f"{c.strategy.id}/roller/{lv}.md")))
+            for lv in role_levels(c.strategy)]
+
+
+def _matrix_page(c: render.Context) -> str:
+    rows = responsibility_rows(c.strategy)
+    return render.template("realisation_matrix.md.j2", c=c, s=c.strategy, rows=rows, columns=matrix_columns(rows),
+                           names=LEVEL_NAMES, role_links=_role_links(c))
+
+
+def level_processes(strategy: model.Strategy, level: model.Level) -> list[model.Process]:
+    """Follow-up processes that an actor on ``level`` (by its own level or a role's) leads or takes part in."""
+    actors = {a.id for a in strategy.aktoerer if a.niveau == level or any(r.niveau == level for r in a.roller)}
+    return [p for p in strategy.processer if actors & {*p.ansvarlige, *p.deltagere}]
+
+
+def _role_page(c: render.Context, level: model.Level) -> str:
+    rows = {row.anchor: row for row in responsibility_rows(c.strategy)}
+    return render.template("realisation_role.md.j2", c=c, s=c.strategy, level=level, names=LEVEL_NAMES,
+                           question=ROLE_PAGES[level][1], rows=rows, period=c.strategy.periode,
+                           processes=level_processes(c.strategy, level), months_text=months_text)
+
+
+def _wheel_parts(strategy: model.Strategy) -> dict[str, object]:
+    """The årshjul and the processes in it (numbered in this order) and outside it (no month)."""
+    placed = [p for p in strategy.processer if p.maaneder]
+    wheel = charts.wheel(f"fig--{strategy.id}--aarshjul", f"Årshjul for {strategy.titel}",
+                         [(p.id, p.titel, p.maaneder) for p in placed]) if placed else None
+    return {"placed": placed, "wheel": wheel, "unplaced": [p for p in strategy.processer if not p.maaneder]}
+
+
+def _followup_page(c: render.Context) -> str:
+    return render.template("realisation_followup.md.j2", c=c, s=c.strategy, months_text=months_text,
+                           **_wheel_parts(c.strategy))
+
+
+def _timeline_page(c: render.Context) -> str:
+    return render.template("realisation_timeline.md.j2", c=c, s=c.strategy, events=timeline(c.strategy),
+                           counts=status_counts(c.strategy))
+
+
+def _changes_page(c: render.Context) -> str:
+    return render.template("realisation_changes.md.j2", c=c, s=c.strategy, versions=_newest_first(c.strategy))
+
+
+def _newest_first(strategy: model.Strategy) -> list[model.Version]:
+    return sorted(strategy.versioner, key=lambda v: v.dato.sort_key(), reverse=True)
+
+
+def _print_page(c: render.Context) -> str:
+    blocks = {i.id: _indicator_markdown(c, i, None) for g in c.strategy.maal for i in g.indikatorer}
+    return render.template("realisation_print.md.j2", c=c, s=c.strategy, r=c.relations, names=LEVEL_NAMES,
+                           indicators=blocks, events=timeline(c.strategy), versions=_newest_first(c.strategy),
+                           months_text=months_text, plain=lambda ids: ", ".join(inline(render.heading(e))
+                                                                                  for e in c.els(ids)),
+                           **_wheel_parts(c.strategy))
