@@ -73,6 +73,7 @@ class Converter:
     file: str
     problems: list[Problem] = field(default_factory=list)
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
+    block_lines: dict[str, int] = field(default_factory=dict)  # path → file line of a "|" text's first line
     nodes_seen: int = 0
 
     def report(self, node: yaml.Node, path: str, message: str) -> None:
@@ -191,6 +192,9 @@ class Converter:
         return MISSING
 
     def text(self, node: yaml.ScalarNode, tp: Any, path: str, text: str) -> Any:
+        if node.style == "|":  # lines map one to one: a problem inside the text can name its own line
+            leading = node.value[: len(node.value) - len(node.value.lstrip())].count("\n")
+            self.block_lines[path] = node.start_mark.line + 2 + leading
         limit = model.MAX_TITLE if path.endswith("titel") else model.MAX_TEXT
         if len(text) > limit:
             self.report(node, path, f"teksten er for lang ({len(text)} tegn; højst {limit})")

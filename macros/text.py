@@ -62,22 +62,27 @@ def block(text: object) -> str:
     return value.strip()
 
 
-def markdown_problems(text: str) -> list[str]:
-    """What an editor wrote in a Markdown field that the safe subset does not allow (Danish, one per thing).
+def markdown_problems(text: str) -> list[tuple[int, str]]:
+    """What an editor wrote in a Markdown field that the safe subset does not allow: (offset, Danish message).
 
     Only what would otherwise silently change meaning is refused: link targets that are not web or mail
     addresses, and images (they would load from another site). Raw HTML, template syntax and the like
     are not refused; they show as typed.
     """
-    found = []
-    for match in _IMAGE.finditer(text):
-        found.append("billeder kan ikke sættes ind i teksten (de ville blive hentet fra en anden side); "
-                     "skriv et link i stedet: [tekst](https://…)")
-    targets = [m.group(1) for m in _LINK_TARGET.finditer(text)]
-    targets += [m.group(2) for m in _REF_DEFINITION.finditer(text)]
-    for target in targets:
+    found = [(m.start(), "billeder kan ikke sættes ind i teksten (de ville blive hentet fra en anden side); "
+                         "skriv et link i stedet: [tekst](https://…)") for m in _IMAGE.finditer(text)]
+    targets = [(m.start(1), m.group(1)) for m in _LINK_TARGET.finditer(text)]
+    targets += [(m.start(2), m.group(2)) for m in _REF_DEFINITION.finditer(text)]
+    for offset, target in targets:
         if not safe_target(target):
-            shown = target if len(target) <= 40 else target[:39] + "…"
-            found.append(f"linket '{shown}' er ikke tilladt: et link i teksten skal gå til en hel adresse, der "
-                         "begynder med https://, http:// eller mailto:")
-    return found
+            found.append((offset, f"linket '{_shown_target(target)}' er ikke tilladt: et link i teksten skal gå "
+                                  "til en hel adresse, der begynder med https://, http:// eller mailto:"))
+    return sorted(found)
+
+
+def _shown_target(target: str) -> str:
+    """A link target as quoted in a message: the scheme alone ("javascript:…") when there is one."""
+    scheme, colon, rest = target.partition(":")
+    if colon and scheme and "/" not in scheme:
+        return f"{scheme}:…" if rest else f"{scheme}:"
+    return target if len(target) <= 40 else target[:39] + "…"

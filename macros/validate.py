@@ -66,7 +66,7 @@ def load_strategy(path: Path, shown: str) -> tuple[model.Strategy | None, list[P
         if not converter.problems:  # top level was no mapping and said so already, or nothing converted
             converter.report(node, "", "filen skal beskrive én strategi med felter som id, titel og organisation")
         return None, converter.problems
-    checks = StrategyChecks(strategy, shown, converter.marks)
+    checks = StrategyChecks(strategy, shown, converter.marks, converter.block_lines)
     checks.run()
     return strategy, converter.problems + checks.problems
 
@@ -93,6 +93,7 @@ class StrategyChecks:
     strategy: model.Strategy
     file: str
     marks: dict[str, tuple[int, int]]
+    block_lines: dict[str, int] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.problems: list[Problem] = []
@@ -246,8 +247,16 @@ class StrategyChecks:
                 value = getattr(record, f.name)
                 if isinstance(value, str) and unwrap_optional(field_types(cls)[f.name])[0] is model.Text:
                     key_path = f"{path}.{f.metadata['key']}" if path else f.metadata["key"]
-                    for message in text.markdown_problems(value):
-                        self.report(key_path, message)
+                    for offset, message in text.markdown_problems(value):
+                        self.report_in_text(key_path, value, offset, message)
+
+    def report_in_text(self, path: str, value: str, offset: int, message: str) -> None:
+        """A problem at ``offset`` in a text: on its own line when the text is a "|" block, else at the field."""
+        first = self.block_lines.get(path)
+        if first is None:
+            self.report(path, message)
+        else:
+            self.problems.append(Problem(self.file, first + value.count("\n", 0, offset), 1, path, message))
 
 
 def _named(element: model.Element) -> str:

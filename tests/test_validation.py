@@ -1,0 +1,144 @@
+"""Issue 2, must show 2: one invalid data file per defect, each naming the exact Danish message and line.
+
+Every file in ``tests/invalid/`` says in its header which defect it holds and, on ``# forventet:`` lines,
+every problem the editor must see (``linje:kolonne: sti: besked``; paths count list positions from 1, as
+editors count). The table is the folder: a new file is a new case. The same list must come out of
+``python -m macros check`` and out of a failed ``mkdocs build`` (non-zero exit, no traceback).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURE_PROJECT, ROOT, make_project, mkdocs_build
+from macros.problems import DataError
+from macros.validate import load_site
+
+INVALID = Path(__file__).parent / "invalid"
+CASES = sorted(INVALID.glob("*.yaml"))
+MULTI = INVALID / "flere-fejl.yaml"
+
+# Defects issue 2 names, and the file that holds each: the folder must keep covering all of them.
+REQUIRED = {
+    "YAML-syntaksfejl": "yaml-syntaksfejl.yaml",
+    "dubleret nøgle": "dubleret-noegle.yaml",
+    "ukendt felt": "ukendt-felt.yaml",
+    "forkert type": "forkert-type.yaml",
+    "manglende felt": "manglende-felt.yaml",
+    "id i forkert form": "id-forkert-form.yaml",
+    "dubleret id": "dubleret-id.yaml",
+    "henvisning til ukendt id": "ukendt-henvisning.yaml",
+    "henvisning til omdøbt id": "omdoebt-id.yaml",
+    "afhængighed i ring": "afhaengighed-i-ring.yaml",
+    "periode slutter før start": "periode-baglaens.yaml",
+    "tom fil": "tom-fil.yaml",
+    "liste øverst": "liste-oeverst.yaml",
+    "flere fejl i én fil": "flere-fejl.yaml",
+}
+
+# Words of PyYAML's English messages that must never reach an editor.
+ENGLISH = re.compile(r"\b(expected|found|while|scanning|parsing|mapping|could not|error)\b", re.IGNORECASE)
+
+
+def expected(case: Path) -> list[str]:
+    """The problems a case file declares, as printed: ``data/<file>:linje:kolonne: sti: besked``."""
+    lines = case.read_text(encoding="utf-8").splitlines()
+    return [f"data/{case.name}:{line.removeprefix('# forventet: ')}" for line in lines
+            if line.startswith("# forventet: ")]
+
+
+def problems_of(case: Path, where: Path) -> list[str]:
+    """Load ``case`` alone as ``data/`` and return the printed problems (an empty list if it loads)."""
+    data = where / "data"
+    data.mkdir()
+    shutil.copy(case, data)
+    try:
+        load_site(data)
+    except DataError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+def test_every_defect_of_issue_2_has_a_case_file() -> None:
+    missing = {defect: name for defect, name in REQUIRED.items() if not (INVALID / name).exists()}
+    assert missing == {}
+    assert all(expected(case) for case in CASES), "a case file declares no expected problem"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_invalid_file_gives_exactly_the_declared_danish_problems(case: Path, tmp_path: Path) -> None:
+    assert problems_of(case, tmp_path) == expected(case)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_every_message_is_danish_and_names_a_real_line(case: Path, tmp_path: Path) -> None:
+    line_count = max(1, len(case.read_bytes().splitlines()))
+    for printed in problems_of(case, tmp_path):
+        _, line, column, message = printed.split(":", 3)
+        assert 1 <= int(line) <= line_count and int(column) >= 1, printed
+        assert not ENGLISH.search(message), printed
+
+
+def test_a_file_with_several_defects_reports_all_of_them_in_line_order(tmp_path: Path) -> None:
+    found = problems_of(MULTI, tmp_path)
+    assert len(found) >= 8
+    assert found == expected(MULTI)
+    lines = [int(p.split(":")[1]) for p in found]
+    assert lines == sorted(lines)
+
+
+def test_problems_in_several_files_are_all_reported_in_one_run(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("dubleret-id.yaml", "forkert-type.yaml", "tom-fil.yaml"):
+        shutil.copy(INVALID / name, data)
+    with pytest.raises(DataError) as caught:
+        load_site(data)
+    assert [str(p) for p in caught.value.problems] == [
+        *expected(INVALID / "dubleret-id.yaml"), *expected(INVALID / "forkert-type.yaml"),
+        *expected(INVALID / "tom-fil.yaml")]
+    assert caught.value.report().startswith(f"Strategidata kan ikke bygges: {len(caught.value.problems)} fejl.")
+
+
+def check_command(data: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "macros", "check", str(data)], cwd=data.parent,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_check_command_prints_the_same_list_and_fails(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    shutil.copy(MULTI, data)
+    result = check_command(data)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    printed = [line.replace(str(data), "data") for line in result.stderr.splitlines()]
+    assert printed[1:] == expected(MULTI)
+
+
+def test_check_command_accepts_the_example_data() -> None:
+    result = check_command(ROOT / "data")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK:")
+
+
+@pytest.mark.build
+def test_mkdocs_build_with_invalid_data_stops_with_the_list_and_no_traceback(tmp_path: Path) -> None:
+    broken = tmp_path / "broken-data"
+    broken.mkdir()
+    shutil.copy(MULTI, broken)
+    project = make_project(tmp_path / "project", broken, FIXTURE_PROJECT / "docs")
+    result = mkdocs_build(project, tmp_path / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output
+    assert f"Strategidata kan ikke bygges: {len(expected(MULTI))} fejl." in output
+    printed = [line for line in output.splitlines() if line.startswith("data/")]
+    assert printed == expected(MULTI)
+    assert not (tmp_path / "site").exists()
