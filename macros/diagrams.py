@@ -148,6 +148,7 @@ class Edge:
     reason: str | None = None
     note: str = ""  # e.g. an actor's responsibility for a målsætning
     number: int = 0  # the assumption's number on the arrow ("A1"); 0 when it carries none
+    dependency: bool = False  # "the head can only happen after the tail" (activities' afhænger_af)
 
 
 @dataclass(frozen=True)
@@ -203,9 +204,10 @@ class _Builder:
             self.nodes[element.id] = make_node(self.strategy, self.style, element, note)
         return element.id
 
-    def link(self, tail: str, head: str, note: str = "") -> None:
+    def link(self, tail: str, head: str, note: str = "", dependency: bool = False) -> None:
         if tail != head and (tail, head) not in self.edges:
-            self.edges[(tail, head)] = Edge(tail, head, note=note)
+            note = self.style.words["dependency_edge"] if dependency else note
+            self.edges[(tail, head)] = Edge(tail, head, note=note, dependency=dependency)
 
     def connections(self) -> None:
         """Arrows from ``forbindelser`` between drawn elements, carrying their assumption."""
@@ -279,7 +281,8 @@ def strategy_diagrams(strategy: model.Strategy, style: Style) -> list[Diagram]:
         found += [area_diagram(strategy, style, area) for area in strategy.omraader]
     found += [indsats_diagram(strategy, style, i) for i in strategy.indsatser]
     found += [sammenhaenge(strategy, style), dependencies(strategy, style), objectives(strategy, style)]
-    return [d for d in found if d.nodes and (d.name != "detaljer" or len(d.nodes) <= style.detail_max_nodes)]
+    whole = ("detaljer", "afhaengigheder")  # whole-strategy pictures that are only legible up to a size
+    return [d for d in found if d.nodes and (d.name not in whole or len(d.nodes) <= style.detail_max_nodes)]
 
 
 def overview_level(strategy: model.Strategy, style: Style) -> str:
@@ -308,14 +311,17 @@ def detail(strategy: model.Strategy, style: Style) -> Diagram:
 def indsats_diagram(strategy: model.Strategy, style: Style, indsats: model.Intervention) -> Diagram:
     builder = _Builder(strategy, style)
     _chain(builder, (indsats,), with_activities=True)
+    for activity in indsats.aktiviteter:
+        for earlier in activity.afhaenger_af:
+            if earlier in builder.nodes:
+                builder.link(earlier, activity.id, dependency=True)
     if len(builder.nodes) == 1:  # nothing but the indsats itself: no diagram
         builder.nodes.clear()
     return builder.diagram(f"indsats-{indsats.id}", "indsats", CHAIN, navn=render.heading(indsats))
 
 
 def area_diagram(strategy: model.Strategy, style: Style, area: model.Area) -> Diagram:
-    indsatser = [i for i in strategy.indsatser
-                 if area.id in i.omraader or any(area.id in a.omraader for a in i.aktiviteter)]
+    indsatser = [i for i in strategy.indsatser if area.id in i.omraader]
     builder = _Builder(strategy, style)
     activities = sum(len(i.aktiviteter) for i in indsatser)
     _chain(builder, indsatser, with_activities=activities <= style.max_activities)
@@ -416,7 +422,7 @@ def dependencies(strategy: model.Strategy, style: Style) -> Diagram:
     for activity in strategy.activities:
         for earlier in activity.afhaenger_af:
             tail = builder.add(strategy.elements[earlier], _indsats_of(strategy, earlier))
-            builder.link(tail, builder.add(activity, _indsats_of(strategy, activity.id)))
+            builder.link(tail, builder.add(activity, _indsats_of(strategy, activity.id)), dependency=True)
     return builder.diagram("afhaengigheder", "afhaengigheder")
 
 
@@ -484,6 +490,8 @@ def _dot_node(graph: graphviz.Digraph, diagram: Diagram, node: Node, style: Styl
 
 def _dot_edge(graph: graphviz.Digraph, diagram: Diagram, edge: Edge, style: Style, printable: bool) -> None:
     attributes: dict[str, str] = {}
+    if edge.dependency:
+        attributes |= {"style": "dashed", "constraint": "false" if diagram.ranks else "true"}
     if edge.assumption:
         attributes |= {"color": style.connection_edge.light, "penwidth": "2", "label": f"A{edge.number}"}
     if not printable:
@@ -518,6 +526,8 @@ def _dot_legend(graph: graphviz.Digraph, diagram: Diagram, style: Style, printab
                                 look.kind_label, style))
     for _, title, colour in diagram.area_colours:
         rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f'{style.legend["areas"]}: {title}', style))
+    if any(e.dependency for e in diagram.edges):
+        rows.append(_legend_row(f'BGCOLOR="{style.edge.light}"', style.legend["dependency"], style, height=1))
     numbered = [e for e in diagram.edges if e.assumption]
     if numbered:
         rows.append(_legend_row(f'BGCOLOR="{style.connection_edge.light}"', style.legend["connection"], style,

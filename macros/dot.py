@@ -168,6 +168,9 @@ def inline_svg(raw: bytes, prefix: str, labels: Labels, font_family: str, min_sc
     svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
     svg = _REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", svg)
     svg = _FONT.sub(f'font-family="{html.escape(font_family)}"', svg)
+    if prefix:  # on a page the picture is one image (role="img"); its links are for the mouse, and the
+        # list under it carries the same links for keyboard and screen reader, so they leave the tab order
+        svg = svg.replace("<a xlink:href=", '<a tabindex="-1" xlink:href=')
     head = (f'<title id="{prefix}navn">{html.escape(labels.name)}</title>'
             f'<desc id="{prefix}beskrivelse">{html.escape(labels.description)}</desc>')
     attributes = (f' role="img" aria-labelledby="{prefix}navn" aria-describedby="{prefix}beskrivelse"'
