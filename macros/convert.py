@@ -23,8 +23,8 @@ from .problems import Problem, suggest
 
 _NULL_TAG = "tag:yaml.org,2002:null"
 MAX_NODES = 200_000  # a file that expands past this through aliases is refused ("billion laughs")
-_WHOLE = re.compile(r"^[+-]?[0-9]{1,15}$")  # plain decimal digits: no 0o17, 0x1F, 1_000, ١٢ or 1e3
-_DECIMAL = re.compile(r"^[+-]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")
+WHOLE_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}$")  # plain decimal digits: no 0o17, 0x1F, 1_000, ١٢ or 1e3
+DECIMAL_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")  # 12, 12.5 or 12,5
 
 
 class _Missing:
@@ -185,7 +185,7 @@ class Converter:
 
     def number(self, node: yaml.ScalarNode, path: str, text: str, whole: bool) -> Any:
         """Plain decimal numbers only (YAML 1.1's 0o17, 1_000 and 1e3 are refused, not reinterpreted)."""
-        if (_WHOLE if whole else _DECIMAL).match(text):
+        if (WHOLE_NUMBER if whole else DECIMAL_NUMBER).match(text):
             return int(text) if whole else float(text.replace(",", "."))
         kind = "et helt tal (fx 3)" if whole else "et tal (fx 12 eller 12,5)"
         self.report(node, path, f"skal være {kind}, men er '{shorten(text)}'")

@@ -3,6 +3,12 @@
 Pipeline position: an export beside the pages. The plugin publishes it at ``schema/strategi.schema.json``;
 the committed copy ``data/strategi.schema.json`` (which the data files name for VS Code's YAML extension)
 is regenerated with ``python -m macros schema`` and a test fails when the two disagree with the model.
+
+The schema accepts what the loader accepts, as a YAML tool sees it. The loader reads every scalar as
+text and converts it by the model's type, so ``titel: 2020`` is the text "2020" and ``fra: 2016`` a year;
+an editor's tool (YAML 1.2, as VS Code reads it) sees a number there. So: text fields also take numbers
+and true/false, dates take a bare year, numbers may be quoted, and an optional field may be left empty
+(``felt:`` counts as left out). The loader stays the final word (it refuses ``0o17``, for one).
 """
 
 from __future__ import annotations
@@ -13,21 +19,24 @@ import typing
 from typing import Any, Literal
 
 from . import model
-from .convert import field_types, unwrap_optional
+from .convert import DECIMAL_NUMBER, WHOLE_NUMBER, field_types, unwrap_optional
 
 PUBLISHED_PATH = "schema/strategi.schema.json"
 SCHEMA_ID = "strategi.schema.json"
 
+_TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
+
 
 def type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
-    """The JSON Schema of one field type; nested classes go into ``definitions``."""
+    """The JSON Schema of one field type (without "may be empty"); nested classes go into ``definitions``."""
     tp, _ = unwrap_optional(tp)
     if typing.get_origin(tp) is tuple:
         return {"type": "array", "items": type_schema(typing.get_args(tp)[0], definitions)}
     if typing.get_origin(tp) is Literal:
         return {"enum": list(typing.get_args(tp))}
     if tp is model.PartialDate:
-        return {"type": "string", "pattern": model.PartialDate.PATTERN.pattern}
+        return {"anyOf": [{"type": "string", "pattern": model.PartialDate.PATTERN.pattern},
+                          {"type": "integer", "minimum": 1000, "maximum": 9999}]}
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in definitions:
@@ -35,28 +44,45 @@ def type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
             definitions[name] = class_schema(tp, definitions)
         return {"$ref": f"#/$defs/{name}"}
     if tp is int:
-        return {"type": "integer"}
+        return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": WHOLE_NUMBER.pattern}]}
     if tp is float:
-        return {"type": "number"}
+        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": DECIMAL_NUMBER.pattern}]}
     if tp is model.ElementId:
-        return {"type": "string", "pattern": model.ID_PATTERN.pattern}
-    return {"type": "string"}
+        return {"anyOf": [{"type": "string", "pattern": model.ID_PATTERN.pattern}, {"type": "integer", "minimum": 0}]}
+    return dict(_TEXT)
+
+
+def may_be_empty(schema: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` that also allows an empty value (YAML null), as the loader does for optional fields."""
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [*schema["anyOf"], {"type": "null"}]}
+    if "$ref" in schema:
+        return {"anyOf": [schema, {"type": "null"}]}
+    kinds = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+    return {**schema, "type": [*kinds, "null"]}
+
+
+def field_schema(f: dataclasses.Field[Any], tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    """One property: its type, "may be empty" when optional, and the editor's description and example."""
+    schema = type_schema(tp, definitions)
+    if not f.metadata["required"]:
+        schema = may_be_empty(schema)
+    schema["description"] = f.metadata["doc"]
+    if f.metadata["example"] is not None:
+        schema["examples"] = [f.metadata["example"]]
+    return schema
 
 
 def class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     hints = field_types(cls)
-    properties: dict[str, Any] = {}
-    required = []
-    for f in dataclasses.fields(cls):
-        key = f.metadata["key"]
-        prop = type_schema(hints[f.name], definitions)
-        properties[key] = {**prop, "description": f.metadata["doc"]} if "$ref" not in prop else \
-            {"allOf": [prop], "description": f.metadata["doc"]}
-        if f.metadata["required"]:
-            required.append(key)
+    fields = dataclasses.fields(cls)
+    properties = {f.metadata["key"]: field_schema(f, hints[f.name], definitions) for f in fields}
     out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if cls.__doc__ and cls.__module__ == model.__name__:
         out["title"] = getattr(cls, "kind", cls.__name__)
+    required = [f.metadata["key"] for f in fields if f.metadata["required"]]
     if required:
         out["required"] = required
     return out
@@ -65,7 +91,7 @@ def class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
 def build_schema() -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     root = class_schema(model.Strategy, definitions)
-    root["properties"]["$schema"] = {"type": "string"}
+    root["properties"]["$schema"] = {"type": "string", "description": "Adressen på dette skema (til editoren)."}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
