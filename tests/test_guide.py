@@ -1,0 +1,66 @@
+"""The editor's guide cannot drift from the code: its example validates, its error example is what the
+checker really prints, and its field reference covers every block of the format.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+from conftest import ROOT
+from macros import docs_reference, model
+from macros.convert import field_types, unwrap_optional
+
+GUIDE = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
+EXAMPLE = re.search(r"```yaml\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
+SHOWN_ERRORS = re.search(r"```text\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
+
+
+def check(folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "macros", "check"], cwd=folder, capture_output=True, text=True,
+                          timeout=60)
+
+
+def test_the_example_file_in_the_guide_is_valid(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "min-strategi.yaml").write_text(EXAMPLE, encoding="utf-8")
+    result = check(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: 1 strategier")
+
+
+def test_the_error_example_is_what_the_checker_prints_for_the_two_typos(tmp_path: Path) -> None:
+    broken = EXAMPLE.replace("        områder: [myndighed]\n        mål: [flere-opdages]",
+                             "        områder: [myndighed2]\n        mål: [flere-opdages]")
+    broken = broken.replace("      - id: opfoelgning\n        titel:", "      - id: opfoelgning\n        titl:")
+    assert broken.count("myndighed2") == 1 and "titl:" in broken
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "min-strategi.yaml").write_text(broken, encoding="utf-8")
+    result = check(tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == SHOWN_ERRORS
+
+
+def _blocks(cls: type, seen: set[type]) -> set[type]:
+    """Every model class reachable from ``cls`` through its fields."""
+    seen.add(cls)
+    for tp in field_types(cls).values():
+        inner, _ = unwrap_optional(tp)
+        if typing.get_origin(inner) is tuple:
+            inner = typing.get_args(inner)[0]
+        if dataclasses.is_dataclass(inner) and inner is not model.PartialDate and inner not in seen:
+            _blocks(inner, seen)
+    return seen
+
+
+def test_the_field_reference_covers_every_block_and_field() -> None:
+    documented = {cls for cls, _ in docs_reference.SECTIONS}
+    assert _blocks(model.Strategy, set()) == documented
+    reference = docs_reference.field_reference()
+    for cls in documented:
+        for f in dataclasses.fields(cls):
+            assert f"| `{f.metadata['key']}` |" in reference
