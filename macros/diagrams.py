@@ -35,7 +35,7 @@ LINK_PLACEHOLDER = "__el__"
 _LINK = re.compile(LINK_PLACEHOLDER + r"/([a-z0-9-]+)/([a-z0-9-]+)")
 CHAIN = (("indsats",), ("aktivitet",), ("kortsigtet",), ("effekt",), ("langsigtet",))
 GOAL_LEVELS = ("kortsigtet", "effekt", "langsigtet")
-A3_LANDSCAPE = "16.54,11.69!"  # inches
+A3_DRAWING = "15.9,11.1"  # inches: an A3 landscape page (16.54 × 11.69) less the pad; dot only shrinks
 
 
 # --- style (diagrams/diagrammer.yaml) ------------------------------------------------------------
@@ -455,7 +455,7 @@ def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
     graph.attr("graph", rankdir="LR", bgcolor="transparent", fontname=style.font, nodesep="0.15",
                ranksep="0.35", newrank="true", fontcolor=style.text.light)
     if printable:
-        graph.attr("graph", size=A3_LANDSCAPE, ratio="fill", margin="0", pad="0.4")
+        graph.attr("graph", size=A3_DRAWING, margin="0", pad="0.3")
     graph.attr("node", fontname=style.font, fontsize=str(style.font_size), fontcolor=style.text.light,
                penwidth="1.3", margin="0.1,0.05")
     graph.attr("edge", color=style.edge.light, penwidth="1.2", arrowsize="0.8", fontname=style.font,
@@ -720,5 +720,5 @@ def _add_figure(result: DiagramSet, diagram: Diagram, svg: bytes, pdf: bytes) ->
                          text)
 
     result.files[svg_file] = dot.standalone_svg(svg, labels, fonts, links)
-    result.files[pdf_file] = pdf
+    result.files[pdf_file] = dot.on_page(pdf)
 

@@ -138,6 +138,40 @@ def _run_batches(binary: Path, batches: list[tuple[Format, list[str]]], work: Pa
         raise GraphvizError("Graphviz kunne ikke tegne diagrammerne: " + "\n".join(failures))
 
 
+# --- PDF page size ---------------------------------------------------------------------------
+
+A3_LANDSCAPE_PT = (1190.55, 841.89)
+_MEDIABOX = re.compile(rb"/MediaBox \[\s*([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)\s*\]")
+_XREF_ENTRY = re.compile(rb"^(\d{10}) (\d{5}) n", re.MULTILINE)
+_STARTXREF = re.compile(rb"startxref\s+(\d+)")
+
+
+def on_page(pdf: bytes, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
+    """cairo's one-page PDF (as large as the drawing) with its page grown to ``size``, drawing centred.
+
+    dot scales a drawing down to fit the page (``size`` in the DOT) but cannot pad it out to a paper
+    size, so the MediaBox is widened here and the cross-reference offsets after it are moved along.
+    """
+    boxes = list(_MEDIABOX.finditer(pdf))
+    if len(boxes) != 1:
+        return pdf
+    box = boxes[0]
+    x0, y0, x1, y1 = (float(v) for v in box.groups())
+    dx, dy = max(0.0, size[0] - (x1 - x0)) / 2, max(0.0, size[1] - (y1 - y0)) / 2
+    new = b"/MediaBox [ %.2f %.2f %.2f %.2f ]" % (x0 - dx, y0 - dy, x1 + dx, y1 + dy)
+    delta = len(new) - len(box.group(0))
+    out = pdf[:box.start()] + new + pdf[box.end():]
+
+    def moved(match: re.Match[bytes]) -> bytes:
+        offset = int(match.group(1))
+        return b"%010d %s n" % (offset + delta if offset > box.start() else offset, match.group(2))
+
+    xref = out.rindex(b"\nxref\n") + 1
+    tail = _XREF_ENTRY.sub(moved, out[xref:])
+    tail = _STARTXREF.sub(lambda m: b"startxref\n%d" % (int(m.group(1)) + delta), tail)
+    return out[:xref] + tail
+
+
 # --- SVG clean-up ------------------------------------------------------------------------------
 
 _PROLOG = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)

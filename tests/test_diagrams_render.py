@@ -1,0 +1,279 @@
+"""Issue 4: the rendered diagrams (needs Graphviz' dot): links, ids, accessibility, search, cache, PDF.
+
+Each test embeds figures the way the page renderer does (``DiagramSet.figure(strategy, name, src)``),
+turns the page Markdown into HTML with the site's Markdown extensions, and reads the result.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import shutil
+import stat
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from material.plugins.search.plugin import Parser as SearchParser
+
+from macros import diagrams, model, pages
+from macros.validate import load_site
+
+pytestmark = pytest.mark.dot
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
+sys.path.insert(0, str(FIXTURES))
+from synthetic import synthetic_site  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def site() -> model.Site:
+    return load_site(FIXTURES / "data")
+
+
+@pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "html-urls"])
+def built(request: pytest.FixtureRequest, site: model.Site,
+          tmp_path_factory: pytest.TempPathFactory) -> diagrams.DiagramSet:
+    book = pages.address_book(site, use_directory_urls=request.param)
+    return diagrams.build_diagrams(site, book, tmp_path_factory.mktemp("cache"))
+
+
+def page_html(markdown_text: str) -> str:
+    """Markdown → HTML with the extensions mkdocs.yml uses for pages."""
+    return markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "tables", "def_list"])
+
+
+def where_shown(name: str, strategy_id: str) -> str:
+    """The page the lead embeds each diagram on."""
+    if name == "oversigt":
+        return f"{strategy_id}/index.md"
+    if name.startswith("indsats-"):
+        return f"{strategy_id}/indsatser/{name.removeprefix('indsats-')}.md"
+    if name.startswith("omraade-"):
+        return f"{strategy_id}/omraader/{name.removeprefix('omraade-')}.md"
+    return diagrams.diagram_page_src(strategy_id)
+
+
+class Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+        self.links: list[str] = []  # hrefs of SVG nodes
+        self.list_links: list[str] = []  # hrefs of the text equivalent
+        self.titles: list[str] = []
+        self.svgs: list[dict[str, str | None]] = []
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if "id" in found:
+            self.ids.append(found["id"] or "")
+        if tag == "svg":
+            self.svgs.append(found)
+        if tag == "a" and "xlink:href" in found:
+            self.links.append(found["xlink:href"] or "")
+        elif tag == "a" and "href" in found:
+            self.list_links.append(found["href"] or "")
+        self._in_title = tag == "title"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.titles.append(data)
+            self._in_title = False
+
+
+def collect(html: str) -> Collect:
+    parser = Collect()
+    parser.feed(html)
+    return parser
+
+
+def resolve(from_src: str, href: str, use_directory_urls: bool) -> str:
+    """A relative href on the page built from ``from_src`` as a site-root-relative URL."""
+    base = posixpath.dirname(pages.page_url(from_src, use_directory_urls))
+    path, _, anchor = href.partition("#")
+    url = posixpath.normpath(posixpath.join(base, path)) if path not in ("", "./") else base
+    url = "" if url == "." else url
+    if path.endswith("/") and url:
+        url += "/"
+    return f"{url}#{anchor}" if anchor else url
+
+
+def known_urls(built: diagrams.DiagramSet) -> set[str]:
+    book = built.page_set
+    return {book.url_of(s, e) for s, e in book.targets}
+
+
+def test_every_node_link_resolves_to_an_element_page(built: diagrams.DiagramSet) -> None:
+    udu = built.page_set.use_directory_urls
+    urls = known_urls(built)
+    for (strategy_id, name), figure in built.figures.items():
+        src = where_shown(name, strategy_id)
+        found = collect(built.figure(strategy_id, name, src))
+        assert len(found.links) == len(figure.diagram.nodes), name
+        for href in found.links:
+            assert resolve(src, href, udu) in urls, (name, src, href)
+
+
+def test_the_text_equivalent_lists_every_node_with_the_same_link(built: diagrams.DiagramSet) -> None:
+    udu = built.page_set.use_directory_urls
+    for (strategy_id, name), figure in built.figures.items():
+        src = where_shown(name, strategy_id)
+        html = page_html(built.figure(strategy_id, name, src))
+        text_part = html[html.index('class="strategi-diagram__tekst"'):]
+        listed = collect(text_part).list_links  # Markdown links to .md; MkDocs makes them page URLs
+        svg_links = {resolve(src, h, udu) for h in collect(html).links}
+        list_targets = set()
+        for href in listed:
+            path, _, anchor = href.partition("#")
+            target_src = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
+            url = pages.page_url(target_src, udu)
+            list_targets.add(f"{url}#{anchor}" if anchor else url)
+        assert list_targets == svg_links, name
+        for node in figure.diagram.nodes:
+            assert node.text.replace("<", "&lt;").replace('"', "&quot;").split(" {{")[0] in text_part \
+                or node.text.split(" ")[0] in text_part, (name, node.text)
+
+
+def test_no_duplicate_id_when_every_diagram_shares_one_page(built: diagrams.DiagramSet) -> None:
+    src = "figurer/index.md"
+    html = page_html("\n\n".join(built.figure(s, n, src) for s, n in built.figures))
+    ids = collect(html).ids
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    assert not duplicates
+    assert len(ids) > 50
+
+
+def test_figure_is_an_image_with_name_and_description(built: diagrams.DiagramSet) -> None:
+    for strategy_id, name in built.figures:
+        html = built.figure(strategy_id, name, where_shown(name, strategy_id))
+        found = collect(html)
+        (svg,) = found.svgs
+        assert svg["role"] == "img"
+        for attribute in ("aria-labelledby", "aria-describedby"):
+            target = svg[attribute]
+            match = re.search(rf'id="{target}">([^<]+)<', html)
+            assert match and match.group(1).strip(), (name, attribute)
+        assert "<?xml" not in html and "<!DOCTYPE" not in html and "<!--" not in html
+
+
+def test_titles_are_human_never_internal_names(built: diagrams.DiagramSet) -> None:
+    for (strategy_id, name), figure in built.figures.items():
+        titles = collect(built.figure(strategy_id, name, where_shown(name, strategy_id))).titles
+        internal = {n.name for n in figure.diagram.nodes}
+        assert not internal & set(titles), name
+        assert not any("->" in t or "&#45;" in t for t in titles), name
+        assert {n.text for n in figure.diagram.nodes} <= set(titles), name
+
+
+def test_diagram_text_stays_out_of_the_search_index(built: diagrams.DiagramSet) -> None:
+    """Material's search plugin skips an element carrying data-search-exclude (and all inside it)."""
+    before = "<h1 id='x'>Overblik</h1><p>Tekst før figuren.</p>\n\n"
+    html = page_html(before + built.figure("figurer", "oversigt", "figurer/index.md") + "\n\nTekst efter.")
+    parser = SearchParser()
+    parser.feed(html)
+    indexed = " ".join("".join(section.text) for section in parser.data)
+    assert "Tekst før figuren." in indexed and "Tekst efter." in indexed
+    assert "Fremskudt" not in indexed and "Signaturforklaring" not in indexed and "Hent" not in indexed
+
+
+def test_downloads_are_listed_and_published(built: diagrams.DiagramSet) -> None:
+    html = page_html(built.figure("figurer", "oversigt", "figurer/index.md"))
+    assert 'href="diagrammer/oversigt.svg"' in html and 'href="diagrammer/oversigt.pdf"' in html
+    svg = built.files["figurer/diagrammer/oversigt.svg"].decode("utf-8")
+    assert svg.startswith("<?xml") and 'role="img"' in svg
+    urls = known_urls(built)
+    for href in re.findall(r'xlink:href="([^"]+)"', svg):  # relative to the file itself
+        target = posixpath.normpath(posixpath.join("figurer/diagrammer", href.partition("#")[0]))
+        assert any(u.partition("#")[0].rstrip("/") == target for u in urls), href
+
+
+@pytest.mark.parametrize("name", ["oversigt", "indsats-opsporing"])
+def test_pdf_is_one_a3_landscape_page(built: diagrams.DiagramSet, name: str, tmp_path: Path) -> None:
+    pdf = built.files[f"figurer/diagrammer/{name}.pdf"]
+    assert pdf.startswith(b"%PDF") and diagrams.LINK_PLACEHOLDER.encode() not in pdf
+    # every cross-reference entry still points at its object (the page was widened after dot wrote it)
+    table = pdf[pdf.rindex(b"\nxref\n"):]
+    for number, offset in enumerate(int(o) for o in re.findall(rb"^(\d{10}) \d{5} n", table, re.MULTILINE)):
+        assert pdf[offset:].startswith(b"%d 0 obj" % (number + 1)), number + 1
+    start = int(re.search(rb"startxref\s+(\d+)", table).group(1))
+    assert pdf[start:].startswith(b"xref")
+    if shutil.which("pdfinfo"):
+        (tmp_path / "d.pdf").write_bytes(pdf)
+        info = subprocess.run(["pdfinfo", str(tmp_path / "d.pdf")], capture_output=True, text=True, check=True)
+        assert not info.stderr and re.search(r"Pages:\s+1\n", info.stdout) and "(A3)" in info.stdout, info
+    boxes = re.findall(rb"/MediaBox \[ ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) \]", pdf)
+    assert len(boxes) == 1
+    x0, y0, x1, y1 = (float(v) for v in boxes[0])
+    assert abs(x1 - x0 - 1190.55) < 1 and abs(y1 - y0 - 841.89) < 1  # A3 landscape in points
+
+
+def test_dark_scheme_recolours_every_colour_drawn(built: diagrams.DiagramSet) -> None:
+    html = built.figure("figurer", "oversigt", "figurer/index.md")
+    svg = html[html.index("<svg"):]
+    drawn = set(re.findall(r'(fill|stroke)="(#[0-9a-f]{6})"', svg))
+    css = html[html.index("<style>"):html.index("</style>")]
+    for attribute, colour in drawn:
+        assert f'[{attribute}="{colour}"]' in css, (attribute, colour)
+    assert 'fill="white"' not in svg and "#ffffff" not in svg  # no white box in the dark scheme
+
+
+# --- cache ----------------------------------------------------------------------------------------
+
+
+def counting_dot(folder: Path) -> Path:
+    """A ``dot`` on PATH that logs each start and hands over to the real one."""
+    real = next(p for p in ("/usr/bin/dot", "/usr/local/bin/dot") if os.path.exists(p))
+    log = folder / "starts.log"
+    script = folder / "dot"
+    script.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec {real} "$@"\n', encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    return log
+
+
+def starts(log: Path) -> list[str]:
+    return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+
+
+def test_warm_build_starts_no_dot_and_gives_the_same_figures(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                               site: model.Site) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = counting_dot(bin_dir)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    book = pages.address_book(site)
+    cold = diagrams.build_diagrams(site, book, tmp_path / "cache")
+    cold_starts = starts(log)
+    # one `dot -V`, then the batches: one per format, many files each (not one process per diagram)
+    assert cold_starts[0] == "-V" and len(cold_starts) <= 3 < 2 * len(cold.figures)
+    warm = diagrams.build_diagrams(site, book, tmp_path / "cache")
+    assert starts(log) == cold_starts  # not a single new start
+    assert warm.files == cold.files
+    assert [warm.figure(s, n, "figurer/index.md") for s, n in warm.figures] == \
+           [cold.figure(s, n, "figurer/index.md") for s, n in cold.figures]
+
+
+def test_changed_data_renders_only_what_changed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = counting_dot(bin_dir)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+    site = synthetic_site(tmp_path / "a", 20)
+    diagrams.build_diagrams(site, pages.address_book(site), tmp_path / "cache")
+    text = (tmp_path / "a" / "syntetisk.yaml").read_text(encoding="utf-8")
+    changed = tmp_path / "b"
+    changed.mkdir()
+    (changed / "syntetisk.yaml").write_text(text.replace("del 4", "del fire"), encoding="utf-8")
+    before = len(starts(log))
+    site = load_site(changed)
+    diagrams.build_diagrams(site, pages.address_book(site), tmp_path / "cache")
+    again = starts(log)[before:]
+    rendered = [arg for line in again for arg in line.split() if arg.endswith(".gv")]
+    # indsats 4 is in its own diagram, the overview and (naming its activities) the dependencies:
+    # 3 diagrams × (SVG + PDF), in one start per format
+    assert len(rendered) == 6 and len(again) == 2, again
