@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import jinja2
+from markupsafe import Markup, escape
 
 from .progress import MONTH_ABBREVIATIONS, MONTHS, NOT_MEASURED, Row, quantity
 
@@ -29,10 +30,16 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 70
 CENTRE, RIM, LABEL_BAND, MARK_OUTER, MARK_INNER = 160, 150, 124, 114, 44
 
 
+def _xml_text(value: object) -> Markup:
+    """Every value as XML text; braces too, so no later template pass could ever read ``{{`` in it."""
+    return escape(value).replace("{", Markup("&#123;")).replace("}", Markup("&#125;"))
+
+
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(loader=jinja2.PackageLoader("macros", "templates"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                              finalize=_xml_text, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                              lstrip_blocks=True)
 
 
 def _svg(template: str, **values: object) -> str:
