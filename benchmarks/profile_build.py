@@ -1,0 +1,94 @@
+"""Where our build spends its time: one cold ``mkdocs build`` under cProfile, summarised by phase.
+
+Pipeline position: outside the product. ``python benchmarks/profile_build.py [--activities 1000]`` builds
+a project copy with the synthetic strategy under ``cProfile`` (in a subprocess, with the ``dot`` shim on
+PATH) and prints (1) the time of each build phase, taken as the cumulative time of the function that
+carries it, and (2) the top functions by cumulative and by own time. cProfile slows Python code down
+(roughly 1.5–2×) and not C code or ``dot``, so read the shares, not the absolute seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pstats
+import sys
+import tempfile
+from pathlib import Path
+
+import harness
+
+# (label, file path fragment, function name); phases may nest, as the indentation of the label shows.
+PHASES = (
+    ("our plugin: on_config (load + page set + nav)", "/macros/plugin.py", "on_config"),
+    ("  load_site (YAML, convert, validate)", "/macros/validate.py", "load_site"),
+    ("    read_nodes (libyaml parse + compose, graph checks)", "/macros/yamlio.py", "read_nodes"),
+    ("    convert to model", "/macros/convert.py", "convert"),
+    ("    cross-element checks", "/macros/validate.py", "run"),
+    ("  build_page_set (our Markdown renderers)", "/macros/pages.py", "build_page_set"),
+    ("    render.template (Jinja .md.j2)", "/macros/render.py", "template"),
+    ("our plugin: on_files (generated files)", "/macros/plugin.py", "on_files"),
+    ("subprocess.run (dot and other programs; see the shim's figure)", "subprocess.py", "run"),
+    ("mkdocs-macros: on_page_markdown", "mkdocs_macros/plugin.py", "on_page_markdown"),
+    ("MkDocs: navigation", "mkdocs/structure/nav.py", "get_navigation"),
+    ("MkDocs: _populate_page (read + Markdown)", "mkdocs/commands/build.py", "_populate_page"),
+    ("  Python-Markdown convert", "markdown/core.py", "convert"),
+    ("MkDocs: _build_page (theme template + write)", "mkdocs/commands/build.py", "_build_page"),
+    ("  theme templates (Material main.html and partials)", "material/templates/main.html", "root"),
+    ("    footer partial (overrides/partials/copyright.html)", "partials/copyright.html", "root"),
+    ("    navigation partial (nav.html)", "material/templates/partials/nav.html", "root"),
+    ("  search: on_page_context (parse HTML for the index)", "material/plugins/search/plugin.py", "on_page_context"),
+    ("  write HTML files", "mkdocs/utils/__init__.py", "write_file"),
+    ("search: on_post_build (write the index)", "material/plugins/search/plugin.py", "on_post_build"),
+    ("sitemap / 404 / static templates", "mkdocs/commands/build.py", "_build_theme_template"),
+    ("copy static files", "mkdocs/structure/files.py", "copy_static_files"),
+    ("our plugin: on_post_build (publish swap)", "/macros/plugin.py", "on_post_build"),
+)
+
+
+def cumulative(stats: pstats.Stats, fragment: str, name: str) -> tuple[float, int]:
+    """Cumulative seconds and call count of every function matching (file fragment, name), outermost only."""
+    total, calls = 0.0, 0
+    for (filename, _, function), (_, ncalls, _, cum, _) in stats.stats.items():  # type: ignore[attr-defined]
+        if function == name and fragment in filename.replace("\\", "/"):
+            total, calls = total + cum, calls + ncalls
+    return total, calls
+
+
+def phase_table(stats: pstats.Stats) -> list[str]:
+    whole = stats.total_tt  # type: ignore[attr-defined]
+    lines = [f"{'phase':<52}{'cum s':>8}{'share':>8}{'calls':>8}"]
+    for label, fragment, name in PHASES:
+        seconds, calls = cumulative(stats, fragment, name)
+        lines.append(f"{label:<52}{seconds:8.2f}{seconds / whole:8.0%}{calls:8d}")
+    lines.append(f"{'whole build (profiled)':<52}{whole:8.2f}{1:8.0%}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--activities", type=int, default=1000)
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--out", type=Path, default=None, help="keep the .prof file here")
+    args = parser.parse_args(argv)
+    work = Path(tempfile.mkdtemp(prefix="strategi-profile-"))
+    project = harness.make_project(work / "project", args.activities)
+    prof = args.out or work / "build.prof"
+    shim = harness.make_dot_shim(work / "bin")
+    command = [harness.python(), "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "--strict",
+               "--quiet", "-d", "site"]
+    run = harness.measure(command, project, harness.environment(shim, work / "dot.log"), work / "dot.log")
+    if run.returncode != 0:
+        print(run.output[-4000:], file=sys.stderr)
+        return 1
+    print(f"cold build of N={args.activities} under cProfile: {run.seconds:.2f} s wall, peak {run.peak_mb:.0f} MB, "
+          f"dot {run.dot.calls} calls, {run.dot.busy:.2f} s busy")
+    stats = pstats.Stats(str(prof))
+    print(*phase_table(stats), sep="\n")
+    for order in ("cumulative", "tottime"):
+        print(f"\nTop {args.top} by {order}:")
+        stats.sort_stats(order).print_stats(args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
