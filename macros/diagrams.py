@@ -19,9 +19,9 @@ import posixpath
 import re
 import textwrap
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
 
 import graphviz
 import yaml
@@ -517,9 +517,6 @@ def _dot_legend(graph: graphviz.Digraph, diagram: Diagram, style: Style, printab
     """The graph's label: a table of the kinds of box drawn, the områder's colours and the numbered
     assumptions; below the drawing on screen, above it (under the title) on paper."""
     rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(style.legend["title"])}</B></TD></TR>']
-    if printable:
-        rows.insert(0, f'<TR><TD COLSPAN="2" ALIGN="LEFT"><FONT POINT-SIZE="{style.font_size * 1.6}">'
-                       f'{html.escape(diagram.title)}</FONT></TD></TR>')
     for kind in dict.fromkeys(n.kind for n in diagram.nodes):
         look = style.types[kind]
         rows.append(_legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"',
@@ -527,23 +524,30 @@ def _dot_legend(graph: graphviz.Digraph, diagram: Diagram, style: Style, printab
     for _, title, colour in diagram.area_colours:
         rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f'{style.legend["areas"]}: {title}', style))
     if any(e.dependency for e in diagram.edges):
-        rows.append(_legend_row(f'BGCOLOR="{style.edge.light}"', style.legend["dependency"], style, height=1))
+        rows.append(_legend_row("", style.legend["dependency"], style, sample=("- - →", style.edge.light)))
     numbered = [e for e in diagram.edges if e.assumption]
     if numbered:
-        rows.append(_legend_row(f'BGCOLOR="{style.connection_edge.light}"', style.legend["connection"], style,
-                                height=3))
+        rows.append(_legend_row("", style.legend["connection"], style, sample=("A1 →", style.connection_edge.light)))
     for edge in numbered:
         text = "<BR/>".join(html.escape(line) for line in _wrap(edge.assumption or "", style.wrap_small * 2))
         rows.append(f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">A{edge.number}</TD>'
                     f'<TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>')
-    table = f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>>'
-    graph.attr("graph", label=table, labelloc="t" if printable else "b", labeljust="l",
+    table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
+    if printable:  # the title above the legend, in a table of its own so it does not widen the swatches
+        title = f'<FONT POINT-SIZE="{style.font_size * 1.6}">{html.escape(diagram.title)}</FONT>'
+        table = (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">{title}</TD></TR>'
+                 f'<TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>')
+    graph.attr("graph", label=f"<{table}>", labelloc="t" if printable else "b", labeljust="l",
                fontsize=str(style.small_font_size))
 
 
-def _legend_row(swatch: str, text: str, style: Style, height: int = 12) -> str:
+def _legend_row(swatch: str, text: str, style: Style, sample: tuple[str, str] | None = None) -> str:
+    """A legend line: a coloured box (``swatch``: cell attributes) or a drawn ``sample`` (text, colour)."""
     lines = "<BR/>".join(html.escape(line) for line in _wrap(text, style.wrap_small * 2))
-    return f'<TR><TD WIDTH="22" HEIGHT="{height}" {swatch}></TD><TD ALIGN="LEFT" BALIGN="LEFT">{lines}</TD></TR>'
+    first = f'<TD WIDTH="22" HEIGHT="12" {swatch}></TD>'
+    if sample:
+        first = f'<TD><FONT COLOR="{sample[1]}"><B>{html.escape(sample[0])}</B></FONT></TD>'
+    return f'<TR>{first}<TD ALIGN="LEFT" BALIGN="LEFT">{lines}</TD></TR>'
 
 
 def _wrap(text: str, width: int) -> list[str]:
