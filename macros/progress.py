@@ -85,7 +85,7 @@ def number(value: float) -> str:
     text = f"{value:,.3f}".rstrip("0").rstrip(".")
     if text in ("-0", ""):
         text = "0"
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    return text.translate(str.maketrans(",.", ".,"))
 
 
 def quantity(value: float, unit: str | None) -> str:

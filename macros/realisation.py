@@ -12,8 +12,9 @@ does, so they can never collide with an element's anchor on the same page.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from . import charts, model, render
 from .pages import PageSet
@@ -58,7 +59,11 @@ class MatrixRow:
         return [d for d in self.duties if d.level == level]
 
 
-def _role_duties(strategy: model.Strategy, wanted: Callable[[model.Role], bool]) -> list[Duty]:
+def _role_duties(strategy: model.Strategy, target: str | None) -> list[Duty]:
+    """Roles on the målsætning or indsats ``target``; with None, the roles on neither (the whole strategy)."""
+    def wanted(role: model.Role) -> bool:
+        return target in (role.maalsaetning, role.indsats) if target else not (role.maalsaetning or role.indsats)
+
     return [Duty(a, r.niveau or a.niveau, r.ansvar) for a in strategy.aktoerer for r in a.roller if wanted(r)]
 
 
@@ -69,11 +74,11 @@ def _named_duties(strategy: model.Strategy, element: model.Intervention | model.
 
 def responsibility_rows(strategy: model.Strategy) -> list[MatrixRow]:
     """The whole strategy (when any role is general), every målsætning, then every indsats."""
-    rows = [MatrixRow(None, tuple(_role_duties(strategy, lambda r: not (r.maalsaetning or r.indsats))))]
+    rows = [MatrixRow(None, tuple(_role_duties(strategy, None)))]
     for objective in strategy.maalsaetninger:
-        rows.append(MatrixRow(objective, tuple(_role_duties(strategy, lambda r: r.maalsaetning == objective.id))))
+        rows.append(MatrixRow(objective, tuple(_role_duties(strategy, objective.id))))
     for indsats in strategy.indsatser:
-        duties = _role_duties(strategy, lambda r: r.indsats == indsats.id) + _named_duties(strategy, indsats)
+        duties = _role_duties(strategy, indsats.id) + _named_duties(strategy, indsats)
         for activity in indsats.aktiviteter:
             duties += _named_duties(strategy, activity)
         rows.append(MatrixRow(indsats, tuple(duties)))
@@ -89,7 +94,7 @@ def matrix_columns(rows: list[MatrixRow]) -> list[model.Level | None]:
 def role_levels(strategy: model.Strategy) -> list[model.Level]:
     """Levels that get a role sheet: ledelse and medarbejder when there are målsætninger, and any level
     that has a prerequisite or a duty."""
-    present = {p.niveau for o in strategy.maalsaetninger for p in o.forudsaetninger}
+    present: set[str | None] = {p.niveau for o in strategy.maalsaetninger for p in o.forudsaetninger}
     present |= {d.level for row in responsibility_rows(strategy) for d in row.duties}
     if strategy.maalsaetninger:
         present |= {"ledelse", "medarbejder"}
@@ -137,14 +142,16 @@ def timeline(strategy: model.Strategy) -> list[Event]:
     events += [Event(v.dato, "Ændring", v.aendring, v.besluttet_af and f"Besluttet af {v.besluttet_af}.")
                for v in strategy.versioner]
     for indsats in strategy.indsatser:
-        for element in (indsats, *indsats.aktiviteter):
+        elements: list[model.Intervention | model.Activity] = [indsats, *indsats.aktiviteter]
+        for element in elements:
             events += _period_events(element.periode, element, "")
     return sorted(events, key=lambda e: e.date.sort_key(e.end))
 
 
 def status_counts(strategy: model.Strategy) -> list[tuple[str, int]]:
     """How many indsatser and aktiviteter have each status, in the order of the workflow."""
-    statuses = [e.status for i in strategy.indsatser for e in (i, *i.aktiviteter)]
+    statuses: list[str | None] = [i.status for i in strategy.indsatser]
+    statuses += [a.status for a in strategy.activities]
     order: list[str | None] = ["planlagt", "i gang", "afsluttet", "opgivet", None]
     return [((s or "ikke angivet"), statuses.count(s)) for s in order if statuses.count(s)]
 
@@ -216,7 +223,7 @@ def _plan(strategy: model.Strategy) -> list[PagePlan]:
         plan.append(PagePlan("Ansvar og roller", f"{sid}/ansvar.md", _matrix_page))
     for level in role_levels(strategy):
         plan.append(PagePlan(ROLE_PAGES[level][0], f"{sid}/roller/{level}.md",
-                             lambda c, level=level: _role_page(c, level)))
+                             functools.partial(_role_page, level=level)))
     if strategy.processer:
         plan.append(PagePlan("Opfølgning og årshjul", f"{sid}/opfoelgning.md", _followup_page))
     if strategy.periode or strategy.milepaele or strategy.versioner or strategy.indsatser:

@@ -32,7 +32,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_realisation_build import FIXTURE, realisation_project  # noqa: E402 - needs the path above
+from test_realisation_build import FIXTURE, realisation_project
 
 OUT = Path("/tmp/screens")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -61,7 +61,7 @@ def built_site(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -11,16 +11,24 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from macros import model
-from macros.progress import NO_BASELINE, NO_TARGET, NOT_MEASURED, indicator_rows, number, progress
+from macros.progress import (
+    NO_BASELINE,
+    NO_TARGET,
+    NOT_MEASURED,
+    indicator_rows,
+    number,
+    progress,
+)
 
 
-def indicator(retning: str = "højere", baseline: float | None = 80.0,
+def indicator(retning: model.Direction = "højere", baseline: float | None = 80.0,
               *perioder: model.Measurement) -> model.Indicator:
     base = None if baseline is None else model.Baseline("2019", baseline)
-    return model.Indicator(id="i", titel="Indikator", retning=retning, baseline=base, perioder=perioder)
+    return model.Indicator(id=model.ElementId("i"), titel="Indikator", retning=retning, baseline=base,
+                           perioder=perioder)
 
 
-def percent(retning: str, baseline: float, target: float | None, actual: float | None) -> float | None:
+def percent(retning: model.Direction, baseline: float, target: float | None, actual: float | None) -> float | None:
     return progress(indicator(retning, baseline), model.Measurement("2021", target, actual)).percent
 
 
@@ -36,7 +44,7 @@ def percent(retning: str, baseline: float, target: float | None, actual: float |
     pytest.param("højere", 80, 90, 70, 0, id="wrong-direction-clamps-to-0"),
     pytest.param("lavere", 10, 6, 12, 0, id="lower-rising-clamps-to-0"),
 ])
-def test_progress_is_the_share_of_the_way_from_baseline_to_target(retning: str, baseline: float, target: float,
+def test_progress_is_the_share_of_the_way_from_baseline_to_target(retning: model.Direction, baseline: float, target: float,
                                                                    actual: float, expected: float) -> None:
     assert percent(retning, baseline, target, actual) == pytest.approx(expected)
 
@@ -56,7 +64,7 @@ def test_the_direction_decides_whether_a_fall_is_progress() -> None:
     pytest.param("højere", 79, 0, "0 % (niveau ikke holdt)", id="fell-below"),
     pytest.param("lavere", 81, 0, "0 % (niveau ikke holdt)", id="lower-is-better-rose"),
 ])
-def test_a_target_equal_to_the_baseline_is_a_level_to_hold(retning: str, actual: float, expected: float,
+def test_a_target_equal_to_the_baseline_is_a_level_to_hold(retning: model.Direction, actual: float, expected: float,
                                                            text: str) -> None:
     result = progress(indicator(retning, 80), model.Measurement("2021", 80, actual))
     assert (result.percent, result.text()) == (expected, text)
@@ -85,7 +93,7 @@ values = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False)
 
 @given(retning=st.sampled_from(["højere", "lavere"]), baseline=values, target=values, actual=values,
        better=st.floats(min_value=0, max_value=1e6))
-def test_progress_stays_in_range_and_never_falls_as_the_result_improves(retning: str, baseline: float,
+def test_progress_stays_in_range_and_never_falls_as_the_result_improves(retning: model.Direction, baseline: float,
                                                                         target: float, actual: float,
                                                                         better: float) -> None:
     improved = actual + better if retning == "højere" else actual - better

@@ -217,9 +217,9 @@ def test_aarshjul_svg_and_list_say_the_same(pages: dict[str, str], strategy: mod
     months = {name: number for number, name in enumerate(
         ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
          "november", "december"], 1)}
-    titles = {p.id: p.titel for p in strategy.processer}
-    in_svg = {(int(g.get("data-nummer")), titles[g.get("data-proces")], int(g.get("data-maaned")))
-              for g in wheel.iter(f"{SVG}g") if g.get("data-proces")}
+    titles: dict[str, str] = {p.id: p.titel for p in strategy.processer}
+    in_svg = {(int(g.attrib["data-nummer"]), titles[g.attrib["data-proces"]], int(g.attrib["data-maaned"]))
+              for g in wheel.iter(f"{SVG}g") if "data-proces" in g.attrib}
     in_list = set()
     for number, title, when in re.findall(r"^(\d+)\. \[(.+?)\]\(#[\w-]+\) – (.+)$", markdown, re.MULTILINE):
         for name in re.split(r", | og ", when):
@@ -268,7 +268,8 @@ def test_timeline_shows_the_status_of_every_indsats_and_aktivitet(pages: dict[st
                                                                    strategy: model.Strategy) -> None:
     rows = {r["Indsats eller aktivitet"]: r["Status"] for r in table(pages["realisering/tidslinje.md"])}
     for indsats in strategy.indsatser:
-        for element in (indsats, *indsats.aktiviteter):
+        elements: list[model.Intervention | model.Activity] = [indsats, *indsats.aktiviteter]
+        for element in elements:
             name = f"Indsats {element.nr}: {element.titel}" if element.nr else element.titel
             assert rows[name] == (element.status or "ikke angivet")
 

@@ -15,12 +15,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, mkdocs_build
+from sitecheck import broken_links, parse
+
 from macros import realisation
 from macros.pages import address_book, build_page_set
 from macros.validate import load_site
-from sitecheck import broken_links, parse
 
 FIXTURE = ROOT / "tests" / "fixtures" / "realisation"
 PRINT_CSS = "assets/stylesheets/print.css"

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from test_realisation_build import realisation_site  # noqa: F401 - the built fixture site
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -26,12 +25,16 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 A4_POINTS = (595, 842)
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """No request log in the test output."""
+
+
 @pytest.fixture(scope="module")
 def printed(realisation_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:  # noqa: F811
     """PDFs of the ledelse role sheet and the print edition; requests to any other host are refused."""
     out = tmp_path_factory.mktemp("pdf")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(realisation_site))
-    handler.log_message = lambda *args: None  # type: ignore[method-assign]
+    handler = functools.partial(_Quiet, directory=str(realisation_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"

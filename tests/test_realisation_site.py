@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from macros import model, realisation
 from macros.render import heading
 from macros.validate import load_site
