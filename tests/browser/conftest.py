@@ -1,0 +1,84 @@
+"""Fixtures of the browser suite: the example site served on 127.0.0.1 and one Debian Chromium.
+
+Pipeline position: after the build. The example site (root conftest's ``example_site``: ``mkdocs build
+--strict`` of the repository) is served by a threaded ``http.server``; Playwright drives
+``/usr/bin/chromium``, one browser per session. Every context opened through ``open_context`` carries a
+request guard that lets only the site's own origin through; a test whose pages asked any other host
+fails. What the suite saw is printed at the end of the run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+from .kit import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, RequestGuard, SuiteReport, serve
+
+REPORT = pytest.StashKey[SuiteReport]()
+
+OpenContext = Callable[..., BrowserContext]
+
+
+@pytest.fixture(scope="session")
+def report(pytestconfig: pytest.Config) -> SuiteReport:
+    return pytestconfig.stash.setdefault(REPORT, SuiteReport())
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:  # TEMPORARY until custom_dir is in mkdocs.yml
+    from conftest import ROOT, _built, make_project
+    project = make_project(tmp_path_factory.mktemp("dev"), ROOT / "data", ROOT / "docs", "theme:\n  custom_dir: overrides\n")
+    return _built(project, tmp_path_factory.mktemp("example-site"))
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> Iterator[str]:
+    """Base URL (``http://127.0.0.1:<port>/``) of the built example site."""
+    with serve(example_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(report: SuiteReport) -> Iterator[Browser]:
+    assert AXE_SCRIPT.exists(), "axe-core is missing: run `npm ci` (./dev.sh test does it)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        report.browser = f"Chromium {chromium.version}"
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_context(browser: Browser, site_url: str, report: SuiteReport) -> Iterator[OpenContext]:
+    """Open guarded browser contexts (Playwright ``new_context`` options); checked and closed afterwards."""
+    opened: list[tuple[BrowserContext, RequestGuard]] = []
+
+    def open_one(**options: Any) -> BrowserContext:
+        context = browser.new_context(locale="da-DK", **options)
+        guard = RequestGuard(site_url.rstrip("/"))
+        guard.install(context)
+        opened.append((context, guard))
+        return context
+
+    yield open_one
+    blocked: list[str] = []
+    for context, guard in opened:
+        context.close()
+        report.site_requests += guard.allowed
+        blocked += guard.blocked
+    report.external_requests += blocked
+    assert not blocked, "the site made requests to other hosts:\n" + "\n".join(blocked)
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Print what the browser suite saw (only when browser tests ran)."""
+    seen = config.stash.get(REPORT, None)
+    if seen is None:
+        return
+    terminalreporter.section("browser suite")
+    for line in seen.lines():
+        terminalreporter.write_line(line)
