@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, mkdocs_build
+from mkdocs.utils.yaml import yaml_load
 from sitecheck import broken_links, parse
 
 from macros import realisation
@@ -62,7 +63,10 @@ def realisation_project(where: Path, data: Path, docs: Path) -> Path:
                 (where / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
                 (where / "docs" / src).write_text(markdown, encoding="utf-8")
                 nav.append(f"    - '{src}': {src}")
-    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nextra_css:\n  - {PRINT_CSS}\nnav:\n"
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
+        inherited = yaml_load(config).get("extra_css") or []
+    stylesheets = "".join(f"  - {css}\n" for css in dict.fromkeys([*inherited, PRINT_CSS]))
+    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nextra_css:\n{stylesheets}nav:\n"
                                       + "\n".join(nav) + "\n", encoding="utf-8")
     return where
 
