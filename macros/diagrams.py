@@ -19,11 +19,11 @@ import posixpath
 import re
 import textwrap
 from collections import defaultdict
+from contextlib import contextmanager
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import graphviz
 import yaml
 
 from . import dot, model, render
@@ -449,9 +449,53 @@ def objectives(strategy: model.Strategy, style: Style) -> Diagram:
 # --- DOT ----------------------------------------------------------------------------------------
 
 
+class Html(str):
+    """A Graphviz HTML-like label, already ``<…>``-delimited: written as is, never quoted."""
+
+
+def _quote(value: str) -> str:
+    if isinstance(value, Html):
+        return str(value)
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'  # backslashes stay literal
+
+
+class _Dot:
+    """Just enough of a DOT writer: statements in the order given, every value quoted. (The ``graphviz``
+    package's quoting took half of a warm build for 1,000 activities.)"""
+
+    def __init__(self, name: str, indent: str = "\t") -> None:
+        self.name, self.indent, self.lines = name, indent, list[str]()
+
+    def attr(self, kind: str | None = None, **attributes: str) -> None:
+        if kind is None:
+            self.lines += [f"{self.indent}{key}={_quote(value)}" for key, value in attributes.items()]
+        else:
+            self.lines.append(f"{self.indent}{kind} {_attributes(attributes)}")
+
+    def node(self, name: str, **attributes: str) -> None:
+        self.lines.append(f"{self.indent}{_quote(name)} {_attributes(attributes)}")
+
+    def edge(self, tail: str, head: str, **attributes: str) -> None:
+        self.lines.append(f"{self.indent}{_quote(tail)} -> {_quote(head)} {_attributes(attributes)}")
+
+    @contextmanager
+    def subgraph(self) -> Iterator[_Dot]:
+        inner = _Dot("", self.indent + "\t")
+        yield inner
+        self.lines += [self.indent + "{", *inner.lines, self.indent + "}"]
+
+    @property
+    def source(self) -> str:
+        return f"digraph {_quote(self.name)} {{\n" + "\n".join(self.lines) + "\n}\n"
+
+
+def _attributes(attributes: Mapping[str, str]) -> str:
+    return "[" + " ".join(f"{key}={_quote(value)}" for key, value in attributes.items()) + "]"
+
+
 def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
     """The DOT source: for the screen (links, tooltips) or for an A3 landscape page (title, no links)."""
-    graph = graphviz.Digraph(diagram.name)
+    graph = _Dot(diagram.name)
     graph.attr("graph", rankdir="LR", bgcolor="transparent", fontname=style.font, nodesep="0.15",
                ranksep="0.35", newrank="true", fontcolor=style.text.light)
     if printable:
@@ -478,7 +522,7 @@ def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
     return graph.source
 
 
-def _dot_node(graph: graphviz.Digraph, diagram: Diagram, node: Node, style: Style, printable: bool) -> None:
+def _dot_node(graph: _Dot, diagram: Diagram, node: Node, style: Style, printable: bool) -> None:
     look = style.types[node.kind]
     attributes = {"shape": look.shape, "style": look.style, "fillcolor": look.fill.light,
                   "color": look.border.light, "label": _label(diagram, node, style)}
@@ -488,7 +532,7 @@ def _dot_node(graph: graphviz.Digraph, diagram: Diagram, node: Node, style: Styl
     graph.node(node.name, **attributes)
 
 
-def _dot_edge(graph: graphviz.Digraph, diagram: Diagram, edge: Edge, style: Style, printable: bool) -> None:
+def _dot_edge(graph: _Dot, diagram: Diagram, edge: Edge, style: Style, printable: bool) -> None:
     attributes: dict[str, str] = {}
     if edge.dependency:
         attributes |= {"style": "dashed", "constraint": "false" if diagram.ranks else "true"}
@@ -499,7 +543,7 @@ def _dot_edge(graph: graphviz.Digraph, diagram: Diagram, edge: Edge, style: Styl
     graph.edge(edge.tail, edge.head, **attributes)
 
 
-def _label(diagram: Diagram, node: Node, style: Style) -> str:
+def _label(diagram: Diagram, node: Node, style: Style) -> Html:
     colours = dict((a, c) for a, _, c in diagram.area_colours)
     stripes = "".join(f'<TD WIDTH="5" BGCOLOR="{colours[a].light}"></TD>' for a in node.areas if a in colours)
     if node.kind == "område" and node.name in colours:
@@ -510,10 +554,10 @@ def _label(diagram: Diagram, node: Node, style: Style) -> str:
         small = "<BR/>".join(html.escape(line) for line in _wrap(node.note, style.wrap_small))
         note = f'<BR/><FONT POINT-SIZE="{style.small_font_size}" COLOR="{style.muted_text.light}">{small}</FONT>'
     cell = f'<TD ALIGN="LEFT" BALIGN="LEFT" CELLPADDING="2"><B>{html.escape(node.heading)}</B><BR/>{lines}{note}</TD>'
-    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{stripes}{cell}</TR></TABLE>>'
+    return Html(f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{stripes}{cell}</TR></TABLE>>')
 
 
-def _dot_legend(graph: graphviz.Digraph, diagram: Diagram, style: Style, printable: bool) -> None:
+def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) -> None:
     """The graph's label: a table of the kinds of box drawn, the områder's colours and the numbered
     assumptions; below the drawing on screen, above it (under the title) on paper."""
     rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(style.legend["title"])}</B></TD></TR>']
@@ -537,7 +581,7 @@ def _dot_legend(graph: graphviz.Digraph, diagram: Diagram, style: Style, printab
         title = f'<FONT POINT-SIZE="{style.font_size * 1.6}">{html.escape(diagram.title)}</FONT>'
         table = (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">{title}</TD></TR>'
                  f'<TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>')
-    graph.attr("graph", label=f"<{table}>", labelloc="t" if printable else "b", labeljust="l",
+    graph.attr("graph", label=Html(f"<{table}>"), labelloc="t" if printable else "b", labeljust="l",
                fontsize=str(style.small_font_size))
 
 
@@ -555,8 +599,8 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _escape(text: str) -> str:
-    """A plain DOT string attribute: backslashes literal, one line."""
-    return graphviz.escape(" ".join(text.split()))
+    """A plain DOT string attribute on one line (``_quote`` keeps its backslashes literal)."""
+    return " ".join(text.split())
 
 
 # --- the figure on a page -----------------------------------------------------------------------
@@ -714,15 +758,13 @@ def _add_figure(result: DiagramSet, diagram: Diagram, svg: bytes, pdf: bytes) ->
     folder = posixpath.dirname(diagram_page_src(diagram.strategy_id))
     svg_file, pdf_file = f"{folder}/{diagram.name}.svg", f"{folder}/{diagram.name}.pdf"
     labels = dot.Labels(diagram.title, diagram.description, diagram.titles())
-    fonts = result.style.font_fallback
-    result.figures[(diagram.strategy_id, diagram.name)] = Figure(
-        diagram, dot.inline_svg(svg, diagram.prefix, labels, fonts, result.style.min_scale), svg_file, pdf_file)
-    file_url = svg_file  # a file's URL is its path, whatever use_directory_urls says
+    inline = dot.inline_svg(svg, diagram.prefix, labels, result.style.font_fallback, result.style.min_scale)
+    result.figures[(diagram.strategy_id, diagram.name)] = Figure(diagram, inline, svg_file, pdf_file)
 
-    def links(text: str) -> str:
-        return _LINK.sub(lambda m: html.escape(relative_url(file_url, result.page_set.url_of(m.group(1), m.group(2)))),
+    def links(text: str) -> str:  # a file's URL is its path, whatever use_directory_urls says
+        return _LINK.sub(lambda m: html.escape(relative_url(svg_file, result.page_set.url_of(m.group(1), m.group(2)))),
                          text)
 
-    result.files[svg_file] = dot.standalone_svg(svg, labels, fonts, links)
+    result.files[svg_file] = dot.standalone_svg(inline, diagram.prefix, links)
     result.files[pdf_file] = dot.on_page(pdf)
 

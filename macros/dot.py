@@ -181,6 +181,7 @@ _ID = re.compile(r'\bid="([^"]+)"')
 _REF = re.compile(r'(url\(#|xlink:href="#|href="#)([^)"]+)')
 _SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
 _FONT = re.compile(r'font-family="[^"]*"')
+_MIN_WIDTH = re.compile(r' style="min-width:[0-9]+px"')
 _WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([0-9.]+)pt"')
 
 
@@ -215,10 +216,13 @@ def inline_svg(raw: bytes, prefix: str, labels: Labels, font_family: str, min_sc
     return _SVG_OPEN.sub(lambda m: f"<svg{attributes}{m.group(1)}>\n{head}", svg, count=1).strip()
 
 
-def standalone_svg(raw: bytes, labels: Labels, font_family: str, links: Callable[[str], str]) -> bytes:
-    """dot's SVG as a downloadable file: the same clean-up, links resolved by ``links``."""
-    svg = links(inline_svg(raw, "", labels, font_family))
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + svg + "\n").encode("utf-8")
+def standalone_svg(inline: str, prefix: str, links: Callable[[str], str]) -> bytes:
+    """An ``inline_svg`` result as a downloadable file: ids unprefixed, links in the tab order again and
+    resolved by ``links``, no minimum width."""
+    svg = re.sub(r'(id="|url\(#|href="#|labelledby="|describedby=")' + re.escape(prefix), r"\1", inline)
+    svg = svg.replace('<a tabindex="-1" xlink:href=', "<a xlink:href=")
+    svg = _MIN_WIDTH.sub("", svg, count=1)
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + links(svg) + "\n").encode("utf-8")
 
 
 def _human_title(match: re.Match[str], labels: Labels) -> str:
