@@ -53,7 +53,7 @@ def _copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def make_project(where: Path, activities: int, strategy_id: str = "syntetisk") -> Path:
+def make_project(where: Path, activities: int, strategy_id: str = "syntetisk", seed: int | None = None) -> Path:
     """A copy of the project whose ``data/`` holds only the synthetic strategy of ``activities`` activities.
 
     Copied: ``mkdocs.yml``, ``docs/``, ``overrides/`` and whatever else ``mkdocs.yml`` watches (code and
@@ -70,7 +70,7 @@ def make_project(where: Path, activities: int, strategy_id: str = "syntetisk") -
         _copy(ROOT / name, where / name)
     for name in config.get("watch") or []:
         (where / name).mkdir(parents=True, exist_ok=True)  # MkDocs refuses to watch a missing folder
-    generate.write(activities, where / data_dir, strategy_id=strategy_id)
+    generate.write(activities, where / data_dir, seed, strategy_id)
     return where
 
 

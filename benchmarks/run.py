@@ -25,6 +25,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -165,8 +166,9 @@ def result(sizes: list[Size]) -> dict[str, Any]:
     return out
 
 
-def report(sizes: list[Size], reps: int) -> None:
-    print(f"Benchmark: our build vs. plain MkDocs + Material (floor); {reps} repetition(s), medians")
+def report(sizes: list[Size], reps: int, elapsed: float) -> None:
+    print(f"Benchmark: our build vs. plain MkDocs + Material (floor); {reps} repetition(s), medians; "
+          f"whole run {elapsed:.0f} s")
     print(*table(sizes), sep="\n")
     print()
     print(*site_table(sizes), sep="\n")
@@ -190,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes_n = [100] if args.quick else [int(n) for n in args.sizes.split(",")]
     reps = 1 if args.quick else args.repetitions
     work = Path(tempfile.mkdtemp(prefix="strategi-bench-"))
+    start = time.perf_counter()
     try:
         shim = harness.make_dot_shim(work / "bin")
         print(f"preparing N={sizes_n} in {work}", file=sys.stderr, flush=True)
@@ -198,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"repetition {rep + 1}/{reps}", file=sys.stderr, flush=True)
             for size in sizes:
                 measure_once(size, shim, work)
-        report(sizes, reps)
+        report(sizes, reps, time.perf_counter() - start)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

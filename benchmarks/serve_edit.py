@@ -128,7 +128,15 @@ def stop_server(server: subprocess.Popen[bytes]) -> None:
             server.wait(timeout=20)
 
 
-def edits(base: str, project: Path, activities: int, count: int) -> list[float | None]:
+def rss_mb(pid: int) -> float:
+    """Resident memory of the server process now (a model or cache that outlives builds would grow it)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def edits(base: str, project: Path, activities: int, count: int, pid: int) -> list[float | None]:
     """Edit ``count`` activities one after another; seconds from save to visible for each."""
     data = project / "data" / "syntetisk.yaml"
     seconds: list[float | None] = []
@@ -142,7 +150,8 @@ def edits(base: str, project: Path, activities: int, count: int) -> list[float |
         edit_title(data, activity_id, old, new)
         seconds.append(wait_for(page, new, EDIT_TIMEOUT))
         print(f"  edit {n + 1}: {activity_id} visible after "
-              f"{'timeout' if seconds[-1] is None else f'{seconds[-1]:.2f} s'}", file=sys.stderr, flush=True)
+              f"{'timeout' if seconds[-1] is None else f'{seconds[-1]:.2f} s'}; server RSS {rss_mb(pid):.0f} MB",
+              file=sys.stderr, flush=True)
     return seconds
 
 
@@ -164,11 +173,11 @@ def main(argv: list[str] | None = None) -> int:
             print("RESULT " + json.dumps({"error": "mkdocs serve did not come up"}))
             return 1
         startup = time.perf_counter() - start
-        print(f"  served after {startup:.1f} s", file=sys.stderr, flush=True)
+        print(f"  served after {startup:.1f} s; server RSS {rss_mb(server.pid):.0f} MB", file=sys.stderr, flush=True)
         dog = Watchdog(probe, title_of(args.activities, "aktivitet-1"), f"{base}search/search_index.json")
         thread = threading.Thread(target=dog.run, daemon=True)
         thread.start()
-        seconds = edits(base, project, args.activities, args.edits)
+        seconds = edits(base, project, args.activities, args.edits, server.pid)
         time.sleep(0.5)
         dog.stop.set()
         thread.join(timeout=EDIT_TIMEOUT)
