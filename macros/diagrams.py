@@ -19,9 +19,10 @@ import posixpath
 import re
 import textwrap
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -511,7 +512,7 @@ def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
             for name in rank:
                 _dot_node(column, diagram, diagram.node(name), style, printable)
             if index == 0:  # the first column top-down in file order
-                for upper, lower in zip(rank, rank[1:]):
+                for upper, lower in pairwise(rank):
                     column.edge(upper, lower, style="invis")
     for node in diagram.nodes:
         if node.name not in ranked:
@@ -544,7 +545,7 @@ def _dot_edge(graph: _Dot, diagram: Diagram, edge: Edge, style: Style, printable
 
 
 def _label(diagram: Diagram, node: Node, style: Style) -> Html:
-    colours = dict((a, c) for a, _, c in diagram.area_colours)
+    colours = {a: c for a, _, c in diagram.area_colours}
     stripes = "".join(f'<TD WIDTH="5" BGCOLOR="{colours[a].light}"></TD>' for a in node.areas if a in colours)
     if node.kind == "område" and node.name in colours:
         stripes = f'<TD WIDTH="5" BGCOLOR="{colours[node.name].light}"></TD>'

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
 GOLDEN = ROOT / "tests" / "golden" / "diagrams"
 sys.path.insert(0, str(FIXTURES))
-from synthetic import synthetic_site  # noqa: E402  (a fixture module beside its data)
+from synthetic import synthetic_site
 
 STYLE = diagrams.load_style()
 
@@ -119,8 +119,8 @@ def test_collapsed_overview_golden(tmp_path: Path) -> None:
 
 def test_text_equivalent_lists_every_node_with_its_link(fixture_strategy: model.Strategy) -> None:
     book = pages.address_book(model.Site((fixture_strategy,)))
+    src = "figurer/index.md"
     for diagram in diagrams.strategy_diagrams(fixture_strategy, STYLE):
-        src = "figurer/index.md"
         text = diagrams.text_equivalent(diagram, lambda e: pages.relative_link(src, book.target("figurer", e)))
         for node in diagram.nodes:
             link = pages.relative_link(src, book.target("figurer", node.name))

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.dot
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
 sys.path.insert(0, str(FIXTURES))
-from synthetic import synthetic_site  # noqa: E402
+from synthetic import synthetic_site
 
 
 @pytest.fixture(scope="module")
