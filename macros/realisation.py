@@ -209,11 +209,12 @@ def _indicator_markdown(c: render.Context, indicator: model.Indicator, goal: mod
 
 @dataclass(frozen=True)
 class PagePlan:
-    """One realisation page of a strategy: its nav title, source path and how to render it."""
+    """One realisation page of a strategy: its nav title, source path, how to render it, whether in the nav."""
 
     title: str
     src: str
     render: Callable[[render.Context], str]
+    in_nav: bool = True
 
 
 def _plan(strategy: model.Strategy) -> list[PagePlan]:
@@ -221,9 +222,11 @@ def _plan(strategy: model.Strategy) -> list[PagePlan]:
     sid, plan = strategy.id, []
     if strategy.aktoerer:
         plan.append(PagePlan("Ansvar og roller", f"{sid}/ansvar.md", _matrix_page))
-    for level in role_levels(strategy):
+    if role_levels(strategy):
+        plan.append(PagePlan("Hvad betyder strategien for mig?", f"{sid}/roller/index.md", _roles_index_page))
+    for level in role_levels(strategy):  # linked from the page above, kept out of the nav
         plan.append(PagePlan(ROLE_PAGES[level][0], f"{sid}/roller/{level}.md",
-                             functools.partial(_role_page, level=level)))
+                             functools.partial(_role_page, level=level), in_nav=False))
     if strategy.processer:
         plan.append(PagePlan("Opfølgning og årshjul", f"{sid}/opfoelgning.md", _followup_page))
     if strategy.periode or strategy.milepaele or strategy.versioner or strategy.indsatser:
@@ -234,14 +237,19 @@ def _plan(strategy: model.Strategy) -> list[PagePlan]:
 
 
 def realisation_pages(strategy: model.Strategy, page_set: PageSet) -> dict[str, str]:
-    """Source path → Markdown of every realisation page of ``strategy`` (see ``_plan``)."""
+    """Source path → Markdown of every realisation page of ``strategy`` (see ``_plan``).
+
+    The role sheets (``<strategi>/roller/<niveau>.md``) are not in ``realisation_nav``: they are linked
+    from ``<strategi>/roller/index.md`` and belong outside the navigation like element pages.
+    """
     relations = Relations(strategy)
     return {p.src: p.render(render.Context(strategy, relations, page_set, p.src)) for p in _plan(strategy)}
 
 
 def realisation_nav(strategy: model.Strategy) -> list[dict[str, str]]:
-    """Nav entries ({title: source path}) for the pages ``realisation_pages`` makes, in the same order."""
-    return [{p.title: p.src} for p in _plan(strategy)]
+    """Nav entries ({title: source path}) for the pages ``realisation_pages`` makes, in the same order,
+    except the role sheets (linked from their index page)."""
+    return [{p.title: p.src} for p in _plan(strategy) if p.in_nav]
 
 
 def _role_links(c: render.Context) -> list[tuple[str, str]]:
@@ -262,6 +270,14 @@ def level_processes(strategy: model.Strategy, level: model.Level) -> list[model.
     """Follow-up processes that an actor on ``level`` (by its own level or a role's) leads or takes part in."""
     actors = {a.id for a in strategy.aktoerer if a.niveau == level or any(r.niveau == level for r in a.roller)}
     return [p for p in strategy.processer if actors & {*p.ansvarlige, *p.deltagere}]
+
+
+def _roles_index_page(c: render.Context) -> str:
+    sheets = [(lv, ROLE_PAGES[lv][1], href) for lv, (_, href) in zip(role_levels(c.strategy), _role_links(c))]
+    prerequisites = {lv: sum(p.niveau == lv for o in c.strategy.maalsaetninger for p in o.forudsaetninger)
+                     for lv, _, _ in sheets}
+    return render.template("realisation_roles.md.j2", c=c, s=c.strategy, sheets=sheets, names=LEVEL_NAMES,
+                           prerequisites=prerequisites, has_matrix=bool(c.strategy.aktoerer))
 
 
 def _role_page(c: render.Context, level: model.Level) -> str:

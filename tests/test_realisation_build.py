@@ -54,19 +54,27 @@ def realisation_project(where: Path, data: Path, docs: Path) -> Path:
     published = build_page_set(site).pages
     nav = ["  - Forside: index.md"] + [f"  - {md.stem}: {md.name}" for md in sorted(docs.glob("*.md"))
                                        if md.name != "index.md"]
+    hidden = []
     for strategy in site.strategies:
         pages = realisation.realisation_pages(strategy, address_book(site))
         pages[f"{strategy.id}/{INDICATOR_PAGE}"] = indicator_page(strategy.id, data)
+        in_nav = {src for entry in realisation.realisation_nav(strategy) for src in entry.values()}
+        in_nav.add(f"{strategy.id}/{INDICATOR_PAGE}")
         nav.append(f"  - '{strategy.titel} – realisering':")
         for src, markdown in pages.items():
-            if src not in published:
-                (where / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
-                (where / "docs" / src).write_text(markdown, encoding="utf-8")
+            if src in published:
+                continue
+            (where / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
+            (where / "docs" / src).write_text(markdown, encoding="utf-8")
+            if src in in_nav:
                 nav.append(f"    - '{src}': {src}")
+            else:
+                hidden.append(f"  /{src}")
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
         inherited = yaml_load(config).get("extra_css") or []
     stylesheets = "".join(f"  - {css}\n" for css in dict.fromkeys([*inherited, PRINT_CSS]))
-    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nextra_css:\n{stylesheets}nav:\n"
+    not_in_nav = "not_in_nav: |\n" + "\n".join(hidden) + "\n" if hidden else ""
+    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nextra_css:\n{stylesheets}{not_in_nav}nav:\n"
                                       + "\n".join(nav) + "\n", encoding="utf-8")
     return where
 
@@ -122,10 +130,9 @@ def tables(site: Path, url: str) -> list[dict[str, str]]:
 
 
 def test_every_realisation_page_is_built_and_every_link_on_it_works(realisation_site: Path) -> None:
-    strategy = load_site(FIXTURE / "data").strategies[0]
-    for entry in realisation.realisation_nav(strategy):
-        (src,) = entry.values()
-        assert (realisation_site / src.removesuffix(".md") / "index.html").exists(), src
+    site = load_site(FIXTURE / "data")
+    for src in realisation.realisation_pages(site.strategies[0], address_book(site)):
+        assert (realisation_site / src.removesuffix(".md").removesuffix("index") / "index.html").exists(), src
     assert broken_links(realisation_site) == []
 
 
