@@ -15,12 +15,15 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import charts, model, render
-from .pages import PageSet
 from .progress import NO_TARGET, date_text, indicator_rows, months_text, quantity
 from .relations import Relations
 from .text import inline
+
+if TYPE_CHECKING:  # pages will import this module to publish the pages: no import back at load time
+    from .pages import PageSet
 
 LEVELS: tuple[model.Level, ...] = ("politisk", "forvaltning", "ledelse", "medarbejder")
 LEVEL_NAMES = {"politisk": "Politisk niveau", "forvaltning": "Forvaltning", "ledelse": "Ledelse",

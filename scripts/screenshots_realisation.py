@@ -1,5 +1,5 @@
 """Look at the realisation pages in headless Chromium: a role sheet printed to A4 PDF, the årshjul and an
-indicator chart as screenshots (light and dark scheme), the matrix on a phone. Output in /tmp/screens/.
+indicator chart as screenshots (light and dark scheme), the matrix on a phone. Output in /tmp/screens/, each file named after the strategy.
 
 Pipeline position: after the build, for people (not CI). It builds a site, serves it on 127.0.0.1, and
 drives Debian's Chromium through Playwright; every request to another host is blocked and reported.
@@ -130,18 +130,18 @@ def look(browser: Browser, base: str, site: Path, sid: str, level: str) -> list[
     for scheme in ("light", "dark"):
         context = guarded(browser, base, blocked, color_scheme=scheme, viewport={"width": 1280, "height": 900})
         page = context.new_page()
-        shoot(page, f"{base}{sid}/opfoelgning/", "figure:has(svg.realisering-aarshjul)", f"aarshjul-{scheme}")
+        shoot(page, f"{base}{sid}/opfoelgning/", "figure:has(svg.realisering-aarshjul)", f"{sid}-aarshjul-{scheme}")
         if chart:
-            shoot(page, base + chart, "figure:has(svg.realisering-diagram)", f"indikator-{scheme}")
+            shoot(page, base + chart, "figure:has(svg.realisering-diagram)", f"{sid}-indikator-{scheme}")
         if scheme == "light":
-            print_pdf(page, f"{base}{sid}/roller/{level}/", f"rolleark-{level}")
-            print_pdf(page, f"{base}{sid}/udskrift/", "udskrift")
+            print_pdf(page, f"{base}{sid}/roller/{level}/", f"{sid}-rolleark-{level}")
+            print_pdf(page, f"{base}{sid}/udskrift/", f"{sid}-udskrift")
         context.close()
     phone = guarded(browser, base, blocked, viewport={"width": 390, "height": 844})
     page = phone.new_page()
     page.goto(f"{base}{sid}/ansvar/")
-    page.screenshot(path=str(OUT / "ansvar-telefon.png"), full_page=True)
-    print(f"ansvar-telefon: {OUT / 'ansvar-telefon.png'}")
+    page.screenshot(path=str(OUT / f"{sid}-ansvar-telefon.png"), full_page=True)
+    print(f"ansvar-telefon: {OUT / sid}-ansvar-telefon.png")
     phone.close()
     return blocked
 
