@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import charts, model, render
-from .progress import NO_TARGET, date_text, indicator_rows, months_text, quantity
+from .progress import (
+    NO_TARGET,
+    date_text,
+    indicator_rows,
+    months_text,
+    quantity,
+    status_counts,
+    timeline,
+)
 from .relations import Relations
 from .text import inline
 
@@ -102,61 +110,6 @@ def role_levels(strategy: model.Strategy) -> list[model.Level]:
     if strategy.maalsaetninger:
         present |= {"ledelse", "medarbejder"}
     return [level for level in LEVELS if level in present]
-
-
-# --- timeline -----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Event:
-    """A dated line on the timeline. ``element`` events read "<link> <title>" ("Indsats 1 begynder")."""
-
-    date: model.PartialDate
-    kind: str
-    title: str
-    text: str | None = None
-    element: model.Element | None = None
-    end: bool = False
-
-    @property
-    def year(self) -> int:
-        return self.date.year
-
-    @property
-    def when(self) -> str:
-        return date_text(self.date)
-
-
-def _period_events(period: model.Period | None, element: model.Element | None, title: str) -> list[Event]:
-    if period is None:
-        return []
-    start = Event(period.fra, "Start", "begynder" if element else f"{title} begynder", element=element)
-    if period.til is None:
-        return [start]
-    return [start, Event(period.til, "Slut", "slutter" if element else f"{title} slutter", element=element,
-                         end=True)]
-
-
-def timeline(strategy: model.Strategy) -> list[Event]:
-    """Period, milestones, dated sources, decisions (versioner) and element periods, oldest first."""
-    events = _period_events(strategy.periode, None, "Strategiperioden")
-    events += [Event(m.dato, "Milepæl", m.titel, m.beskrivelse) for m in strategy.milepaele]
-    events += [Event(k.dato, "Kilde", k.titel) for k in strategy.kilder if k.dato]
-    events += [Event(v.dato, "Ændring", v.aendring, v.besluttet_af and f"Besluttet af {v.besluttet_af}.")
-               for v in strategy.versioner]
-    for indsats in strategy.indsatser:
-        elements: list[model.Intervention | model.Activity] = [indsats, *indsats.aktiviteter]
-        for element in elements:
-            events += _period_events(element.periode, element, "")
-    return sorted(events, key=lambda e: e.date.sort_key(e.end))
-
-
-def status_counts(strategy: model.Strategy) -> list[tuple[str, int]]:
-    """How many indsatser and aktiviteter have each status, in the order of the workflow."""
-    statuses: list[str | None] = [i.status for i in strategy.indsatser]
-    statuses += [a.status for a in strategy.activities]
-    order: list[str | None] = ["planlagt", "i gang", "afsluttet", "opgivet", None]
-    return [((s or "ikke angivet"), statuses.count(s)) for s in order if statuses.count(s)]
 
 
 def last_changed(strategy: model.Strategy) -> str | None:
