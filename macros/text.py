@@ -18,16 +18,20 @@ import re
 # Characters Python-Markdown (with the tables extension) honours a backslash escape for.
 _MD_ESCAPED = set("\\`*_{}[]()>#+-.!|")
 SAFE_SCHEMES = ("https://", "http://", "mailto:")
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_LINK_TARGET = re.compile(r"\](?=\(\s*<?([^)\s>]*))")  # a lookahead: every "](" is judged on its own
 _REF_DEFINITION = re.compile(r"^([ \t]{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
 _SETEXT = re.compile(r"^([ \t>]*)([=-])([=-]*[ \t]*)$", re.MULTILINE)
 _IMAGE = re.compile(r"!(?=\[)")
 
 
 def inline(text: object) -> str:
-    """Plain text for a Markdown line: every character shows as typed, nothing is markup."""
+    """Plain text for a Markdown line: every character shows as typed, nothing is markup.
+
+    Line breaks become spaces and the ends are trimmed (HTML would collapse them anyway), so the text
+    can neither start a new block nor become an indented code block.
+    """
     out = []
-    for ch in str(text):
+    for ch in str(text).strip():
         if ch == "&":
             out.append("&amp;")
         elif ch == "<":
@@ -55,8 +59,7 @@ def block(text: object) -> str:
         value = value.replace(ch, "\\" + ch)
     value = _IMAGE.sub(r"\\!", value)
     value = _SETEXT.sub(lambda m: m.group(1) + ("&#61;" if m.group(2) == "=" else "&#45;") + m.group(3), value)
-    value = _LINK_TARGET.sub(lambda m: m.group(0) if safe_target(m.group(1)) else
-                             m.group(0).replace("](", "]\\(", 1), value)
+    value = _LINK_TARGET.sub(lambda m: "]" if safe_target(m.group(1)) else "]\\", value)
     value = _REF_DEFINITION.sub(lambda m: m.group(0) if safe_target(m.group(2)) else
                                 "\\" + m.group(0).lstrip(), value)
     return value.strip()
@@ -69,14 +72,16 @@ def markdown_problems(text: str) -> list[tuple[int, str]]:
     addresses, and images (they would load from another site). Raw HTML, template syntax and the like
     are not refused; they show as typed.
     """
-    found = [(m.start(), "billeder kan ikke sættes ind i teksten (de ville blive hentet fra en anden side); "
-                         "skriv et link i stedet: [tekst](https://…)") for m in _IMAGE.finditer(text)]
+    image = ("billeder kan ikke sættes ind i teksten (de ville blive hentet fra en anden side); skriv et link i "
+             "stedet: [tekst](https://…)")
+    found = [(m.start(), image) for m in _IMAGE.finditer(text)]
     targets = [(m.start(1), m.group(1)) for m in _LINK_TARGET.finditer(text)]
     targets += [(m.start(2), m.group(2)) for m in _REF_DEFINITION.finditer(text)]
     for offset, target in targets:
         if not safe_target(target):
-            found.append((offset, f"linket '{_shown_target(target)}' er ikke tilladt: et link i teksten skal gå "
-                                  "til en hel adresse, der begynder med https://, http:// eller mailto:"))
+            message = (f"linket '{_shown_target(target)}' er ikke tilladt: et link i teksten skal gå til en hel "
+                       "adresse, der begynder med https://, http:// eller mailto:")
+            found.append((offset, message))
     return sorted(found)
 
 
