@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--out", type=Path, default=None, help="keep the .prof file here")
+    parser.add_argument("--retry-crashed-dot", action="store_true", help="as in run.py")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="strategi-profile-"))
     project = harness.make_project(work / "project", args.activities)
@@ -78,12 +79,12 @@ def main(argv: list[str] | None = None) -> int:
     shim = harness.make_dot_shim(work / "bin")
     command = [harness.python(), "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "--strict",
                "--quiet", "-d", "site"]
-    run = harness.measure(command, project, harness.environment(shim, work / "dot.log"), work / "dot.log")
+    run = harness.measure(command, project, harness.environment(shim, work / "dot.log", args.retry_crashed_dot), work / "dot.log")
     if run.returncode != 0:
         print(run.output[-4000:], file=sys.stderr)
         return 1
     print(f"cold build of N={args.activities} under cProfile: {run.seconds:.2f} s wall, peak {run.peak_mb:.0f} MB, "
-          f"dot {run.dot.calls} calls, {run.dot.busy:.2f} s busy")
+          f"dot {run.dot.calls} calls, {run.dot.busy:.2f} s busy, {run.dot.crashed} crashed")
     stats = pstats.Stats(str(prof))
     print(*phase_table(stats), sep="\n")
     for order in ("cumulative", "tottime"):

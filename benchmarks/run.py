@@ -59,11 +59,11 @@ class Size:
         return self.median("floor cold", "floor warm")
 
 
-def prepare(activities: int, work: Path, shim: Path | None) -> Size:
+def prepare(activities: int, work: Path, shim: Path | None, retry_dot: bool) -> Size:
     """Project copy, one unmeasured build with the capture hook, and the floor project from its pages."""
     ours = harness.make_project(work / f"ours-{activities}", activities)
     capture = work / f"capture-{activities}"
-    env = harness.environment(shim) | {"BENCH_CAPTURE_DIR": str(capture)}
+    env = harness.environment(shim, retry_dot=retry_dot) | {"BENCH_CAPTURE_DIR": str(capture)}
     run = harness.measure(harness.build_command(harness.capture_config(ours), "../scratch-site"), ours, env)
     fail_on(run, f"prepare build N={activities}")
     shutil.rmtree(work / "scratch-site", ignore_errors=True)
@@ -74,14 +74,17 @@ def prepare(activities: int, work: Path, shim: Path | None) -> Size:
 def fail_on(run: Run, what: str) -> None:
     if run.returncode != 0:
         print(f"{what} failed (exit {run.returncode}):\n{run.output[-4000:]}", file=sys.stderr)
+        if "Graphviz" in run.output:
+            print("If dot crashed (Graphviz 2.43 and several graphs in one process), --retry-crashed-dot "
+                  "measures the rest with crashed dot calls re-run one file at a time.", file=sys.stderr)
         print("RESULT " + json.dumps({"error": f"{what} failed", "exit": run.returncode}))
         sys.exit(1)
 
 
-def measure_once(size: Size, shim: Path | None, work: Path) -> None:
+def measure_once(size: Size, shim: Path | None, work: Path, retry_dot: bool) -> None:
     """One repetition for one N: ours cold, floor cold, ours warm, floor warm (alternating, against drift)."""
     dot_log = work / "dot.log"
-    env = harness.environment(shim, dot_log)
+    env = harness.environment(shim, dot_log, retry_dot)
     for variant in VARIANTS:
         project = size.ours if variant.startswith("ours") else size.floor
         if variant.endswith("cold"):
@@ -91,7 +94,8 @@ def measure_once(size: Size, shim: Path | None, work: Path) -> None:
         fail_on(run, f"{variant} N={size.activities}")
         size.runs[variant].append(run)
         print(f"  N={size.activities:>5} {variant:<10} {run.seconds:6.2f} s  {run.peak_mb:6.0f} MB"
-              f"  dot {run.dot.calls} calls {run.dot.busy:5.2f} s", file=sys.stderr, flush=True)
+              f"  dot {run.dot.calls} calls {run.dot.busy:5.2f} s, {run.dot.crashed} crashed",
+              file=sys.stderr, flush=True)
 
 
 def figures(size: Size) -> tuple[SiteFigures, SiteFigures]:
@@ -155,7 +159,8 @@ def result(sizes: list[Size]) -> dict[str, Any]:
                 f"pages_{n}": ours.pages,
                 f"dot_calls_cold_{n}": max(r.dot.calls for r in cold_runs),
                 f"dot_s_cold_{n}": round(statistics.median(r.dot.busy for r in cold_runs), 2),
-                f"dot_s_warm_{n}": round(statistics.median(r.dot.busy for r in size.runs["ours warm"]), 2)}
+                f"dot_s_warm_{n}": round(statistics.median(r.dot.busy for r in size.runs["ours warm"]), 2),
+                f"dot_crashed_cold_{n}": max(r.dot.crashed for r in cold_runs)}
     by_n = {s.activities: s for s in sizes}
     if 100 in by_n and 1000 in by_n:
         small, large = by_n[100], by_n[1000]
@@ -166,9 +171,12 @@ def result(sizes: list[Size]) -> dict[str, Any]:
     return out
 
 
-def report(sizes: list[Size], reps: int, elapsed: float) -> None:
+def report(sizes: list[Size], reps: int, elapsed: float, retry_dot: bool) -> None:
     print(f"Benchmark: our build vs. plain MkDocs + Material (floor); {reps} repetition(s), medians; "
           f"whole run {elapsed:.0f} s")
+    if retry_dot:
+        crashed = {s.activities: max(r.dot.crashed for v in VARIANTS for r in s.runs[v]) for s in sizes}
+        print(f"--retry-crashed-dot: dot calls that crashed and were re-run file by file, per build: {crashed}")
     print(*table(sizes), sep="\n")
     print()
     print(*site_table(sizes), sep="\n")
@@ -188,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repetitions", type=int, default=3, help="measured repetitions per variant (default 3)")
     parser.add_argument("--sizes", default="100,1000", help="comma-separated N (default 100,1000)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (printed) for inspection")
+    parser.add_argument("--retry-crashed-dot", action="store_true",
+                        help="re-run a dot call that crashed one file at a time (counted in the output)")
     args = parser.parse_args(argv)
     sizes_n = [100] if args.quick else [int(n) for n in args.sizes.split(",")]
     reps = 1 if args.quick else args.repetitions
@@ -196,12 +206,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         shim = harness.make_dot_shim(work / "bin")
         print(f"preparing N={sizes_n} in {work}", file=sys.stderr, flush=True)
-        sizes = [prepare(n, work, shim) for n in sizes_n]
+        sizes = [prepare(n, work, shim, args.retry_crashed_dot) for n in sizes_n]
         for rep in range(reps):
             print(f"repetition {rep + 1}/{reps}", file=sys.stderr, flush=True)
             for size in sizes:
-                measure_once(size, shim, work)
-        report(sizes, reps, time.perf_counter() - start)
+                measure_once(size, shim, work, args.retry_crashed_dot)
+        report(sizes, reps, time.perf_counter() - start, args.retry_crashed_dot)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -111,10 +111,11 @@ def edit_title(data: Path, activity_id: str, old: str, new: str) -> None:
     data.write_text(text.replace(needle, f"- id: {activity_id}\n    titel: {new}\n"), encoding="utf-8")
 
 
-def start_server(project: Path, port: int, log: Path) -> subprocess.Popen[bytes]:
+def start_server(project: Path, port: int, log: Path, retry_dot: bool) -> subprocess.Popen[bytes]:
     command = [harness.python(), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
+    shim = harness.make_dot_shim(log.parent / "bin") if retry_dot else None
     with log.open("wb") as sink:
-        return subprocess.Popen(command, cwd=project, env=harness.environment(None), stdout=sink,
+        return subprocess.Popen(command, cwd=project, env=harness.environment(shim, None, retry_dot), stdout=sink,
                                 stderr=subprocess.STDOUT, start_new_session=True)
 
 
@@ -159,12 +160,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--activities", type=int, default=1000, help="size of the strategy (default 1000)")
     parser.add_argument("--edits", type=int, default=3, help="edits to time one after another (default 3)")
+    parser.add_argument("--retry-crashed-dot", action="store_true", help="as in run.py")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="strategi-serve-"))
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     project = harness.make_project(work / "project", args.activities)
-    server = start_server(project, port, work / "serve.log")
+    server = start_server(project, port, work / "serve.log", args.retry_crashed_dot)
     try:
         start = time.perf_counter()
         probe = f"{base}syntetisk/aktiviteter/aktivitet-1/"
