@@ -40,6 +40,9 @@ _SYNTAX_HINTS = (
     ("found unknown escape character", ("ukendt escape-tegn efter \\ i en tekst i dobbelte anførselstegn; skriv "
                                        "\\\\ for en skråstreg, eller brug enkelte anførselstegn")),
     ("invalid Unicode character escape", "ugyldig \\u-kode i en tekst i dobbelte anførselstegn"),
+    ("document indicator", ("en linje med '---' eller '...' står midt i en tekst; ryk linjen ind eller sæt teksten "
+                            "i anførselstegn")),
+    ("duplicate anchor", "det samme anker (&navn) står to gange; giv det ene et andet navn"),
     ("scanning a quoted scalar", ("en tekst i anførselstegn bliver ikke lukket; sæt det afsluttende "
                                  "anførselstegn")),
     ("scanning an alias", ("en værdi, der begynder med *, læses som en henvisning (*navn); sæt teksten i "
@@ -64,16 +67,27 @@ _SYNTAX_HINTS = (
     ("but found another document", "filen må kun indeholde ét YAML-dokument (fjern '---' midt i filen)"),
     ("incompatible YAML document", "filen begynder med et %YAML-direktiv, som ikke understøttes; slet linjen"),
     ("tab character", "tabulatortegn er ikke tilladt til indrykning i YAML; brug mellemrum"),
+    ("block sequence entries are not allowed", ("en linje, der begynder med '- ', står et sted, hvor der ikke kan "
+                                                "begynde en liste; ret indrykningen")),
+    ("document start", ("indrykningen passer ikke øverst i filen: felterne på øverste niveau skal begynde helt "
+                        "ude til venstre")),
+    ("tag", "et !-mærke kan ikke læses; sæt teksten i anførselstegn, hvis den skal begynde med !"),
+    ("directive", "en linje, der begynder med %, læses som et YAML-direktiv; sæt teksten i anførselstegn"),
+    ("indentation indicator", "efter | eller > skal teksten begynde på næste linje, indrykket"),
+    ("expected <block end>", ("indrykningen passer ikke (felterne i samme blok skal stå lige under hinanden), "
+                              "eller der står noget efter en tekst i anførselstegn")),
 )
 
 
 def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Problem]]:
     """Compose ``path`` into a node tree; problems (as ``shown_name``) instead of exceptions."""
 
-    def problem(line: int, column: int, message: str) -> tuple[None, list[Problem]]:
-        return None, [Problem(shown_name, line, column, "", message)]
-
     raw = path.read_bytes()
+
+    def problem(line: int, column: int, message: str) -> tuple[None, list[Problem]]:
+        last = max(1, len(raw.splitlines()))  # PyYAML's "end of file" is the line after the last: clamp
+        return None, [Problem(shown_name, min(line, last), column if line <= last else 1, "", message)]
+
     if len(raw) > MAX_FILE_BYTES:
         return problem(1, 1, f"filen er for stor ({len(raw) // 1024} kB); en strategi må fylde højst "
                              f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
@@ -89,10 +103,10 @@ def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Prob
     except _TooLarge:
         return problem(1, 1, f"filen har over {MAX_EVENTS} værdier; det er for meget til én strategi")
     except yaml.MarkedYAMLError as error:
-        return problem(*_mark(error), _danish_syntax(error, text))
+        return problem(*_mark(error, text), _danish_syntax(error, text))
     except yaml.reader.ReaderError as error:
-        return problem(*_position(text, error.position), f"filen indeholder et usynligt styretegn (U+{error.character:04X}), "
-                       "som YAML ikke tillader; slet det")
+        return problem(*_position(text, error.position),
+                       f"filen indeholder et usynligt styretegn (U+{error.character:04X}), som YAML ikke tillader; slet det")
     except (yaml.YAMLError, RecursionError) as error:
         return problem(1, 1, f"YAML-syntaksfejl: filen kan ikke læses ({type(error).__name__})")
     if node is None:
@@ -129,10 +143,13 @@ def _position(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
-def _mark(error: yaml.MarkedYAMLError) -> tuple[int, int]:
-    """Where to point the editor: where a quoted text began when it never ends, else where PyYAML stopped."""
-    quoted = "quoted scalar" in (error.context or "") and "end of stream" in (error.problem or "")
-    mark = (error.context_mark if quoted else None) or error.problem_mark or error.context_mark
+def _mark(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int]:
+    """Where to point the editor: where PyYAML stopped, unless that is the end of the file (an unclosed
+    quote, [ or {): then where the unclosed thing began."""
+    mark = error.problem_mark
+    at_end = mark is not None and not text[mark.index:].strip()
+    if mark is None or (at_end and error.context_mark is not None):
+        mark = error.context_mark
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
 
 
@@ -149,7 +166,8 @@ def _danish_syntax(error: yaml.MarkedYAMLError, text: str) -> str:
     for needle, danish in _SYNTAX_HINTS:
         if needle in problem:
             return f"YAML-syntaksfejl: {danish}"
-    return f"YAML-syntaksfejl: filen kan ikke læses her (teknisk besked: {problem})"
+    return ("YAML-syntaksfejl: filen kan ikke læses her; se efter indrykning, kolon efter feltnavne og "
+            "anførselstegn i linjen og linjerne lige før")
 
 
 def check_graph(root: yaml.Node) -> list[tuple[int, int, str]]:
