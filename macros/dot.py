@@ -145,6 +145,13 @@ A3_LANDSCAPE_PT = (1190.55, 841.89)
 _MEDIABOX = re.compile(rb"/MediaBox \[\s*([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)\s*\]")
 _XREF_ENTRY = re.compile(rb"^(\d{10}) (\d{5}) n", re.MULTILINE)
 _STARTXREF = re.compile(rb"startxref\s+(\d+)")
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}")
+
+
+def without_clock(pdf: bytes) -> bytes:
+    """cairo stamps the PDF with the time of rendering (Debian's cairo ignores SOURCE_DATE_EPOCH); the
+    same digits count keeps every offset valid, so the same diagram always gives the same bytes."""
+    return _PDF_DATE.sub(rb"\g<1>20000101000000", pdf)
 
 
 def on_page(pdf: bytes, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
@@ -153,6 +160,7 @@ def on_page(pdf: bytes, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
     dot scales a drawing down to fit the page (``size`` in the DOT) but cannot pad it out to a paper
     size, so the MediaBox is widened here and the cross-reference offsets after it are moved along.
     """
+    pdf = without_clock(pdf)
     boxes = list(_MEDIABOX.finditer(pdf))
     if len(boxes) != 1:
         return pdf

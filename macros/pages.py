@@ -10,12 +10,13 @@ links inside raw HTML/SVG use ``url_of``, which follows ``use_directory_urls`` e
 
 from __future__ import annotations
 
+import html
 import json
-import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from . import model, render
+from . import model, realisation, render
+from .addresses import Target, page_url, relative_url
 from .relations import Relations
 
 # Section pages per strategy, in nav order: (element class, nav title, attribute on Strategy or callable).
@@ -37,6 +38,8 @@ class Figures(Protocol):
 
     def figure(self, strategy_id: str, name: str, from_src: str) -> str: ...
 
+    def pages(self) -> dict[str, str]: ...
+
 
 # When the data records no dated change at all, pages carry this date rather than the build date, so two
 # builds of the same data stay byte-identical (the sitemap's lastmod comes from it).
@@ -49,14 +52,6 @@ def changed_on(strategy: model.Strategy) -> str | None:
         return None
     year, month, day = max(v.dato.sort_key() for v in strategy.versioner)
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-@dataclass(frozen=True)
-class Target:
-    """Where an element is published: the Markdown source of its page and the anchor on it, if any."""
-
-    src: str
-    anchor: str = ""
 
 
 @dataclass
@@ -84,35 +79,6 @@ class PageSet:
     def href(self, from_src: str, strategy_id: str, element_id: str) -> str:
         """A URL for raw HTML on the page built from ``from_src`` (relative, so sub-path hosting works)."""
         return relative_url(page_url(from_src, self.use_directory_urls), self.url_of(strategy_id, element_id))
-
-
-def page_url(src: str, use_directory_urls: bool) -> str:
-    """The URL MkDocs gives the page built from ``src`` (mirrors ``File._get_url``)."""
-    stem = src[: -len(".md")]
-    if not use_directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
-
-
-def relative_url(from_url: str, to_url: str) -> str:
-    """``to_url`` (site-root-relative) as seen from the page at ``from_url``."""
-    base = from_url.rsplit("/", 1)[0] if "/" in from_url else ""
-    path, _, anchor = to_url.partition("#")
-    rel = posixpath.relpath(path or ".", base or ".")
-    if path.endswith("/") and rel != ".":
-        rel += "/"
-    rel = "./" if rel == "." else rel
-    return f"{rel}#{anchor}" if anchor else rel
-
-
-def relative_link(from_src: str, to: Target) -> str:
-    """A Markdown link target from one source page to another element's page (and anchor)."""
-    path = posixpath.relpath(to.src, posixpath.dirname(from_src) or ".")
-    return f"{path}#{to.anchor}" if to.anchor else path
 
 
 def element_src(strategy: model.Strategy, element: model.Element) -> str:
@@ -153,16 +119,18 @@ def build_page_set(site: model.Site, use_directory_urls: bool = True, figures: F
     page_set = page_set or address_book(site, use_directory_urls)
     dates = [d for d in map(changed_on, site.strategies) if d]
     page_set.site_date = max(dates, default=FALLBACK_DATE)
+    extra_pages = figures.pages() if figures is not None else {}
     for strategy in site.strategies:
         before = set(page_set.pages)
-        _strategy_pages(strategy, page_set, figures)
+        _strategy_pages(strategy, page_set, figures, extra_pages)
         own_date = changed_on(strategy) or page_set.site_date
         page_set.dates.update({src: own_date for src in set(page_set.pages) - before})
     page_set.static["links.json"] = link_map(site, page_set)
     return page_set
 
 
-def _strategy_pages(strategy: model.Strategy, page_set: PageSet, figures: Figures | None) -> None:
+def _strategy_pages(strategy: model.Strategy, page_set: PageSet, figures: Figures | None,
+                    extra_pages: dict[str, str]) -> None:
     relations = Relations(strategy)
     overview = f"{strategy.id}/index.md"
     context = render.Context(strategy, relations, page_set, overview, figures)
@@ -180,8 +148,14 @@ def _strategy_pages(strategy: model.Strategy, page_set: PageSet, figures: Figure
             page_set.pages[element_page] = render.element_page(context.at(element_page), element)
             for old in element.tidligere_id:
                 _redirect(page_set, strategy, element, old)
+    page_set.pages.update(realisation.realisation_pages(strategy, page_set))
+    nav.extend(realisation.realisation_nav(strategy))
+    diagram_page = f"{strategy.id}/diagrammer/index.md"
+    if diagram_page in extra_pages:
+        page_set.pages[diagram_page] = extra_pages[diagram_page]
+        nav.append({"Diagrammer": diagram_page})
     page_set.in_nav.update(src for entry in nav for src in entry.values())
-    page_set.nav.append({strategy.titel: nav})
+    page_set.nav.append({html.escape(strategy.titel, quote=False): nav})  # Material prints nav titles as HTML
 
 
 def _redirect(page_set: PageSet, strategy: model.Strategy, element: model.Element, old: str) -> None:

@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from . import model, pages, publish, schema
+from . import diagrams, dot, model, pages, publish, schema
 from .problems import DataError
 from .validate import load_site
 
@@ -36,6 +36,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     site: model.Site | None = None
     page_set: pages.PageSet | None = None
+    diagram_set: diagrams.DiagramSet | None = None
 
     def __init__(self) -> None:
         self.macro_problems: list[str] = []  # filled by site_macros during this build
@@ -46,12 +47,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.site_dir = Path(config.site_dir)
         self.staging = publish.staging_dir(self.site_dir)
         config.site_dir = str(self.staging)
-        data_dir = Path(config.config_file_path).parent / self.config.data_dir
-        try:
-            self.site = load_site(data_dir, self.config.data_dir)
-        except DataError as error:
-            raise PluginError(error.report()) from None
-        self.page_set = pages.build_page_set(self.site, use_directory_urls=config.use_directory_urls)
+        root = Path(config.config_file_path).parent
+        self.site = _load(root / self.config.data_dir, self.config.data_dir)
+        book = pages.address_book(self.site, use_directory_urls=config.use_directory_urls)
+        self.diagram_set = _draw(self.site, book, root / ".cache" / "diagrams")
+        self.page_set = pages.build_page_set(self.site, figures=self.diagram_set, page_set=book)
         config.nav = _with_strategies(config.nav, self.page_set.nav)
         return config
 
@@ -62,6 +62,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
         for path, content in self.page_set.static.items():
             files.append(File.generated(config, path, content=content))
+        assert self.diagram_set is not None
+        for path, data in self.diagram_set.files.items():
+            files.append(File.generated(config, path, content=data))
         files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
         return files
 
@@ -89,6 +92,22 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def on_build_error(self, error: Exception) -> None:
         if self.staging is not None:
             publish.discard(self.staging)
+
+
+def _load(data_dir: Path, shown: str) -> model.Site:
+    """The validated model, or a build error listing every problem in Danish (no traceback)."""
+    try:
+        return load_site(data_dir, shown)
+    except DataError as error:
+        raise PluginError(error.report()) from None
+
+
+def _draw(site: model.Site, book: pages.PageSet, cache_dir: Path) -> diagrams.DiagramSet:
+    """Every diagram, rendered in one cached batch; a missing or failing Graphviz stops the build."""
+    try:
+        return diagrams.build_diagrams(site, book, cache_dir)
+    except (dot.GraphvizMissing, dot.GraphvizError) as error:
+        raise PluginError(str(error)) from None
 
 
 def _strict_warnings() -> bool:

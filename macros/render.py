@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import jinja2
 
 from . import model
+from .addresses import Target, relative_link
 from .text import block, inline
 
 if TYPE_CHECKING:
@@ -67,8 +68,6 @@ class Context:
 
     def url(self, element: model.Element) -> str:
         """Markdown link target (a relative .md path, checked by MkDocs) for an element."""
-        from .pages import relative_link
-
         return relative_link(self.src, self.page_set.target(self.strategy.id, element.id))
 
     def link(self, element: model.Element) -> str:
@@ -80,7 +79,18 @@ class Context:
         return ", ".join(self.link(e) for e in self.els(element_ids))
 
     def indicator(self, indicator: model.Indicator) -> str:
-        return template("_indicator.md.j2", i=indicator)
+        from .realisation import indicator_block
+
+        return indicator_block(self.strategy, indicator, self.page_set, self.src)
+
+    def last_changed(self) -> str:
+        """"Senest ændret …", linked to the strategy's change log; "" when the data records no change."""
+        from .realisation import last_changed
+
+        text = last_changed(self.strategy)
+        if text is None:
+            return ""
+        return f"[{text}]({relative_link(self.src, Target(f'{self.strategy.id}/aendringer.md'))})"
 
     def figure(self, name: str) -> str:
         if self.figures is None or name not in self.figures.names(self.strategy.id):
@@ -125,7 +135,5 @@ def element_page(context: Context, element: model.Element) -> str:
 
 
 def strategy_list(site: model.Site, page_set: PageSet, from_src: str) -> str:
-    from .pages import relative_link
-
     links = {s.id: relative_link(from_src, page_set.target(s.id, s.id)) for s in site.strategies}
     return template("strategy_list.md.j2", strategies=site.strategies, links=links)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import diagrams, dot, model, pages
+from macros import addresses, diagrams, dot, model, pages
 from macros.validate import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,9 +121,9 @@ def test_text_equivalent_lists_every_node_with_its_link(fixture_strategy: model.
     book = pages.address_book(model.Site((fixture_strategy,)))
     src = "figurer/index.md"
     for diagram in diagrams.strategy_diagrams(fixture_strategy, STYLE):
-        text = diagrams.text_equivalent(diagram, lambda e: pages.relative_link(src, book.target("figurer", e)))
+        text = diagrams.text_equivalent(diagram, lambda e: addresses.relative_link(src, book.target("figurer", e)))
         for node in diagram.nodes:
-            link = pages.relative_link(src, book.target("figurer", node.name))
+            link = addresses.relative_link(src, book.target("figurer", node.name))
             assert f"]({link})" in text, (diagram.name, node.name)
         assert text.count("- [") >= len(diagram.nodes)
 

@@ -69,7 +69,8 @@ def _within_clicks(site: Path, start: Path, clicks: int) -> set[Path]:
             continue
         for link in parse(page).main_links:
             target, _ = resolve(site, page, link)
-            if target is not None and target.exists() and target.resolve() not in seen:
+            if target is not None and target.suffix == ".html" and target.exists() \
+                    and target.resolve() not in seen:
                 seen.add(target.resolve())
                 queue.append((target, depth + 1))
     return seen

@@ -2,7 +2,7 @@
 
 Reads the site built from the repository (``mkdocs build --strict``; or the directory in the environment
 variable ``REALISATION_SITE``). Expectations come from ``data/tidlig-indsats.yaml`` through the product's
-loader. Marked xfail until the plugin publishes the realisation pages; then it must pass.
+loader.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from macros import model, realisation
 from macros.render import heading
 from macros.validate import load_site
 
-pytestmark = [pytest.mark.build, pytest.mark.xfail(strict=False, reason="waiting for plugin wiring")]
+pytestmark = [pytest.mark.build]
 
 STRATEGY = "tidlig-indsats"
 ACTORS = ("Styregruppen for Tidlig Indsats", "Børn- og Ungeudvalget")  # and the actor of type chefgruppe
