@@ -28,7 +28,8 @@ from pathlib import Path
 import yaml
 
 from . import dot, model, render
-from .pages import PageSet, relative_link, relative_url
+from .addresses import relative_link, relative_url
+from .pages import PageSet
 from .text import inline
 
 STYLE_FILE = Path(__file__).resolve().parent.parent / "diagrams" / "diagrammer.yaml"

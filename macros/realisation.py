@@ -210,7 +210,7 @@ def realisation_nav(strategy: model.Strategy) -> list[dict[str, str]]:
 
 def _role_links(c: render.Context) -> list[tuple[str, str]]:
     """(title, relative .md link) of the strategy's role sheets, from the page at ``c.src``."""
-    from .pages import Target, relative_link
+    from .addresses import Target, relative_link
 
     return [(ROLE_PAGES[lv][0], relative_link(c.src, Target(f"{c.strategy.id}/roller/{lv}.md")))
             for lv in role_levels(c.strategy)]
