@@ -31,44 +31,57 @@ def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
     File names in messages are shown as ``shown_prefix/name`` (default: the folder's own name, "data").
     """
     prefix = shown_prefix if shown_prefix is not None else data_dir.name
+    if not data_dir.is_dir():
+        raise DataError([Problem(prefix, 1, 1, "", f"mappen '{data_dir}' findes ikke; strategierne skal ligge i "
+                                                   "den som *.yaml-filer")])
     paths = sorted(p for p in data_dir.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
     if not paths:
         raise DataError([Problem(prefix, 1, 1, "", "mappen indeholder ingen strategier (*.yaml)")])
     problems: list[Problem] = []
-    checked: list[tuple[str, model.Strategy]] = []
+    checked: list[tuple[str, model.Strategy, tuple[int, int]]] = []
     for path in paths:
         shown = f"{prefix}/{path.name}" if prefix else path.name
-        strategy, found = load_strategy(path, shown)
+        strategy, found, id_mark = _load(path, shown)
         problems.extend(found)
         if strategy is not None:
-            checked.append((shown, strategy))
+            checked.append((shown, strategy, id_mark))
     problems.extend(_unique_strategy_ids(checked))
     if problems:
         raise DataError(problems)
-    return model.Site(tuple(s for _, s in checked), tuple(name for name, _ in checked))
+    return model.Site(tuple(s for _, s, _ in checked), tuple(name for name, _, _ in checked))
 
 
 def load_strategy(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem]]:
     """One file → (strategy or None, problems)."""
-    node, problems = read_nodes(path, shown)
+    strategy, problems, _ = _load(path, shown)
+    return strategy, problems
+
+
+def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem], tuple[int, int]]:
+    """One file → (strategy or None, problems, line and column of the strategy's id)."""
+    try:
+        node, problems = read_nodes(path, shown)
+    except OSError as error:
+        why = "der er ikke adgang til at læse den" if isinstance(error, PermissionError) else "den kan ikke læses"
+        return None, [Problem(shown, 1, 1, "", f"filen kan ikke åbnes: {why}")], (1, 1)
     if node is None:
-        return None, problems
+        return None, problems, (1, 1)
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
-        return None, [Problem(shown, 1, 1, "", EMPTY_FILE)]
+        return None, [Problem(shown, 1, 1, "", EMPTY_FILE)], (1, 1)
     if not isinstance(node, yaml.MappingNode):
         found = "en liste" if isinstance(node, yaml.SequenceNode) else "en enkelt værdi"
         return None, [Problem(shown, node.start_mark.line + 1, node.start_mark.column + 1, "",
                               f"øverst i filen skal der stå strategiens felter (id: …, titel: …, organisation: …), "
-                              f"men der står {found}; en fil beskriver én strategi")]
+                              f"men der står {found}; en fil beskriver én strategi")], (1, 1)
     converter = Converter(shown)
     strategy = converter.convert(node, model.Strategy, "")
     if strategy is MISSING:
         if not converter.problems:  # top level was no mapping and said so already, or nothing converted
             converter.report(node, "", "filen skal beskrive én strategi med felter som id, titel og organisation")
-        return None, converter.problems
+        return None, converter.problems, (1, 1)
     checks = StrategyChecks(strategy, shown, converter.marks, converter.block_lines)
     checks.run()
-    return strategy, converter.problems + checks.problems
+    return strategy, converter.problems + checks.problems, converter.marks.get("id", (1, 1))
 
 
 def walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -270,12 +283,12 @@ def _indefinite(kinds: tuple[str, ...]) -> str:
     return " eller ".join(words.get(k, k) for k in kinds)
 
 
-def _unique_strategy_ids(checked: list[tuple[str, model.Strategy]]) -> list[Problem]:
+def _unique_strategy_ids(checked: list[tuple[str, model.Strategy, tuple[int, int]]]) -> list[Problem]:
     seen: dict[str, str] = {}
     problems = []
-    for shown, strategy in checked:
+    for shown, strategy, (line, column) in checked:
         if strategy.id in seen:
-            problems.append(Problem(shown, 1, 1, "id", f"strategien '{strategy.id}' findes også i {seen[strategy.id]}; "
-                                                       "hver strategi skal have sit eget id"))
+            problems.append(Problem(shown, line, column, "id", f"strategien '{strategy.id}' findes også i "
+                                                               f"{seen[strategy.id]}; hver strategi skal have sit eget id"))
         seen.setdefault(strategy.id, shown)
     return problems

@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE_PROJECT, ROOT, make_project, mkdocs_build
+
 from macros.problems import DataError
 from macros.validate import load_site
 
@@ -108,7 +108,7 @@ def test_problems_in_several_files_are_all_reported_in_one_run(tmp_path: Path) -
 
 def check_command(data: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "macros", "check", str(data)], cwd=data.parent,
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, check=False)
 
 
 def test_check_command_prints_the_same_list_and_fails(tmp_path: Path) -> None:
@@ -142,3 +142,22 @@ def test_mkdocs_build_with_invalid_data_stops_with_the_list_and_no_traceback(tmp
     printed = [line for line in output.splitlines() if line.startswith("data/")]
     assert printed == expected(MULTI)
     assert not (tmp_path / "site").exists()
+
+
+def test_two_files_with_the_same_strategy_id_are_refused_at_the_id_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    strategy = "# Kopi af en strategi\nid: samme\ntitel: Strategi\norganisation: {kommune: Ærø Kommune}\n"
+    (data / "a.yaml").write_text(strategy, encoding="utf-8")
+    (data / "b.yaml").write_text(strategy, encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(data)
+    assert [str(p) for p in caught.value.problems] == [
+        "data/b.yaml:2:5: id: strategien 'samme' findes også i data/a.yaml; hver strategi skal have sit eget id"]
+
+
+def test_a_missing_data_folder_is_a_danish_problem_not_a_traceback(tmp_path: Path) -> None:
+    result = check_command(tmp_path / "data")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "findes ikke; strategierne skal ligge i den som *.yaml-filer" in result.stderr
