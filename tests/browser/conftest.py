@@ -9,7 +9,8 @@ fails. What the suite saw is printed at the end of the run.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,6 @@ from playwright.sync_api import Browser, BrowserContext, sync_playwright
 from .kit import AXE_SCRIPT, CHROMIUM, CHROMIUM_ARGS, RequestGuard, SuiteReport, serve
 
 REPORT = pytest.StashKey[SuiteReport]()
-
-OpenContext = Callable[..., BrowserContext]
 
 
 @pytest.fixture(scope="session")
@@ -52,26 +51,44 @@ def browser(report: SuiteReport) -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def open_context(browser: Browser, site_url: str, report: SuiteReport) -> Iterator[OpenContext]:
-    """Open guarded browser contexts (Playwright ``new_context`` options); checked and closed afterwards."""
-    opened: list[tuple[BrowserContext, RequestGuard]] = []
+class OpenContext:
+    """Opens browser contexts whose every request passes a ``RequestGuard`` for the site's origin."""
 
-    def open_one(**options: Any) -> BrowserContext:
-        context = browser.new_context(locale="da-DK", **options)
-        guard = RequestGuard(site_url.rstrip("/"))
+    def __init__(self, browser: Browser, site_url: str) -> None:
+        self.browser = browser
+        self.origin = site_url.rstrip("/")
+        self.opened: list[tuple[BrowserContext, RequestGuard]] = []
+
+    def __call__(self, **options: Any) -> BrowserContext:
+        context = self.browser.new_context(locale="da-DK", **options)
+        guard = RequestGuard(self.origin)
         guard.install(context)
-        opened.append((context, guard))
+        self.opened.append((context, guard))
         return context
 
-    yield open_one
+    def guard_of(self, context: BrowserContext) -> RequestGuard:
+        return next(guard for opened, guard in self.opened if opened is context)
+
+
+@contextmanager
+def guarded_contexts(browser: Browser, site_url: str, report: SuiteReport) -> Iterator[OpenContext]:
+    """Yield an ``OpenContext``; on exit close its contexts and fail if any page asked another host."""
+    opener = OpenContext(browser, site_url)
+    yield opener
     blocked: list[str] = []
-    for context, guard in opened:
+    for context, guard in opener.opened:
         context.close()
-        report.site_requests += guard.allowed
+        report.site_requests += len(guard.allowed)
         blocked += guard.blocked
     report.external_requests += blocked
     assert not blocked, "the site made requests to other hosts:\n" + "\n".join(blocked)
+
+
+@pytest.fixture
+def open_context(browser: Browser, site_url: str, report: SuiteReport) -> Iterator[OpenContext]:
+    """Open guarded browser contexts (Playwright ``new_context`` options), closed and checked after the test."""
+    with guarded_contexts(browser, site_url, report) as open_one:
+        yield open_one
 
 
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
+import re
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Route
 
@@ -66,7 +69,7 @@ class RequestGuard:
 
     origin: str
     blocked: list[str] = field(default_factory=list)
-    allowed: int = 0
+    allowed: list[str] = field(default_factory=list)
 
     def install(self, context: BrowserContext) -> None:
         context.route("**/*", self._handle)
@@ -74,7 +77,7 @@ class RequestGuard:
     def _handle(self, route: Route) -> None:
         url = route.request.url
         if _origin(url) == self.origin:
-            self.allowed += 1
+            self.allowed.append(url)
             route.continue_()
         else:
             self.blocked.append(url)
@@ -151,3 +154,101 @@ class SuiteReport:
         out.append(f"cookies after loading pages: {'not checked' if self.cookies is None else self.cookies}")
         out += [f"search {query!r} -> {first}" for query, first in self.searches]
         return out
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One link in Material's search results: the site path it opens, its heading and its text."""
+
+    path: str  # site-root-relative, without the ?h= highlight: "varige-spor/indsatser/x/" or ".../#anchor"
+    title: str
+    text: str
+    group: int  # results are grouped by page; 0 is the top group
+    index: int  # position among all result links, for ``SiteSearch.open_hit``
+
+
+class SiteSearch:
+    """Material's search box, driven as a reader does: open it, type, read the result list."""
+
+    PLACEHOLDER = "search.result.placeholder"
+
+    def __init__(self, page: Page, site_url: str) -> None:
+        self.page = page
+        self.site_url = site_url
+        self.placeholder = page.evaluate(
+            "k => JSON.parse(document.getElementById('__config').textContent).translations[k]", self.PLACEHOLDER)
+
+    def open(self) -> None:
+        """Open the search with Material's keyboard shortcut `/`."""
+        self.page.keyboard.press("/")
+        self.page.locator(".md-search__input").wait_for(state="visible")
+
+    def type(self, query: str) -> list[SearchHit]:
+        """Replace the query by ``query`` and return the results once they settle.
+
+        All but the last character are filled in at once and the last one is typed, so Material (which
+        searches on key-up) runs the query once, as it does when a reader stops typing.
+        """
+        box = self.page.locator(".md-search__input")
+        box.fill("")
+        box.press("Backspace")
+        self._wait_for_meta(lambda meta: meta == self.placeholder)
+        box.fill(query[:-1])
+        box.press(query[-1])
+        self._wait_for_meta(lambda meta: meta not in ("", self.placeholder))
+        self._wait_until_settled()
+        return self.hits()
+
+    def all_hits(self) -> list[SearchHit]:
+        """Every result, not only the first screenful: scroll the list until all announced groups are shown."""
+        meta = self.page.inner_text(".md-search-result__meta")
+        announced = int(match.group()) if (match := re.search(r"\d+", meta)) else 1
+        items = self.page.locator(".md-search-result__item")
+        deadline = time.monotonic() + 15
+        scroller = self.page.locator(".md-search__scrollwrap")
+        while items.count() < announced:
+            assert time.monotonic() < deadline, f"only {items.count()} of {announced} result groups appeared"
+            # Material adds four groups each time the list *reaches* its bottom: leave it, then reach it again.
+            scroller.evaluate("el => el.scrollTop = 0")
+            time.sleep(0.03)
+            scroller.evaluate("el => el.scrollTop = el.scrollHeight")
+            time.sleep(0.03)
+        return self.hits()
+
+    def hits(self) -> list[SearchHit]:
+        found = self.page.evaluate("""() => [...document.querySelectorAll('.md-search-result__item')]
+            .flatMap((item, group) => [...item.querySelectorAll('a.md-search-result__link')].map(a => ({
+                href: a.href, group, title: (a.querySelector('h1, h2') || a).innerText.trim(),
+                text: a.innerText.trim()})))""")
+        return [SearchHit(self._path(hit["href"]), hit["title"], hit["text"], hit["group"], index)
+                for index, hit in enumerate(found)]
+
+    def open_hit(self, hit: SearchHit) -> None:
+        """Click a result, as a reader does, and wait for its page."""
+        with self.page.expect_navigation():
+            self.page.locator("a.md-search-result__link").nth(hit.index).click()
+
+    def _path(self, href: str) -> str:
+        parts = urlsplit(href)
+        path = parts.path.removeprefix(urlsplit(self.site_url).path)
+        return path + (f"#{unquote(parts.fragment)}" if parts.fragment else "")
+
+    def _wait_for_meta(self, accept: Callable[[str], bool], seconds: float = 15) -> None:
+        deadline = time.monotonic() + seconds
+        while not accept(self.page.inner_text(".md-search-result__meta").strip()):
+            assert time.monotonic() < deadline, "the search never answered"
+            time.sleep(0.05)
+
+    def _wait_until_settled(self) -> None:
+        """Results arrive once per key typed; wait until the list has stayed the same for a moment."""
+        last, same = "", 0
+        while same < 3:
+            now = self.page.inner_html(".md-search-result")
+            same, last = (same + 1, last) if now == last else (0, now)
+            time.sleep(0.08)
+
+
+def element_links(site_dir: Path) -> list[dict[str, str]]:
+    """The built site's own map of elements (``links.json``): strategi, id, type, titel, url."""
+    data = json.loads((site_dir / "links.json").read_text(encoding="utf-8"))
+    return [{k: str(v) for k, v in element.items() if isinstance(v, (str, int))} for element in data["elementer"]]

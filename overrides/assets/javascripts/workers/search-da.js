@@ -24,10 +24,17 @@ function stemWord(word) {
   return self.lunr.da.stemmer(lower);
 }
 
+function isStopWord(part) {
+  const word = part.toLowerCase();
+  return /^\p{L}+$/u.test(word) && self.lunr && self.lunr.da && !self.lunr.da.stopWordFilter(word);
+}
+
 function danishQuery(query) {
-  return query.split(/(\s+)/).map(part => (
+  const parts = query.trim().split(/\s+/);
+  const kept = parts.filter(part => !isStopWord(part));
+  return (kept.length ? kept : parts).map(part => (
     /[:*~^"]/.test(part) ? part : part.replace(/\p{L}+/gu, stemWord)
-  )).join("");
+  )).join(" ");
 }
 
 const listen = self.addEventListener.bind(self);
