@@ -171,10 +171,24 @@ def _danish_syntax(error: yaml.MarkedYAMLError, text: str) -> str:
 
 
 def check_graph(root: yaml.Node) -> list[tuple[int, int, str]]:
-    """Problems of the node graph as (line, column, message): tags, self-reference, depth, expansion.
+    """Problems of the node graph as (line, column, message): tags, self-reference, depth, expansion."""
+    problems, depth, size = _measure(root)
+    if problems:
+        return problems
+    if depth > MAX_DEPTH:
+        return [(1, 1, f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for")]
+    if size > MAX_EXPANDED:
+        expanded = (f"filen udvider sig til over {MAX_EXPANDED} værdier gennem ankre og henvisninger (&navn og "
+                    "*navn); skriv værdierne ud")
+        return [(1, 1, expanded)]
+    return []
+
+
+def _measure(root: yaml.Node) -> tuple[list[tuple[int, int, str]], int, int]:
+    """Tag and self-reference problems, and the depth and expanded size of ``root``.
 
     Aliases make the tree a graph; each node is visited once (iteratively, so no recursion limit), and
-    its depth and expanded size are computed from its children's.
+    its depth and expanded size (capped just above the limit) are computed from its children's.
     """
     problems: list[tuple[int, int, str]] = []
     depth: dict[int, int] = {}
@@ -183,33 +197,20 @@ def check_graph(root: yaml.Node) -> list[tuple[int, int, str]]:
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
-        key = id(node)
         if children_done:
             kids = _children(node)
-            depth[key] = 1 + max((depth[id(k)] for k in kids), default=0)
-            size[key] = min(1 + sum(size[id(k)] for k in kids), MAX_EXPANDED + 1)
-            on_path.discard(key)
-            continue
-        if key in on_path:
-            return [_at(node, "en henvisning (*navn) peger ind i sin egen blok (&navn), så værdien aldrig "
-                              "ender; skriv værdien ud")]
-        if key in depth:
-            continue
-        tag_problem = _tag_problem(node)
-        if tag_problem:
-            problems.append(_at(node, tag_problem))
-        on_path.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in _children(node))
-    if problems:
-        return problems
-    if depth[id(root)] > MAX_DEPTH:
-        return [(1, 1, f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for")]
-    if size[id(root)] > MAX_EXPANDED:
-        expanded = (f"filen udvider sig til over {MAX_EXPANDED} værdier gennem ankre og henvisninger (&navn og "
-                    "*navn); skriv værdierne ud")
-        return [(1, 1, expanded)]
-    return []
+            depth[id(node)] = 1 + max((depth[id(k)] for k in kids), default=0)
+            size[id(node)] = min(1 + sum(size[id(k)] for k in kids), MAX_EXPANDED + 1)
+            on_path.discard(id(node))
+        elif id(node) in on_path:
+            return [_at(node, "en henvisning (*navn) peger ind i sin egen blok (&navn), så værdien aldrig ender; "
+                              "skriv værdien ud")], 0, 0
+        elif id(node) not in depth:
+            problems.extend(_at(node, message) for message in _tag_problem(node))
+            on_path.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
+    return problems, depth[id(root)], size[id(root)]
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
@@ -220,14 +221,15 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _tag_problem(node: yaml.Node) -> str:
+def _tag_problem(node: yaml.Node) -> list[str]:
+    """Why the node's YAML tag is refused ([] for the plain tags)."""
     if node.tag in ALLOWED_TAGS:
-        return ""
+        return []
     if node.tag == _MERGE_TAG:
-        return "'<<' (fletning af blokke med ankre) understøttes ikke; skriv felterne ud"
+        return ["'<<' (fletning af blokke med ankre) understøttes ikke; skriv felterne ud"]
     shown = node.tag.replace(_STANDARD, "!!")
-    return (f"YAML-mærket '{shown[:60]}' er ikke tilladt; fjern det (sæt teksten i anførselstegn, hvis den skal "
-            "begynde med !)")
+    return [(f"YAML-mærket '{shown[:60]}' er ikke tilladt; fjern det (sæt teksten i anførselstegn, hvis den skal "
+            "begynde med !)")]
 
 
 def _at(node: yaml.Node, message: str) -> tuple[int, int, str]:
