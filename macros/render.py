@@ -8,6 +8,9 @@ subset), so it is shown literally and never evaluated as a template or raw HTML.
 
 from __future__ import annotations
 
+import html
+import json
+from urllib.parse import quote
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -16,7 +19,7 @@ import jinja2
 
 from . import model
 from .addresses import Target, relative_link
-from .text import block, inline
+from .text import block, inline, safe_target
 
 if TYPE_CHECKING:
     from .pages import Figures, PageSet
@@ -38,6 +41,8 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = block
     env.globals["heading"] = heading
     env.globals["facts"] = facts
+    env.filters["front_title"] = front_title
+    env.filters["link_target"] = link_target
     return env
 
 
@@ -96,6 +101,19 @@ class Context:
         if self.figures is None or name not in self.figures.names(self.strategy.id):
             return ""
         return self.figures.figure(self.strategy.id, name, self.src)
+
+
+def front_title(text: str) -> str:
+    """A page title for the front matter: escaped like MkDocs escapes an H1, quoted so YAML keeps it text."""
+    return json.dumps(html.escape(text, quote=False), ensure_ascii=False)
+
+
+def link_target(url: str) -> str:
+    """An editor's web address as a Markdown link target: percent-encoded so no character can end or
+    reshape the link; "" for anything but http(s)/mailto (validation refuses those already)."""
+    if not safe_target(url) or not url.lower().startswith(("https://", "http://", "mailto:")):
+        return ""
+    return quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
 
 
 def facts(pairs: list[tuple[str, str | None]]) -> str:
