@@ -103,17 +103,17 @@ def indicator_chart(svg_id: str, title: str, rows: list[Row], unit: str | None, 
 
     def series(attribute: str) -> list[Point | None]:
         return [Point(x, y_of(v), quantity(v, unit)) if (v := getattr(r, attribute)) is not None else None
-                for x, r in zip(xs, rows)]
+                for x, r in zip(xs, rows, strict=True)]
 
     actual, target = series("faktisk"), series("maal")
     baseline = next((r.faktisk for r in rows if r.is_baseline and r.faktisk is not None), None)
     return _svg("realisation_chart.svg.j2", id=svg_id, title=title, desc=description, width=WIDTH,
                 height=HEIGHT, left=LEFT, right=WIDTH - RIGHT, top=TOP, bottom=HEIGHT - BOTTOM,
                 ticks=[Tick(y_of(t), quantity(t, unit)) for t in ticks],
-                periods=[(x, r.periode, r.is_baseline) for x, r in zip(xs, rows)],
+                periods=[(x, r.periode, r.is_baseline) for x, r in zip(xs, rows, strict=True)],
                 actual=_segments(actual), actual_points=[p for p in actual if p],
                 target=_segments(target), target_points=[p for p in target if p],
-                missing=[x for x, r in zip(xs, rows) if r.faktisk is None],
+                missing=[x for x, r in zip(xs, rows, strict=True) if r.faktisk is None],
                 baseline=None if baseline is None else y_of(baseline), not_measured=NOT_MEASURED)
 
 

@@ -236,8 +236,7 @@ def _number_assumptions(edges: list[Edge]) -> list[Edge]:
     for edge in edges:
         if edge.assumption:
             number += 1
-            edge = replace(edge, number=number)
-        numbered.append(edge)
+        numbered.append(replace(edge, number=number) if edge.assumption else edge)
     return numbered
 
 
@@ -751,7 +750,7 @@ def build_diagrams(site: model.Site, page_set: PageSet, cache_dir: Path, style_f
     jobs += [dot.Job(to_dot(d, style, printable=True), "pdf") for d in diagrams]
     outputs = dot.render(jobs, cache_dir, workers)
     result = DiagramSet(page_set, style, strategy_titles={s.id: s.titel for s in site.strategies})
-    for diagram, svg, pdf in zip(diagrams, outputs, outputs[len(diagrams):]):
+    for diagram, svg, pdf in zip(diagrams, outputs[:len(diagrams)], outputs[len(diagrams):], strict=True):
         _add_figure(result, diagram, svg, pdf)
     return result
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -60,7 +59,7 @@ def render(jobs: Sequence[Job], cache_dir: Path, workers: int = 2) -> list[bytes
     cache_dir.mkdir(parents=True, exist_ok=True)
     version = graphviz_version(binary, cache_dir)
     paths = [cache_dir / f"{cache_key(job, version)}.{job.format}" for job in jobs]
-    missing = {path: job for path, job in zip(paths, jobs) if not path.exists()}
+    missing = {path: job for path, job in zip(paths, jobs, strict=True) if not path.exists()}
     if missing:
         _render_missing(binary, missing, cache_dir, workers)
     return [path.read_bytes() for path in paths]
@@ -103,7 +102,7 @@ def _render_missing(binary: Path, missing: Mapping[Path, Job], cache_dir: Path, 
         batches = _batches([(names[p], j) for p, j in missing.items()], workers)
         _run_batches(binary, batches, work)
         for path, job in missing.items():
-            os.replace(work / f"{names[path]}.{job.format}", path)
+            (work / f"{names[path]}.{job.format}").replace(path)
 
 
 def _batches(items: list[tuple[str, Job]], workers: int) -> list[tuple[Format, list[str]]]:

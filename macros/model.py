@@ -14,9 +14,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, ClassVar, Iterator, Literal, NewType
+from typing import Any, ClassVar, Literal, NewType
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

@@ -124,7 +124,7 @@ def build_page_set(site: model.Site, use_directory_urls: bool = True, figures: F
         before = set(page_set.pages)
         _strategy_pages(strategy, page_set, figures, extra_pages)
         own_date = changed_on(strategy) or page_set.site_date
-        page_set.dates.update({src: own_date for src in set(page_set.pages) - before})
+        page_set.dates.update(dict.fromkeys(set(page_set.pages) - before, own_date))
     page_set.static["links.json"] = link_map(site, page_set)
     return page_set
 

@@ -229,7 +229,8 @@ def level_processes(strategy: model.Strategy, level: model.Level) -> list[model.
 
 
 def _roles_index_page(c: render.Context) -> str:
-    sheets = [(lv, ROLE_PAGES[lv][1], href) for lv, (_, href) in zip(role_levels(c.strategy), _role_links(c))]
+    links = zip(role_levels(c.strategy), _role_links(c), strict=True)
+    sheets = [(lv, ROLE_PAGES[lv][1], href) for lv, (_, href) in links]
     prerequisites = {lv: sum(p.niveau == lv for o in c.strategy.maalsaetninger for p in o.forudsaetninger)
                      for lv, _, _ in sheets}
     return render.template("realisation_roles.md.j2", c=c, s=c.strategy, sheets=sheets, names=LEVEL_NAMES,

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import html
 import json
-from urllib.parse import quote
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 import jinja2
 

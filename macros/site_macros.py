@@ -9,8 +9,9 @@ Editors' documentation of every macro: ``docs/vejledning.md`` (a test checks the
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from . import docs_reference, model, render
 from .pages import PageSet

@@ -221,7 +221,7 @@ class StrategyChecks:
                     done.add(finished)
                     pending.pop()
                 elif nxt in position:
-                    ring = chain[position[nxt]:] + [nxt]
+                    ring = [*chain[position[nxt]:], nxt]
                     if frozenset(ring) not in reported:
                         reported.add(frozenset(ring))
                         shown = ring if len(ring) <= 12 else [*ring[:5], "…", *ring[-5:]]
@@ -288,7 +288,8 @@ def _unique_strategy_ids(checked: list[tuple[str, model.Strategy, tuple[int, int
     problems = []
     for shown, strategy, (line, column) in checked:
         if strategy.id in seen:
-            problems.append(Problem(shown, line, column, "id", f"strategien '{strategy.id}' findes også i "
-                                                               f"{seen[strategy.id]}; hver strategi skal have sit eget id"))
+            message = (f"strategien '{strategy.id}' findes også i {seen[strategy.id]}; "
+                       "hver strategi skal have sit eget id")
+            problems.append(Problem(shown, line, column, "id", message))
         seen.setdefault(strategy.id, shown)
     return problems

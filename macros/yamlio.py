@@ -106,7 +106,8 @@ def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Prob
         return problem(*_mark(error, text), _danish_syntax(error, text))
     except yaml.reader.ReaderError as error:
         return problem(*_position(text, error.position),
-                       f"filen indeholder et usynligt styretegn (U+{error.character:04X}), som YAML ikke tillader; slet det")
+                       f"filen indeholder et usynligt styretegn (U+{error.character:04X}), som YAML ikke tillader; "
+                       "slet det")
     except (yaml.YAMLError, RecursionError) as error:
         return problem(1, 1, f"YAML-syntaksfejl: filen kan ikke læses ({type(error).__name__})")
     if node is None:
