@@ -40,12 +40,12 @@ def project_for(work: Path, number: int, activities: int) -> tuple[str, Path]:
     return strategy_id, project
 
 
-def build_all(projects: list[tuple[str, Path]], out: Path, jobs: int) -> float:
+def build_all(projects: list[tuple[str, Path]], out: Path, jobs: int, env: dict[str, str]) -> float:
     """Build every project into ``out/<id>`` with ``jobs`` builds at a time; wall seconds."""
     def build(item: tuple[str, Path]) -> harness.Run:
         strategy_id, project = item
         command = harness.build_command(project / "stitch.yml", str(out / strategy_id))
-        return harness.measure(command, project, harness.environment(None))
+        return harness.measure(command, project, env)
 
     start = time.perf_counter()
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -86,7 +86,8 @@ def broken_links(site: Path) -> list[str]:
 
 def pagefind(python: str, site: Path) -> str:
     start = time.perf_counter()
-    result = subprocess.run([python, "-m", "pagefind", "--site", str(site), "--force-language", "da"],
+    result = subprocess.run([python, "-m", "pagefind", "--site", str(site), "--force-language", "da",
+                             "--root-selector", "article.md-content__inner"],  # the page text, not the chrome
                             capture_output=True, text=True, timeout=600)
     seconds = time.perf_counter() - start
     if result.returncode != 0:
@@ -108,14 +109,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--activities", type=int, default=300, help="activities per strategy")
     parser.add_argument("--jobs", type=int, default=2, help="builds at a time in the parallel run")
     parser.add_argument("--pagefind", default=None, help="a Python with pagefind[bin] installed (optional)")
+    parser.add_argument("--retry-crashed-dot", action="store_true", help="as in run.py")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="strategi-stitch-"))
     try:
         projects = [project_for(work, n, args.activities) for n in range(1, args.strategies + 1)]
         out = work / "site"
-        serial = build_all(projects, work / "serial", 1)
-        parallel = build_all(projects, out, args.jobs)
+        shim = harness.make_dot_shim(work / "bin") if args.retry_crashed_dot else None
+        env = harness.environment(shim, None, args.retry_crashed_dot)
+        serial = build_all(projects, work / "serial", 1, env)
+        for _, project in projects:  # the parallel run starts as cold as the serial one
+            shutil.rmtree(project / ".cache", ignore_errors=True)
+        parallel = build_all(projects, out, args.jobs, env)
         front_page(out, [i for i, _ in projects])
         broken = broken_links(out)
         print(f"{args.strategies} strategies × {args.activities} activities as separate MkDocs builds: "
