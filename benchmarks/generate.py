@@ -16,9 +16,11 @@ import random
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
+
+T = TypeVar("T")
 
 ACTIVITIES_PER_INTERVENTION = 5
 AREAS = (("myndighed", "Myndighed"), ("tilbudsvifte", "Tilbudsvifte"), ("almenomraade", "Almenområde"))
@@ -70,7 +72,7 @@ class Writer:
     """Danish-looking text and unique ids from one seeded random source."""
 
     def __init__(self, seed: int) -> None:
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # noqa: S311 - reproducible sample data, not secrets
 
     def title(self, low: int = 3, high: int = 8) -> str:
         words = [self.rng.choice(VERBS), self.rng.choice(ADJECTIVES), self.rng.choice(NOUNS)]
@@ -88,7 +90,7 @@ class Writer:
     def description(self, low: int = 1, high: int = 3) -> str:
         return " ".join(self.sentence() for _ in range(self.rng.randint(low, high)))
 
-    def sample(self, items: list[str], low: int, high: int) -> list[str]:
+    def sample(self, items: list[T], low: int, high: int) -> list[T]:
         return self.rng.sample(items, min(len(items), self.rng.randint(low, high)))
 
 

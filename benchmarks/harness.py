@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 import generate
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
@@ -43,7 +42,7 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506 - a SafeLoader
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -225,7 +224,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str], dot_log: Path | 
 
 def build_command(config: Path | None = None, site_dir: str = "site") -> list[str]:
     command = [python(), "-m", "mkdocs", "build", "--strict", "--quiet", "-d", site_dir]
-    return command + ["-f", str(config)] if config is not None else command
+    return [*command, "-f", str(config)] if config is not None else command
 
 
 @dataclass(frozen=True)

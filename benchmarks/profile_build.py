@@ -79,7 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     shim = harness.make_dot_shim(work / "bin")
     command = [harness.python(), "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "--strict",
                "--quiet", "-d", "site"]
-    run = harness.measure(command, project, harness.environment(shim, work / "dot.log", args.retry_crashed_dot), work / "dot.log")
+    dot_log = work / "dot.log"
+    run = harness.measure(command, project, harness.environment(shim, dot_log, args.retry_crashed_dot), dot_log)
     if run.returncode != 0:
         print(run.output[-4000:], file=sys.stderr)
         return 1

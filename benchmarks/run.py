@@ -135,7 +135,7 @@ def table(sizes: list[Size]) -> list[str]:
 def site_table(sizes: list[Size]) -> list[str]:
     lines = [f"{'N':>6}  {'site':<6}{'pages':>7}{'files':>7}{'size':>10}{'search index':>14}  largest page"]
     for size in sizes:
-        for name, fig in zip(("ours", "floor"), figures(size)):
+        for name, fig in zip(("ours", "floor"), figures(size), strict=True):
             lines.append(f"{size.activities:>6}  {name:<6}{fig.pages:>7}{fig.files:>7}{mb(fig.bytes):>10}"
                          f"{kb(fig.search_index_bytes):>14}  {kb(fig.largest_page_bytes)} {fig.largest_page}")
     return lines

@@ -44,7 +44,7 @@ def free_port() -> int:
 def fetch(url: str, timeout: float = EDIT_TIMEOUT) -> tuple[int, str]:
     """(HTTP status, body); status 0 when the server did not answer."""
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - http://127.0.0.1 only
             return response.status, response.read().decode("utf-8", errors="replace")
     except urllib.error.HTTPError as error:
         return error.code, ""
@@ -183,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         time.sleep(0.5)
         dog.stop.set()
         thread.join(timeout=EDIT_TIMEOUT)
-        status, body = fetch(f"{base}search/search_index.json")
+        _, body = fetch(f"{base}search/search_index.json")
         report(args.activities, startup, seconds, dog, _index_entries(body), body)
     finally:
         stop_server(server)

@@ -13,8 +13,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from macros import model
 from macros.validate import load_site
 
@@ -23,7 +23,7 @@ GENERATOR = ROOT / "benchmarks" / "generate.py"
 
 def generate(activities: int, out: Path) -> Path:
     result = subprocess.run([sys.executable, str(GENERATOR), "--activities", str(activities), "--out", str(out)],
-                            capture_output=True, text=True, timeout=120)
+                            check=False, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return out / "syntetisk.yaml"
 
@@ -75,3 +75,16 @@ def test_same_size_gives_the_same_file_and_another_size_another(tmp_path: Path) 
     first = generate(50, tmp_path / "a").read_bytes()
     assert generate(50, tmp_path / "b").read_bytes() == first
     assert generate(51, tmp_path / "c").read_bytes() != first
+
+
+def test_dot_time_counts_overlapping_calls_once_and_counts_crashes(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import harness
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    log = tmp_path / "dot.log"
+    log.write_text("10.0 12.0 0\n11.0 13.0 1\n20.0 20.5\n", encoding="utf-8")  # two parallel, then one
+    spent = harness.read_dot_log(log)
+    assert (spent.calls, spent.crashed) == (3, 1)
+    assert spent.busy == pytest.approx(3.5) and spent.total == pytest.approx(4.5)
