@@ -10,27 +10,32 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import re
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
-from playwright.sync_api import BrowserContext, Page, Route
+from playwright.sync_api import BrowserContext, Page, Route, ViewportSize
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium (apt-get install chromium); $CHROMIUM points elsewhere if needed.
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1280, "height": 900}
+PHONE: ViewportSize = {"width": 390, "height": 844}
+DESKTOP: ViewportSize = {"width": 1280, "height": 900}
 
 
 # axe-core is served beside the site (never written into it), so Chromium caches the script between pages.
@@ -38,13 +43,13 @@ AXE_PATH = "/__tests__/axe.min.js"
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    extras: dict[str, Path] = {}
+    extras: ClassVar[dict[str, Path]] = {}
 
     def translate_path(self, path: str) -> str:
         extra = self.extras.get(path.split("?", 1)[0])
         return str(extra) if extra else super().translate_path(path)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib's signature
+    def log_message(self, format: str, *args: object) -> None:
         """Keep the test output clean; the request guard records what matters."""
 
 
@@ -252,3 +257,25 @@ def element_links(site_dir: Path) -> list[dict[str, str]]:
     """The built site's own map of elements (``links.json``): strategi, id, type, titel, url."""
     data = json.loads((site_dir / "links.json").read_text(encoding="utf-8"))
     return [{k: str(v) for k, v in element.items() if isinstance(v, (str, int))} for element in data["elementer"]]
+
+
+# Elements and attributes whose address a browser fetches (``<link>`` also covers preconnect, dns-prefetch).
+FETCHED = {("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
+           ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")}
+
+
+class ExternalReferences(HTMLParser):
+    """Collects every resource an HTML page would fetch (or preconnect to) from another host."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        rel = values.get("rel", "")
+        for element, attribute in FETCHED:
+            address = values.get(attribute, "")
+            is_link_to_page = tag == "link" and rel in ("canonical", "alternate")
+            if tag == element and not is_link_to_page and address.startswith(("http:", "https:", "//")):
+                self.found.append(f"<{tag} {rel}> {address}".replace(" >", ">"))

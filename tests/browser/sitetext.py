@@ -27,7 +27,7 @@ class _Text(HTMLParser):
             self.depth[tag] += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.depth and self.depth[tag]:
+        if self.depth.get(tag):
             self.depth[tag] -= 1
 
     def handle_data(self, data: str) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, ViewportSize
 
 from .conftest import OpenContext
 from .kit import DESKTOP, PHONE, SiteSearch, SuiteReport, element_links
@@ -78,7 +78,7 @@ def test_the_skip_link_comes_first_and_jumps_to_the_content(which: str, example_
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_every_tab_stop_shows_a_visible_focus_ring(viewport: dict[str, int], example_site: Path, site_url: str,
+def test_every_tab_stop_shows_a_visible_focus_ring(viewport: ViewportSize, example_site: Path, site_url: str,
                                                    open_context: OpenContext) -> None:
     page = open_context(viewport=viewport).new_page()
     page.goto(site_url + first_element_page(example_site, "indsats"))
@@ -93,7 +93,7 @@ def test_every_tab_stop_shows_a_visible_focus_ring(viewport: dict[str, int], exa
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_the_search_is_used_by_keyboard_alone(viewport: dict[str, int], example_site: Path, site_url: str,
+def test_the_search_is_used_by_keyboard_alone(viewport: ViewportSize, example_site: Path, site_url: str,
                                               open_context: OpenContext, report: SuiteReport) -> None:
     """Tab to the search field, type a title, arrow down to the first result and press Enter."""
     element = next(e for e in element_links(example_site) if e["type"] == "indsats" and "#" not in e["url"])
