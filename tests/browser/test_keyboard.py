@@ -16,7 +16,6 @@ from playwright.sync_api import Page, ViewportSize
 
 from .conftest import OpenContext
 from .kit import DESKTOP, PHONE, SiteSearch, SuiteReport, element_links
-from .sitetext import page_text
 
 pytestmark = pytest.mark.browser
 
@@ -117,33 +116,52 @@ def test_the_search_is_used_by_keyboard_alone(viewport: ViewportSize, example_si
     assert page.url.split("?")[0].split("#")[0] == site_url + element["url"]
 
 
-def content_links(site: Path) -> list[str]:
-    """Pages to walk with Tab: every page with a diagram, and the first indsats page."""
-    with_diagrams = [str(html.relative_to(site).parent) + "/" for html in sorted(site.rglob("index.html"))
-                     if "<svg" in (text := html.read_text(encoding="utf-8")) and "strategi-diagram" in text]
+def page_html(site: Path, path: str) -> str:
+    return (site / path / "index.html").read_text(encoding="utf-8")
+
+
+def content_pages(site: Path) -> list[str]:
+    """Pages to walk with Tab: the first two pages with a diagram, and the first indsats page."""
+    paths = [str(html.relative_to(site).parent) + "/" for html in sorted(site.rglob("index.html"))]
+    with_diagrams = [path for path in paths if "strategi-diagram" in page_html(site, path)]
     return [*with_diagrams[:2], first_element_page(site, "indsats")]
+
+
+def unreached_by_tab(page: Page, site_url: str, path: str, selector: str) -> list[str]:
+    """Links matching ``selector`` on the page that pressing Tab (from the top) never focuses."""
+    page.goto(site_url + path)
+    links = page.evaluate("""selector => [...document.querySelectorAll(selector)]
+        .filter(a => a.getClientRects().length > 0)
+        .map((a, i) => { a.setAttribute('data-tab-id', String(i));
+                         return (a.textContent || a.getAttribute('href') || '').trim().slice(0, 50); })""", selector)
+    reached: set[str] = set()
+    for _ in range(len(links) + 80):
+        focus = tab(page)
+        if focus is None:
+            break
+        if focus["tabId"] is not None:
+            reached.add(focus["tabId"])
+    return [f"/{path}: {text!r}" for i, text in enumerate(links) if str(i) not in reached]
 
 
 def test_every_link_in_the_content_is_reached_by_tab(example_site: Path, site_url: str,
                                                      open_context: OpenContext) -> None:
     page = open_context(viewport=DESKTOP).new_page()
-    missed: list[str] = []
-    for path in content_links(example_site):
-        assert page_text(example_site, path), path
-        page.goto(site_url + path)
-        links = page.evaluate("""() => [...document.querySelectorAll('.md-content a[href]')]
-            .filter(a => a.getClientRects().length > 0)
-            .map((a, i) => { a.setAttribute('data-tab-id', String(i));
-                             return (a.textContent || a.getAttribute('href')).trim().slice(0, 50); })""")
-        reached: set[str] = set()
-        for _ in range(len(links) + 80):
-            focus = tab(page)
-            if focus is None:
-                break
-            if focus["tabId"] is not None:
-                reached.add(focus["tabId"])
-        missed += [f"/{path}: {text!r}" for i, text in enumerate(links) if str(i) not in reached]
+    missed = [link for path in content_pages(example_site)
+              for link in unreached_by_tab(page, site_url, path, ".md-content a[href]")]
     assert not missed, "links Tab never reached:\n" + "\n".join(missed)
+
+
+@pytest.mark.xfail(strict=True, reason="macros/diagrams.py gives every link inside a diagram tabindex=-1 (the text "
+                   "version beside it has the same links); issue 6 asks for diagram links reachable by Tab")
+def test_every_link_in_a_diagram_is_reached_by_tab(example_site: Path, site_url: str,
+                                                   open_context: OpenContext) -> None:
+    pages = [path for path in content_pages(example_site) if "strategi-diagram" in page_html(example_site, path)]
+    if not pages:
+        pytest.skip("the built site has no diagram yet (issue 4): nothing to check")
+    page = open_context(viewport=DESKTOP).new_page()
+    missed = [link for path in pages for link in unreached_by_tab(page, site_url, path, ".md-content svg a")]
+    assert not missed, "diagram links Tab never reached:\n" + "\n".join(missed)
 
 
 def test_the_menu_opens_and_closes_by_keyboard_at_phone_width(site_url: str, open_context: OpenContext) -> None:
