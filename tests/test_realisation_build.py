@@ -1,87 +1,34 @@
 """Issue 5, on a built page: the realisation pages of a small fixture strategy, built by MkDocs.
 
-Until the plugin publishes these pages itself, this test wires them the simplest way it can: it renders
-them with ``macros.realisation`` and writes them as files into a throw-away MkDocs project that inherits
-the product's ``mkdocs.yml`` (so the real plugin still generates every element page the links point at).
-Pages the plugin already publishes are left to the plugin. Tests then read the built HTML.
+The fixture (``tests/fixtures/realisation``) has what the example data lacks: months for the årshjul,
+targets and measurements for the indicators, prerequisites per level. The plugin publishes its pages like
+any other strategy's; tests read the built HTML.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
-from mkdocs.utils.yaml import yaml_load
+from conftest import ROOT, make_project, mkdocs_build
 from sitecheck import broken_links, parse
 
 from macros import realisation
-from macros.pages import address_book, build_page_set
+from macros.pages import address_book
 from macros.validate import load_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "realisation"
-PRINT_CSS = "assets/stylesheets/print.css"
-INDICATOR_PAGE = "indikatorer.md"
+GOAL_PAGE = "realisering/maal/mindre-fravaer"
 
 pytestmark = pytest.mark.build
 
 
-def indicator_page(strategy_id: str, data: Path) -> str:
-    """A page showing every indicator block of the strategy, as the goal page will."""
-    site = load_site(data)
-    strategy, page_set = site.strategy(strategy_id), address_book(site)
-    src = f"{strategy_id}/{INDICATOR_PAGE}"
-    blocks = [f"## {i.titel} {{#{i.id}}}\n\n" + realisation.indicator_block(strategy, i, page_set, src)
-              for g in strategy.maal for i in g.indikatorer]
-    return "---\nrender_macros: false\n---\n\n# Indikatorer\n\n" + "\n".join(blocks)
-
-
-def realisation_project(where: Path, data: Path, docs: Path) -> Path:
-    """A throw-away MkDocs project whose docs hold the realisation pages (and an indicator page) as files."""
-    shutil.copytree(data, where / "data")
-    shutil.copytree(docs, where / "docs")
-    for shared in ("overrides", "macros", "diagrams"):
-        if (ROOT / shared).exists():
-            (where / shared).symlink_to(ROOT / shared)
-    css = where / "docs" / PRINT_CSS
-    css.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "docs" / PRINT_CSS, css)
-    site = load_site(data)
-    published = build_page_set(site).pages
-    nav = ["  - Forside: index.md"] + [f"  - {md.stem}: {md.name}" for md in sorted(docs.glob("*.md"))
-                                       if md.name != "index.md"]
-    hidden = []
-    for strategy in site.strategies:
-        pages = realisation.realisation_pages(strategy, address_book(site))
-        pages[f"{strategy.id}/{INDICATOR_PAGE}"] = indicator_page(strategy.id, data)
-        in_nav = {src for entry in realisation.realisation_nav(strategy) for src in entry.values()}
-        in_nav.add(f"{strategy.id}/{INDICATOR_PAGE}")
-        nav.append(f"  - '{strategy.titel} – realisering':")
-        for src, markdown in pages.items():
-            if src in published:
-                continue
-            (where / "docs" / src).parent.mkdir(parents=True, exist_ok=True)
-            (where / "docs" / src).write_text(markdown, encoding="utf-8")
-            if src in in_nav:
-                nav.append(f"    - '{src}': {src}")
-            else:
-                hidden.append(f"  /{src}")
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
-        inherited = yaml_load(config).get("extra_css") or []
-    stylesheets = "".join(f"  - {css}\n" for css in dict.fromkeys([*inherited, PRINT_CSS]))
-    not_in_nav = "not_in_nav: |\n" + "\n".join(hidden) + "\n" if hidden else ""
-    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nextra_css:\n{stylesheets}{not_in_nav}nav:\n"
-                                      + "\n".join(nav) + "\n", encoding="utf-8")
-    return where
-
-
 @pytest.fixture(scope="module")
 def realisation_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = realisation_project(tmp_path_factory.mktemp("realisation-project"), FIXTURE / "data", FIXTURE / "docs")
+    project = make_project(tmp_path_factory.mktemp("realisation-project"), FIXTURE / "data", FIXTURE / "docs")
     out = tmp_path_factory.mktemp("realisation-site")
     result = mkdocs_build(project, out)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
@@ -154,7 +101,7 @@ def test_built_role_sheet_lists_prerequisites_per_objective(realisation_site: Pa
 
 
 def test_built_indicator_table_and_chart(realisation_site: Path) -> None:
-    url = f"realisering/{INDICATOR_PAGE.removesuffix('.md')}"
+    url = GOAL_PAGE
     rows = {r["Periode"]: r for r in tables(realisation_site, url)}
     assert (rows["2020"]["Mål"], rows["2020"]["Målt"], rows["2020"]["Fremdrift mod mål"]) == ("5,5 %", "5,8 %", "50 %")
     assert rows["2021"]["Målt"] == "ikke målt"
@@ -171,6 +118,6 @@ def test_built_indicator_table_and_chart(realisation_site: Path) -> None:
 
 def test_charts_stay_out_of_search_but_the_tables_numbers_are_found(realisation_site: Path) -> None:
     index = json.loads((realisation_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("realisering/indikatorer/"))
+    texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(f"{GOAL_PAGE}/"))
     assert "ikke målt" in texts and "5,8 %" in texts
     assert "Diagram: Elevfravær" not in texts and "udgangspunkt Målt Mål" not in texts
