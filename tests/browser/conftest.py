@@ -28,14 +28,6 @@ def report(pytestconfig: pytest.Config) -> SuiteReport:
 
 
 @pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:  # TEMPORARY until custom_dir is in mkdocs.yml
-    from conftest import ROOT, _built, make_project
-    project = make_project(tmp_path_factory.mktemp("dev"), ROOT / "data", ROOT / "docs",
-                           "theme:\n  custom_dir: overrides\n")
-    return _built(project, tmp_path_factory.mktemp("example-site"))
-
-
-@pytest.fixture(scope="session")
 def site_url(example_site: Path) -> Iterator[str]:
     """Base URL (``http://127.0.0.1:<port>/``) of the built example site."""
     with serve(example_site) as url:

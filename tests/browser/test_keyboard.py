@@ -54,8 +54,12 @@ FOCUS = """() => {
 }"""
 
 
-def tab(page: Page) -> dict[str, Any] | None:
+def tab(page: Page, settle: bool = False) -> dict[str, Any] | None:
+    """Press Tab and describe the focus; with ``settle``, once transitions (a backdrop fading out) have ended."""
     page.keyboard.press("Tab")
+    if settle:
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')",
+                               timeout=5000)
     result: dict[str, Any] | None = page.evaluate(FOCUS)
     return result
 
@@ -83,7 +87,7 @@ def test_every_tab_stop_shows_a_visible_focus_ring(viewport: ViewportSize, examp
     page.goto(site_url + first_element_page(example_site, "indsats"))
     unseen = []
     for _ in range(60):
-        focus = tab(page)
+        focus = tab(page, settle=True)
         if focus is None:
             break
         if not (focus["onScreen"] and focus["uncovered"] and focus["ring"]):
