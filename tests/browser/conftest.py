@@ -34,8 +34,13 @@ def site_url(example_site: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(report: SuiteReport) -> Iterator[Browser]:
+    """One Chromium for the whole browser suite, stopped when the suite ends.
+
+    Package scope, not session: a running sync Playwright owns the thread's event loop, and tests
+    elsewhere (print tests) start their own.
+    """
     assert AXE_SCRIPT.exists(), "axe-core is missing: run `npm ci` (./dev.sh test does it)"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
