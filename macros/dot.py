@@ -211,9 +211,6 @@ def inline_svg(raw: bytes, prefix: str, labels: Labels, font_family: str, min_sc
     svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
     svg = _REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", svg)
     svg = _FONT.sub(f'font-family="{html.escape(font_family)}"', svg)
-    if prefix:  # on a page the picture is one image (role="img"); its links are for the mouse, and the
-        # list under it carries the same links for keyboard and screen reader, so they leave the tab order
-        svg = svg.replace("<a xlink:href=", '<a tabindex="-1" xlink:href=')
     head = (f'<title id="{prefix}navn">{html.escape(labels.name)}</title>'
             f'<desc id="{prefix}beskrivelse">{html.escape(labels.description)}</desc>')
     attributes = (f' role="img" aria-labelledby="{prefix}navn" aria-describedby="{prefix}beskrivelse"'
@@ -225,10 +222,9 @@ def inline_svg(raw: bytes, prefix: str, labels: Labels, font_family: str, min_sc
 
 
 def standalone_svg(inline: str, prefix: str, links: Callable[[str], str]) -> bytes:
-    """An ``inline_svg`` result as a downloadable file: ids unprefixed, links in the tab order again and
-    resolved by ``links``, no minimum width."""
+    """An ``inline_svg`` result as a downloadable file: ids unprefixed, links resolved by ``links``, no
+    minimum width."""
     svg = re.sub(r'(id="|url\(#|href="#|labelledby="|describedby=")' + re.escape(prefix), r"\1", inline)
-    svg = svg.replace('<a tabindex="-1" xlink:href=', "<a xlink:href=")
     svg = _MIN_WIDTH.sub("", svg, count=1)
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + links(svg) + "\n").encode("utf-8")
 

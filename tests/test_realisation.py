@@ -12,6 +12,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 
 from macros import model, realisation
 from macros.pages import address_book
@@ -291,7 +292,9 @@ def test_last_changed_names_the_latest_change(strategy: model.Strategy) -> None:
 def test_every_page_has_front_matter_one_h1_and_a_way_in(pages: dict[str, str],
                                                             strategy: model.Strategy) -> None:
     for src, markdown in pages.items():
-        assert markdown.startswith("---\nrender_macros: false\n---\n"), src
+        front = yaml.safe_load(markdown.split("---\n")[1])
+        assert markdown.startswith("---\n") and front["render_macros"] is False, src
+        assert strategy.titel in front["title"], f"{src}: the title must name the strategy (WCAG 2.4.2)"
         assert len(re.findall(r"^# ", markdown, re.MULTILINE)) == 1, src
     nav = [src for entry in realisation.realisation_nav(strategy) for src in entry.values()]
     assert nav == [src for src in pages if src in nav]

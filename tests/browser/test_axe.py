@@ -59,10 +59,6 @@ def test_every_page_passes_axe_in_both_schemes(example_site: Path, site_url: str
     assert not found, f"{len(found)} axe violations:\n" + "\n".join(map(str, found))
 
 
-@pytest.mark.xfail(strict=True, reason="the pages made once per strategy (Ændringer, Ansvar og roller, Diagrammer, "
-                   "Tidslinje og status, the role sheets, Hele strategien til udskrift) carry the same title for both "
-                   "strategies, and role sheets are titled 'Ledelse' under the heading 'Hvad betyder strategien for "
-                   "mig som leder?': their generators should put the strategy in the title (WCAG 2.4.2)")
 def test_every_page_is_titled_by_its_heading(example_site: Path) -> None:
     """WCAG 2.4.2: the browser tab and a screen reader's page list name each page, as its heading does.
 
