@@ -82,6 +82,7 @@ ensure_graphviz() {
 ensure_browser_tools() {
     command -v chromium >/dev/null 2>&1 || apt_install "Chromium" chromium
     command -v npm >/dev/null 2>&1 || apt_install "Node.js og npm" nodejs npm
+    command -v pdfinfo >/dev/null 2>&1 || apt_install "Poppler (pdfinfo, til tjek af udskrifter)" poppler-utils
     local want
     want=$(sha256sum package-lock.json | cut -d' ' -f1)
     if [ "$(cat "$NODE_STAMP" 2>/dev/null)" != "$want" ]; then
