@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -102,7 +103,20 @@ def _render_missing(binary: Path, missing: Mapping[Path, Job], cache_dir: Path, 
         batches = _batches([(names[p], j) for p, j in missing.items()], workers)
         _run_batches(binary, batches, work)
         for path, job in missing.items():
-            (work / f"{names[path]}.{job.format}").replace(path)
+            output = work / f"{names[path]}.{job.format}"
+            path.write_bytes(_batch_independent(output.read_bytes(), job.format))
+
+
+_BATCH_GRAPH_ID = re.compile(rb'id="page\d+,\d+_(graph\d+)"')
+
+
+def _batch_independent(output: bytes, fmt: Format) -> bytes:
+    """The bytes dot gives for the graph alone: later graphs of a batch get ``id="page0,1_graph0"`` where
+    a lone one gets ``id="graph0"``, and PDFs carry the clock. Cached diagrams must not depend on which
+    other diagrams happened to share their batch, or on when they were drawn."""
+    if fmt == "svg":
+        return _BATCH_GRAPH_ID.sub(rb'id="\1"', output)
+    return without_clock(output)
 
 
 def _batches(items: list[tuple[str, Job]], workers: int) -> list[tuple[Format, list[str]]]:
@@ -121,21 +135,42 @@ def _batches(items: list[tuple[str, Job]], workers: int) -> list[tuple[Format, l
 
 
 def _run_batches(binary: Path, batches: list[tuple[Format, list[str]]], work: Path) -> None:
-    running = []
-    for index, (fmt, names) in enumerate(batches):
-        log = (work / f"dot-{index}.log").open("w+", encoding="utf-8")
-        command = [str(binary), f"-T{fmt}", "-O", *names]
-        running.append((subprocess.Popen(command, cwd=work, stdout=subprocess.DEVNULL, stderr=log), log))
-    failures = []
-    for process, log in running:
-        code = process.wait()
-        log.seek(0)
-        said = log.read().strip()
-        log.close()
-        if code != 0:
-            failures.append(said or f"afslutningskode {code}")
+    """Run the batches side by side; each survives dot crashing part-way (see ``_run_batch``)."""
+    with ThreadPoolExecutor(max_workers=max(1, len(batches))) as pool:
+        failures = [said for said in pool.map(lambda b: _run_batch(binary, b[0], b[1], work), batches) if said]
     if failures:
         raise GraphvizError("Graphviz kunne ikke tegne diagrammerne: " + "\n".join(failures))
+
+
+def _run_batch(binary: Path, fmt: Format, names: list[str], work: Path) -> str:
+    """Render ``names`` in one dot process; "" on success, else what dot said.
+
+    Debian's Graphviz 2.43 sometimes corrupts its heap when one process lays out many graphs (seen with
+    a large graph followed by others: "double free or corruption"). dot writes its outputs in argument
+    order, so after a crash the finished prefix is kept, the last file written (it may be cut short) and
+    the one it died on are rendered alone, and the rest goes on as a new batch.
+    """
+    remaining = names
+    for _ in range(len(names) + 1):
+        code, said = _dot(binary, fmt, remaining, work)
+        if code == 0 or not remaining:
+            return ""
+        done = next((i for i, name in enumerate(remaining) if not (work / f"{name}.{fmt}").exists()),
+                    len(remaining))
+        for name in remaining[max(0, done - 1):done + 1]:
+            code, said = _dot(binary, fmt, [name], work)
+            if code != 0:
+                return said or f"afslutningskode {code}"
+        remaining = remaining[done + 1:]
+    return ""
+
+
+def _dot(binary: Path, fmt: Format, names: list[str], work: Path) -> tuple[int, str]:
+    if not names:
+        return 0, ""
+    result = subprocess.run([str(binary), f"-T{fmt}", "-O", *names], cwd=work, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True, check=False)
+    return result.returncode, result.stderr.strip()
 
 
 # --- PDF page size ---------------------------------------------------------------------------
