@@ -125,7 +125,8 @@ def capture_config(project: Path) -> Path:
 
 
 def make_dot_shim(where: Path) -> Path | None:
-    """A ``dot`` first on PATH that runs the real one and logs start and end time of each call.
+    """A ``dot`` first on PATH that runs the real one and logs start and end time of each call, and
+    whether it died of a signal.
 
     With ``BENCH_DOT_RETRY`` set, a call that dies of a signal (Graphviz 2.43 crashes on some graphs
     when it renders several in one process) is run again one input file per process, and the log line
@@ -142,13 +143,13 @@ def make_dot_shim(where: Path) -> Path | None:
                     "start=$EPOCHREALTIME\n"
                     f'"{real}" "$@"\n'
                     "status=$?\n"
-                    "retried=0\n"
-                    'if [ $status -ge 128 ] && [ -n "$BENCH_DOT_RETRY" ]; then\n'
-                    "  retried=1; status=0; options=(); files=()\n"
+                    "crashed=0; [ $status -ge 128 ] && crashed=1\n"
+                    'if [ $crashed = 1 ] && [ -n "$BENCH_DOT_RETRY" ]; then\n'
+                    "  status=0; options=(); files=()\n"
                     '  for a in "$@"; do case "$a" in -*) options+=("$a");; *) files+=("$a");; esac; done\n'
                     f'  for f in "${{files[@]}}"; do "{real}" "${{options[@]}}" "$f" || status=$?; done\n'
                     "fi\n"
-                    'if [ -n "$BENCH_DOT_LOG" ]; then echo "$start $EPOCHREALTIME $retried" >> "$BENCH_DOT_LOG"; fi\n'
+                    'if [ -n "$BENCH_DOT_LOG" ]; then echo "$start $EPOCHREALTIME $crashed" >> "$BENCH_DOT_LOG"; fi\n'
                     "exit $status\n", encoding="utf-8")
     shim.chmod(0o755)
     return where
@@ -159,7 +160,7 @@ class DotTime:
     calls: int
     busy: float  # seconds during which at least one dot ran (wall)
     total: float  # sum of all call durations (several may overlap)
-    crashed: int = 0  # calls that died of a signal and were retried file by file
+    crashed: int = 0  # calls that died of a signal (re-run file by file by the shim with BENCH_DOT_RETRY)
 
 
 def read_dot_log(path: Path) -> DotTime:

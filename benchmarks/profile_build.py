@@ -35,7 +35,7 @@ PHASES = (
     ("MkDocs: _populate_page (read + Markdown)", "mkdocs/commands/build.py", "_populate_page"),
     ("  Python-Markdown convert", "markdown/core.py", "convert"),
     ("MkDocs: _build_page (theme template + write)", "mkdocs/commands/build.py", "_build_page"),
-    ("  theme templates (Material main.html and partials)", "material/templates/main.html", "root"),
+    ("  theme templates (main.html, ours or Material's, and partials)", "main.html", "root"),
     ("    footer partial (overrides/partials/copyright.html)", "partials/copyright.html", "root"),
     ("    navigation partial (nav.html)", "material/templates/partials/nav.html", "root"),
     ("  search: on_page_context (parse HTML for the index)", "material/plugins/search/plugin.py", "on_page_context"),
@@ -72,7 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--out", type=Path, default=None, help="keep the .prof file here")
     parser.add_argument("--retry-crashed-dot", action="store_true", help="as in run.py")
+    parser.add_argument("--summarise", type=Path, default=None, help="only summarise this saved .prof file")
     args = parser.parse_args(argv)
+    if args.summarise:
+        summarise(pstats.Stats(str(args.summarise)), args.top)
+        return 0
     work = Path(tempfile.mkdtemp(prefix="strategi-profile-"))
     project = harness.make_project(work / "project", args.activities)
     prof = args.out or work / "build.prof"
@@ -86,12 +90,15 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"cold build of N={args.activities} under cProfile: {run.seconds:.2f} s wall, peak {run.peak_mb:.0f} MB, "
           f"dot {run.dot.calls} calls, {run.dot.busy:.2f} s busy, {run.dot.crashed} crashed")
-    stats = pstats.Stats(str(prof))
+    summarise(pstats.Stats(str(prof)), args.top)
+    return 0
+
+
+def summarise(stats: pstats.Stats, top: int) -> None:
     print(*phase_table(stats), sep="\n")
     for order in ("cumulative", "tottime"):
-        print(f"\nTop {args.top} by {order}:")
-        stats.sort_stats(order).print_stats(args.top)
-    return 0
+        print(f"\nTop {top} by {order}:")
+        stats.sort_stats(order).print_stats(top)
 
 
 if __name__ == "__main__":

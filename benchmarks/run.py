@@ -179,7 +179,7 @@ def report(sizes: list[Size], reps: int, elapsed: float, retry_dot: bool) -> Non
           f"whole run {elapsed:.0f} s")
     if retry_dot:
         crashed = {s.activities: max(r.dot.crashed for v in VARIANTS for r in s.runs[v]) for s in sizes}
-        print(f"--retry-crashed-dot: dot calls that crashed and were re-run file by file, per build: {crashed}")
+        print(f"--retry-crashed-dot: the shim re-ran crashed dot calls file by file; crashes per build: {crashed}")
     print(*table(sizes), sep="\n")
     print()
     print(*site_table(sizes), sep="\n")

@@ -97,12 +97,13 @@ def pagefind(python: str, site: Path) -> str:
     chunks = [p for p in files if p.suffix == ".pf_index"]
     fragments = [p for p in files if p.suffix == ".pf_fragment"]
     meta = sum(p.stat().st_size for p in files if p.suffix == ".pf_meta")
+    code = sum(p.stat().st_size for p in files if p.name in ("pagefind.js", "pagefind-worker.js", "wasm.da.pagefind"))
     total = sum(p.stat().st_size for p in files)
     largest = max(p.stat().st_size for p in chunks)
     return (f"Pagefind over the stitched site: {seconds:.1f} s; bundle {total / 1024:,.0f} kB in {len(files)} files; "
             f"{len(chunks)} index chunks (largest {largest / 1024:.0f} kB), "
-            f"{len(fragments)} page fragments; a search first loads the {meta / 1024:.0f} kB metadata, then only "
-            f"the chunks for its words")
+            f"{len(fragments)} page fragments; a search loads Pagefind's code ({code / 1024:.0f} kB, once) and "
+            f"{meta / 1024:.0f} kB of metadata, then only the chunks for its words and the fragments of the hits")
 
 
 def main(argv: list[str] | None = None) -> int:
