@@ -73,6 +73,19 @@ def make_project(where: Path, activities: int, strategy_id: str = "syntetisk", s
     return where
 
 
+def provenance() -> str:
+    """Which code a project copy holds: the commit, and how many copied files differ from it."""
+    def git(*args: str) -> str:
+        result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
+        return result.stdout.strip()
+
+    config = read_config(ROOT / "mkdocs.yml")
+    paths = ["mkdocs.yml", str(config.get("docs_dir") or "docs"), "overrides", *(config.get("watch") or [])]
+    changed = [line for line in git("status", "--porcelain", "--", *paths).splitlines() if line.strip()]
+    state = f"{len(changed)} uncommitted file(s) in the copied paths" if changed else "no uncommitted changes"
+    return f"working tree at commit {git('rev-parse', '--short', 'HEAD') or '?'}, {state}"
+
+
 def _data_dir_name(config: dict[str, Any]) -> str:
     for entry in config.get("plugins") or []:
         if isinstance(entry, dict) and "strategi" in entry:

@@ -177,6 +177,7 @@ def result(sizes: list[Size]) -> dict[str, Any]:
 def report(sizes: list[Size], reps: int, elapsed: float, retry_dot: bool) -> None:
     print(f"Benchmark: our build vs. plain MkDocs + Material (floor); {reps} repetition(s), medians; "
           f"whole run {elapsed:.0f} s")
+    print(f"code measured: {harness.provenance()}")
     if retry_dot:
         crashed = {s.activities: max(r.dot.crashed for v in VARIANTS for r in s.runs[v]) for s in sizes}
         print(f"--retry-crashed-dot: the shim re-ran crashed dot calls file by file; crashes per build: {crashed}")

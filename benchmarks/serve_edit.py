@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
 def report(activities: int, startup: float, seconds: list[float | None], dog: Watchdog, entries: int,
            index: str) -> None:
     shown = [s for s in seconds if s is not None]
-    print(f"mkdocs serve, {activities} activities: first build served after {startup:.1f} s")
+    print(f"mkdocs serve, {activities} activities ({harness.provenance()}): first build served after {startup:.1f} s")
     for n, s in enumerate(seconds, 1):
         print(f"  edit {n}: save → visible {'timeout' if s is None else f'{s:.2f} s'}")
     print(f"  during the rebuilds: {dog.polls} polls of an untouched page and the search index, "
