@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from . import diagrams, dot, model, pages, publish, schema
+from . import diagrams, dot, model, pages, publish, schema, searchindex
 from .problems import DataError
 from .validate import load_site
 
@@ -86,6 +86,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         assert self.staging is not None and self.site_dir is not None
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this event; keep the published site as it was
+        searchindex.trim(self.staging)
         publish.swap_in(self.staging, self.site_dir)
         config.site_dir = str(self.site_dir)
 

@@ -119,7 +119,10 @@ def link_target(url: str) -> str:
 def facts(pairs: list[tuple[str, str | None]]) -> str:
     """A definition list of the facts that have a value (values are already Markdown)."""
     lines = [f"{label}\n:   {value}\n" for label, value in pairs if value]
-    return "\n".join(lines)
+    if not lines:
+        return ""
+    # The facts name other elements (their titles are found on their own pages), so search skips them.
+    return '<div class="fakta" data-search-exclude markdown>\n\n' + "\n".join(lines) + "\n</div>\n"
 
 
 def heading(element: model.Element) -> str:
