@@ -2,10 +2,10 @@
 
 Pipeline position: used only by ``benchmarks/run.py`` in one unmeasured "prepare" build of each project
 copy (never in a measured build, never in the product). Into ``$BENCH_CAPTURE_DIR`` it writes every
-page's Markdown as it stands after all plugins and macros ran (``docs/<src>``), every generated
-non-page file (``docs/<path>``), and the final navigation (``nav.json``). ``benchmarks/run.py`` then
-builds those files with plain MkDocs + Material: same pages, same sizes, same nav shape, no plugins
-of ours.
+page's Markdown as it stands after all plugins and macros ran, with its front matter (``docs/<src>``),
+every generated non-page file (``docs/<path>``), and the final navigation (``nav.json``).
+``benchmarks/run.py`` then builds those files with plain MkDocs + Material: same pages, same sizes,
+same nav shape, no plugins of ours.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -49,5 +50,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @event_priority(-1000)  # after mkdocs-macros rendered the page
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
-    _write(page.file.src_uri, markdown.encode("utf-8"))
+    """The page as the floor will read it: its front matter (MkDocs has parsed it into ``page.meta``)
+    written back above the Markdown, so titles and search settings match."""
+    head = ""
+    if page.meta:
+        try:
+            head = "---\n" + yaml.safe_dump(dict(page.meta), allow_unicode=True, sort_keys=False) + "---\n"
+        except yaml.YAMLError:
+            head = ""  # a value only a plugin could set; the floor does without it
+    _write(page.file.src_uri, (head + markdown).encode("utf-8"))
     return markdown
