@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import pstats
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -70,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--top", type=int, default=30)
-    parser.add_argument("--out", type=Path, default=None, help="keep the .prof file here")
+    parser.add_argument("--out", type=Path, default=None, help="keep the .prof file here (else it is deleted)")
     parser.add_argument("--retry-crashed-dot", action="store_true", help="as in run.py")
     parser.add_argument("--summarise", type=Path, default=None, help="only summarise this saved .prof file")
     args = parser.parse_args(argv)
@@ -78,8 +79,16 @@ def main(argv: list[str] | None = None) -> int:
         summarise(pstats.Stats(str(args.summarise)), args.top)
         return 0
     work = Path(tempfile.mkdtemp(prefix="strategi-profile-"))
+    try:
+        return profile(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def profile(args: argparse.Namespace, work: Path) -> int:
+    """Build a project copy in ``work`` under cProfile and print the summary."""
     project = harness.make_project(work / "project", args.activities)
-    prof = args.out or work / "build.prof"
+    prof = args.out.resolve() if args.out else work / "build.prof"
     shim = harness.make_dot_shim(work / "bin")
     command = [harness.python(), "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "--strict",
                "--quiet", "-d", "site"]
