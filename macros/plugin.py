@@ -79,6 +79,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if self.macro_problems:
             head = f"Sider med fejl i makroer: {len(self.macro_problems)}. Ret dem, og byg igen."
             raise PluginError("\n".join([head, *sorted(self.macro_problems)]))
+        # The footer links the tilgængelighedserklæring on every page: find its page once, not per page.
+        statement = config.extra.get("tilgaengelighedserklaering") or ""
+        found = files.get_file_from_path(statement) if statement and "://" not in statement else None
+        env.globals["tilgaengelighed_url"] = found.url if found is not None else ""
         return env
 
     @event_priority(-100)  # after every other plugin has written its files
