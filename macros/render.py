@@ -43,6 +43,7 @@ def _environment() -> jinja2.Environment:
     env.globals["facts"] = facts
     env.filters["front_title"] = front_title
     env.filters["link_target"] = link_target
+    env.filters["period"] = period
     return env
 
 
@@ -114,6 +115,13 @@ def link_target(url: str) -> str:
     if not safe_target(url) or not url.lower().startswith(("https://", "http://", "mailto:")):
         return ""
     return quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
+
+
+def period(value: model.Period) -> str:
+    """A period in Danish words, as precise as the data: "juli 2016 – juni 2019", "fra 2018"."""
+    from .progress import date_text
+
+    return f"{date_text(value.fra)} – {date_text(value.til)}" if value.til else f"fra {date_text(value.fra)}"
 
 
 def facts(pairs: list[tuple[str, str | None]]) -> str:
