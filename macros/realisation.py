@@ -144,10 +144,14 @@ def indicator_block(strategy: model.Strategy, indicator: model.Indicator, page_s
 
     On any page but its goal's own page, the block also says which goal it measures.
     """
-    goal = strategy.parents.get(indicator.id)
-    context = render.Context(strategy, Relations(strategy), page_set, from_src)
-    elsewhere = goal is not None and page_set.target(strategy.id, goal.id).src != from_src
-    return _indicator_markdown(context, indicator, goal if elsewhere else None)
+    return indicator_block_in(render.Context(strategy, Relations(strategy), page_set, from_src), indicator)
+
+
+def indicator_block_in(c: render.Context, indicator: model.Indicator) -> str:
+    """``indicator_block`` for a page that already has its context (and so its relations, built once)."""
+    goal = c.strategy.parents.get(indicator.id)
+    elsewhere = goal is not None and c.page_set.target(c.strategy.id, goal.id).src != c.src
+    return _indicator_markdown(c, indicator, goal if elsewhere else None)
 
 
 def _indicator_markdown(c: render.Context, indicator: model.Indicator, goal: model.Element | None) -> str:

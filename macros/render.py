@@ -85,9 +85,9 @@ class Context:
         return ", ".join(self.link(e) for e in self.els(element_ids))
 
     def indicator(self, indicator: model.Indicator) -> str:
-        from .realisation import indicator_block
+        from .realisation import indicator_block_in
 
-        return indicator_block(self.strategy, indicator, self.page_set, self.src)
+        return indicator_block_in(self, indicator)
 
     def last_changed(self) -> str:
         """"Senest ændret …", linked to the strategy's change log; "" when the data records no change."""
