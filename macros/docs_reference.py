@@ -57,11 +57,6 @@ def type_word(tp: Any) -> str:
     return "blok" if dataclasses.is_dataclass(tp) else "tekst"
 
 
-def documented_keys() -> dict[str, set[str]]:
-    """Class name → the YAML keys the reference documents (used by the test that guards the guide)."""
-    return {cls.__name__: {f.metadata["key"] for f in dataclasses.fields(cls)} for cls, _ in SECTIONS}
-
-
 def field_reference() -> str:
     lines: list[str] = []
     for cls, heading in SECTIONS:

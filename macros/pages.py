@@ -148,7 +148,7 @@ def _strategy_pages(strategy: model.Strategy, page_set: PageSet, figures: Figure
             page_set.pages[element_page] = render.element_page(context.at(element_page), element)
             for old in element.tidligere_id:
                 _redirect(page_set, strategy, element, old)
-    page_set.pages.update(realisation.realisation_pages(strategy, page_set))
+    page_set.pages.update(realisation.realisation_pages(strategy, page_set, relations))
     nav.extend(realisation.realisation_nav(strategy))
     diagram_page = f"{strategy.id}/diagrammer/index.md"
     if diagram_page in extra_pages:

@@ -196,13 +196,14 @@ def _plan(strategy: model.Strategy) -> list[PagePlan]:
     return plan
 
 
-def realisation_pages(strategy: model.Strategy, page_set: PageSet) -> dict[str, str]:
+def realisation_pages(strategy: model.Strategy, page_set: PageSet,
+                      relations: Relations | None = None) -> dict[str, str]:
     """Source path → Markdown of every realisation page of ``strategy`` (see ``_plan``).
 
     The role sheets (``<strategi>/roller/<niveau>.md``) are not in ``realisation_nav``: they are linked
     from ``<strategi>/roller/index.md`` and belong outside the navigation like element pages.
     """
-    relations = Relations(strategy)
+    relations = relations or Relations(strategy)
     return {p.src: p.render(render.Context(strategy, relations, page_set, p.src)) for p in _plan(strategy)}
 
 

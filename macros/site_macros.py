@@ -67,9 +67,13 @@ def _reporting(macro: Callable[..., str], problems: list[str], page: Callable[[]
 def macros(site: model.Site, page_set: PageSet, current: Callable[[], str]) -> dict[str, Callable[..., str]]:
     """The macros by name; ``current()`` gives the source path of the page being rendered."""
 
+    relations: dict[str, Relations] = {}  # one per strategy for this build, however many macro calls
+
     def context(ref: str) -> tuple[render.Context, model.Element]:
         strategy, element = find(site, ref)
-        return render.Context(strategy, Relations(strategy), page_set, current()), element
+        if strategy.id not in relations:
+            relations[strategy.id] = Relations(strategy)
+        return render.Context(strategy, relations[strategy.id], page_set, current()), element
 
     def element(ref: str) -> str:
         """Et kort med elementets navn, type og beskrivelse, der linker til dets side."""
