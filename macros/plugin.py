@@ -22,7 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from . import diagrams, dot, model, pages, publish, schema, searchindex
+from . import compact, diagrams, dot, model, pages, publish, schema, searchindex
 from .problems import DataError
 from .validate import load_site
 
@@ -84,6 +84,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         found = files.get_file_from_path(statement) if statement and "://" not in statement else None
         env.globals["tilgaengelighed_url"] = found.url if found is not None else ""
         return env
+
+    @event_priority(-100)  # after every other plugin has changed the page
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        return compact.html_page(output)
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
