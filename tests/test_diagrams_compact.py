@@ -1,0 +1,142 @@
+"""Issue 7: the compacted diagram SVG draws the same picture and tells a reader the same as dot's own.
+
+``dot.compact_svg`` runs when a diagram enters the cache. These tests render the fixture's diagrams with
+Graphviz, compact them, and compare both as parsed XML: every text with its position, effective size,
+weight and colour; every link with its tooltip; every title; every shape within a twentieth of a point.
+Needs Graphviz' dot.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from macros import diagrams, dot
+from macros.validate import load_site
+
+pytestmark = pytest.mark.dot
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
+sys.path.insert(0, str(FIXTURES))
+from synthetic import synthetic_site
+
+SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
+STYLE = diagrams.load_style()
+
+
+def dot_outputs(tmp_path: Path) -> list[tuple[diagrams.Diagram, bytes]]:
+    """dot's own SVG for every diagram of the fixture and of a 40-activity synthetic strategy."""
+    strategies = [*load_site(FIXTURES / "data").strategies, *synthetic_site(tmp_path / "data", 40).strategies]
+    found = []
+    for strategy in strategies:
+        for diagram in diagrams.strategy_diagrams(strategy, STYLE):
+            result = subprocess.run(["dot", "-Tsvg"], input=diagrams.to_dot(diagram, STYLE).encode("utf-8"),
+                                    capture_output=True, check=True)
+            found.append((diagram, result.stdout))
+    return found
+
+
+@pytest.fixture(scope="module")
+def pairs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[ET.Element, ET.Element, int, int]]:
+    """(dot's SVG, the compacted SVG, their sizes) for every diagram, both parsed."""
+    found = []
+    for _, raw in dot_outputs(tmp_path_factory.mktemp("synthetic")):
+        compact = dot._cached_form(raw, "svg").decode("utf-8")
+        found.append((ET.fromstring(raw), ET.fromstring(compact), len(raw), len(compact.encode("utf-8"))))
+    return found
+
+
+def texts(root: ET.Element) -> list[tuple[str, str, str, float, str, str, str]]:
+    """Each text as drawn: content, position, and the size, weight, colour and anchor it inherits."""
+    found = []
+
+    def walk(element: ET.Element, inherited: dict[str, str]) -> None:
+        here = {**inherited, **{k: v for k, v in element.attrib.items()
+                                if k in ("font-size", "fill", "font-weight", "text-anchor")}}
+        if element.tag == f"{SVG}text":
+            found.append((element.text or "", element.get("x", ""), element.get("y", ""),
+                          float(here["font-size"]), here.get("fill", "black"), here.get("font-weight", "normal"),
+                          here.get("text-anchor", "start")))
+        for child in element:
+            walk(child, here)
+
+    walk(root, {})
+    return found
+
+
+def links(root: ET.Element) -> list[tuple[str | None, str | None]]:
+    return [(a.get(f"{XLINK}href"), a.get(f"{XLINK}title")) for a in root.iter(f"{SVG}a") if a.get(f"{XLINK}href")]
+
+
+def numbers(root: ET.Element, tag: str, attribute: str) -> list[list[float]]:
+    return [[float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", e.get(attribute, ""))] for e in root.iter(f"{SVG}{tag}")]
+
+
+def test_every_text_is_drawn_where_and_as_it_was(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:
+    for before, after, _, _ in pairs:
+        assert texts(after) == texts(before)
+
+
+def test_every_link_and_title_is_kept(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:
+    for before, after, _, _ in pairs:
+        assert links(after) == links(before) and links(before)
+        titles = [t.text for t in before.iter(f"{SVG}title")]
+        assert [t.text for t in after.iter(f"{SVG}title")] == titles
+
+
+def test_edge_tooltips_stay_as_the_edges_titles(tmp_path: Path) -> None:
+    """An edge's tooltip-only <a> goes; the human <title> a browser shows as its tooltip says the same."""
+    for diagram, raw in dot_outputs(tmp_path):
+        labels = dot.Labels(diagram.title, diagram.description, diagram.titles())
+        after = ET.fromstring(dot.inline_svg(dot._cached_form(raw, "svg"), "p_", labels, STYLE.font_fallback))
+        titles = {" ".join((t.text or "").split()) for t in after.iter(f"{SVG}title")}
+        tooltips = {a.get(f"{XLINK}title") for a in ET.fromstring(raw).iter(f"{SVG}a") if not a.get(f"{XLINK}href")}
+        assert len(titles) > 1 and tooltips <= titles, diagram.name
+        assert all(g.find(f"{SVG}title") is not None for g in after.iter(f"{SVG}g") if g.get("class") == "edge")
+
+
+def test_shapes_move_less_than_a_twentieth_of_a_point(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:
+    for before, after, _, _ in pairs:
+        for tag, attribute in (("polygon", "points"), ("path", "d"), ("polyline", "points")):
+            old, new = numbers(before, tag, attribute), numbers(after, tag, attribute)
+            assert len(old) == len(new)
+            for was, now in zip(old, new, strict=True):
+                if tag == "polygon" and len(was) == len(now) + 2:  # the repeated closing point went
+                    was = was[:-2]
+                assert len(was) == len(now) and all(abs(a - b) <= 0.05 + 1e-9 for a, b in zip(was, now))
+
+
+def test_no_text_shape_or_group_lost_and_half_the_bytes(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:
+    for before, after, _, _ in pairs:
+        for tag in ("text", "polygon", "path", "polyline", "ellipse"):
+            assert len(list(after.iter(f"{SVG}{tag}"))) == len(list(before.iter(f"{SVG}{tag}"))), tag
+        classes = [g.get("class") for g in before.iter(f"{SVG}g") if g.get("class")]
+        assert [g.get("class") for g in after.iter(f"{SVG}g") if g.get("class")] == classes
+    assert sum(p[3] for p in pairs) < 0.6 * sum(p[2] for p in pairs)
+
+
+def test_dark_scheme_still_recolours_the_text(tmp_path: Path) -> None:
+    """The text colour now sits on the root element; the dark scheme's [fill=…] rule must match it."""
+    raw = dot_outputs(tmp_path)[0][1]
+    inline = dot.inline_svg(dot._cached_form(raw, "svg"), "p_", dot.Labels("n", "b", {}), STYLE.font_fallback)
+    root = re.match(r"<svg\b[^>]*>", inline)
+    assert root and f'fill="{STYLE.text.light}"' in root.group(0)
+    assert f'[fill="{STYLE.text.light}"]{{fill:{STYLE.text.dark}}}' in diagrams.figure_css(inline, STYLE)
+
+
+def test_a_change_to_the_clean_up_is_not_hidden_by_the_cache(monkeypatch: pytest.MonkeyPatch,
+                                                              tmp_path: Path) -> None:
+    """The cache keeps compacted SVG; a new CACHED_FORM must make every diagram be drawn and cleaned anew."""
+    jobs = [dot.Job("digraph g { a -> b }", "svg")]
+    first = dot.render(jobs, tmp_path)
+    monkeypatch.setattr(dot, "CACHED_FORM", "a later clean-up")
+    monkeypatch.setattr(dot, "compact_svg", lambda svg: svg + "<!-- later -->")
+    assert dot.render(jobs, tmp_path) != first
+    assert len(list(tmp_path.glob("*.svg"))) == 2
