@@ -13,11 +13,13 @@ does, so they can never collide with an element's anchor on the same page.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import charts, model, render
+from .addresses import Target, relative_link
 from .progress import (
     NO_TARGET,
     date_text,
@@ -164,6 +166,119 @@ def _indicator_markdown(c: render.Context, indicator: model.Indicator, goal: mod
                            any_target=any(m.maal is not None for m in indicator.perioder))
 
 
+# --- long pages in parts -----------------------------------------------------------------------
+
+ANCHOR = re.compile(r"\{#([\w-]+)\}")
+HEADING = re.compile(r"#+ (.*?) \{#")
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a long page that moves to a part as a whole: the lines it sits under (section headings,
+    a table's header; written again where a page starts or they change), its Markdown, its name in the
+    list of parts, and what it shows (for pages that draw a part themselves)."""
+
+    headings: tuple[str, ...]
+    markdown: str
+    name: str = ""
+    item: object = None
+
+    @property
+    def anchors(self) -> list[str]:
+        return ANCHOR.findall("".join((*self.headings, self.markdown)))
+
+
+@dataclass(frozen=True)
+class PartLink:
+    """A line in the list of parts: where the part is, what it holds, and the anchors it took over."""
+
+    href: str
+    summary: str
+    anchors: tuple[str, ...]
+
+
+def pack(sizes: Sequence[int], budget: int) -> list[range]:
+    """Consecutive runs of pieces, each as long as stays within ``budget`` (a larger piece stands alone)."""
+    runs, start, size = [], 0, 0
+    for n, piece_size in enumerate(sizes):
+        if n > start and size + piece_size > budget:
+            runs.append(range(start, n))
+            start, size = n, 0
+        size += piece_size
+    return [*runs, range(start, len(sizes))]
+
+
+def join(pieces: Sequence[Piece]) -> str:
+    """The pieces as one page's Markdown, each heading written where it first applies."""
+    out: list[str] = []
+    above: tuple[str, ...] = ()
+    for piece in pieces:
+        same = 0
+        while same < min(len(above), len(piece.headings)) and above[same] == piece.headings[same]:
+            same += 1
+        out += [*piece.headings[same:], piece.markdown]
+        above = piece.headings
+    return "".join(out)
+
+
+def split_page(c: render.Context, title: str, head: Callable[[int], str],
+               pieces: Callable[[render.Context], list[Piece]],
+               body: Callable[[render.Context, list[Piece]], str] = lambda _c, p: join(p)) -> dict[str, str]:
+    """The page at ``c.src`` as ``head(1)`` and its pieces; or, when that is longer than ``render.PART_MAX``,
+    ``head(n)`` with a list of n parts (``<side>/del-<k>.md``), each holding a run of the pieces.
+
+    The split depends only on the length of the Markdown, so the same data always gives the same parts.
+    """
+    stem = c.src.removesuffix(".md")
+    # Rendered for the parts (which all sit at the same depth, so their links read alike) and measured
+    # there: a large page is rendered once, a small one a second time for its own address.
+    found = pieces(c.at(f"{stem}/del-1.md"))
+    if len(head(1)) + sum(len(p.markdown) for p in found) <= render.PART_MAX:
+        return {c.src: head(1) + body(c, pieces(c))}
+    runs = pack([len(p.markdown) for p in found], render.PART_MAX)
+    srcs = [f"{stem}/del-{n}.md" for n in range(1, len(runs) + 1)]
+    pages = {c.src: head(len(runs)) + _part_list(c, srcs, [[found[k] for k in run] for run in runs])}
+    for n, (src, run) in enumerate(zip(srcs, runs, strict=True)):
+        part_c = c.at(src)
+        link = functools.partial(_link, src)
+        pages[src] = render.macro(
+            "realisation_split.md.j2", "part_page", c.strategy, title, n + 1, len(runs),
+            {"href": link(c.src), "strategy": link(f"{c.strategy.id}/index.md")},
+            link(srcs[n - 1]) if n else "", link(srcs[n + 1]) if n + 1 < len(srcs) else "",
+            body(part_c, [found[k] for k in run]))
+    return pages
+
+
+def _summary(run: list[Piece]) -> str:
+    """What a part holds, section by section: "Indsatser: Indsats 37 – Indsats 74; Kortsigtede mål: …"."""
+    sections: dict[str, list[str]] = {}
+    for piece in run:
+        heading = HEADING.search(piece.headings[0]) if piece.headings else None
+        sections.setdefault(heading.group(1) if heading else "", []).append(piece.name)
+    lines = []
+    for title, found in sections.items():
+        names = [n for n in found if n]
+        span = f"{names[0]} – {names[-1]}" if len(names) > 1 else "".join(names)
+        lines.append(f"{title}: {span}" if title and span else title or span)
+    return "; ".join(lines)
+
+
+def _link(from_src: str, to_src: str) -> str:
+    return relative_link(from_src, Target(to_src))
+
+
+def _part_list(c: render.Context, srcs: list[str], runs: list[list[Piece]]) -> str:
+    """The list of parts on the split page; each line keeps the anchors its part took over."""
+    seen: set[str] = set()
+    links = []
+    for src, run in zip(srcs, runs, strict=True):
+        anchors = [a for p in run for a in p.anchors]
+        links.append(PartLink(_link(c.src, src), _summary(run),
+                              tuple(dict.fromkeys(a for a in anchors if a not in seen))))
+        seen.update(anchors)
+    return render.macro("realisation_split.md.j2", "part_list", links)
+
+
 # --- the pages ----------------------------------------------------------------------------------
 
 
@@ -173,8 +288,13 @@ class PagePlan:
 
     title: str
     src: str
-    render: Callable[[render.Context], str]
+    render: Callable[[render.Context], str | dict[str, str]]  # one page, or a page split into parts
     in_nav: bool = True
+
+
+def _plan_pages(plan: PagePlan, context: render.Context) -> dict[str, str]:
+    found = plan.render(context)
+    return found if isinstance(found, dict) else {plan.src: found}
 
 
 def _plan(strategy: model.Strategy) -> list[PagePlan]:
@@ -201,10 +321,14 @@ def realisation_pages(strategy: model.Strategy, page_set: PageSet,
     """Source path → Markdown of every realisation page of ``strategy`` (see ``_plan``).
 
     The role sheets (``<strategi>/roller/<niveau>.md``) are not in ``realisation_nav``: they are linked
-    from ``<strategi>/roller/index.md`` and belong outside the navigation like element pages.
+    from ``<strategi>/roller/index.md`` and belong outside the navigation like element pages. Nor are the
+    parts of a page too long for one (``<side>/del-<n>.md``, see ``split_page``), linked from that page.
     """
     relations = relations or Relations(strategy)
-    return {p.src: p.render(render.Context(strategy, relations, page_set, p.src)) for p in _plan(strategy)}
+    found: dict[str, str] = {}
+    for plan in _plan(strategy):
+        found.update(_plan_pages(plan, render.Context(strategy, relations, page_set, plan.src)))
+    return found
 
 
 def realisation_nav(strategy: model.Strategy) -> list[dict[str, str]]:
@@ -215,16 +339,27 @@ def realisation_nav(strategy: model.Strategy) -> list[dict[str, str]]:
 
 def _role_links(c: render.Context) -> list[tuple[str, str]]:
     """(title, relative .md link) of the strategy's role sheets, from the page at ``c.src``."""
-    from .addresses import Target, relative_link
-
     return [(ROLE_PAGES[lv][0], relative_link(c.src, Target(f"{c.strategy.id}/roller/{lv}.md")))
             for lv in role_levels(c.strategy)]
 
 
-def _matrix_page(c: render.Context) -> str:
+MATRIX = "realisation_matrix.md.j2"
+
+
+def _matrix_page(c: render.Context) -> str | dict[str, str]:
     rows = responsibility_rows(c.strategy)
-    return render.template("realisation_matrix.md.j2", c=c, s=c.strategy, rows=rows, columns=matrix_columns(rows),
-                           names=LEVEL_NAMES, role_links=_role_links(c))
+    columns = matrix_columns(rows)
+
+    def pieces(at: render.Context) -> list[Piece]:  # measured by their chapter and table line
+        return [Piece((), render.macro(MATRIX, "chapter", at, row, columns, LEVEL_NAMES) +
+                      render.macro(MATRIX, "table_row", at, row, columns),
+                      _name(row.element) if row.element else "Hele strategien", row) for row in rows]
+
+    def body(at: render.Context, run: list[Piece]) -> str:
+        return render.macro(MATRIX, "body", at, [p.item for p in run], columns, LEVEL_NAMES)
+
+    return split_page(c, "Ansvar og roller",
+                      lambda n: render.macro(MATRIX, "head", c.strategy, _role_links(c), n), pieces, body)
 
 
 def level_processes(strategy: model.Strategy, level: model.Level) -> list[model.Process]:
@@ -262,9 +397,43 @@ def _followup_page(c: render.Context) -> str:
                            **_wheel_parts(c.strategy))
 
 
-def _timeline_page(c: render.Context) -> str:
-    return render.template("realisation_timeline.md.j2", c=c, s=c.strategy, events=timeline(c.strategy),
-                           counts=status_counts(c.strategy))
+TIMELINE = "realisation_timeline.md.j2"
+PRINT = "realisation_print.md.j2"
+PARTS = "realisation_parts.md.j2"
+
+
+def _h(level: int, title: str, anchor: str) -> str:
+    """A heading line for a piece's ``headings`` (with the blank lines around it)."""
+    return f"\n{'#' * level} {title} {{#{anchor}}}\n\n"
+
+
+def _name(element: model.Element) -> str:
+    """An element's short name in a list of parts: "Indsats 2" when numbered, else its title."""
+    return inline(element.label if element.nr is not None else element.titel)
+
+
+def _timeline_page(c: render.Context) -> str | dict[str, str]:
+    return split_page(c, "Tidslinje og status", lambda n: render.macro(TIMELINE, "head", c.strategy, n),
+                      _timeline_pieces)
+
+
+def _timeline_pieces(c: render.Context) -> list[Piece]:
+    """Events by year (one piece each), then the status table one indsats and its activities at a time."""
+    pieces = _event_pieces(c, "tidslinje--forloeb")
+    if not pieces:
+        pieces = [Piece((_h(2, "Tidslinje", "tidslinje--forloeb"),),
+                        "Der er endnu ikke registreret datoer eller milepæle for strategien.\n\n")]
+    table = (_h(2, "Status på indsatser og aktiviteter", "status--indsatser"),
+             render.macro(TIMELINE, "counts", status_counts(c.strategy)) + "\n" +
+             render.macro(PARTS, "status_header") + "\n")
+    return pieces + [Piece(table, render.macro(PARTS, "status_rows", c, i), _name(i))
+                     for i in c.strategy.indsatser]
+
+
+def _event_pieces(c: render.Context, anchor: str) -> list[Piece]:
+    section = _h(2, "Tidslinje", anchor)
+    return [Piece((section, _h(3, str(e.year), f"aar--{e.year}")), render.macro(PARTS, "event", c, e) + "\n",
+                  e.when) for e in timeline(c.strategy)]
 
 
 def _changes_page(c: render.Context) -> str:
@@ -275,10 +444,55 @@ def _newest_first(strategy: model.Strategy) -> list[model.Version]:
     return sorted(strategy.versioner, key=lambda v: v.dato.sort_key(), reverse=True)
 
 
-def _print_page(c: render.Context) -> str:
-    blocks = {i.id: _indicator_markdown(c, i, None) for g in c.strategy.maal for i in g.indikatorer}
-    return render.template("realisation_print.md.j2", c=c, s=c.strategy, r=c.relations, names=LEVEL_NAMES,
-                           indicators=blocks, events=timeline(c.strategy), versions=_newest_first(c.strategy),
-                           months_text=months_text, plain=lambda ids: ", ".join(inline(render.heading(e))
-                                                                                  for e in c.els(ids)),
-                           **_wheel_parts(c.strategy))
+def _print_page(c: render.Context) -> str | dict[str, str]:
+    return split_page(c, "Hele strategien til udskrift", lambda n: render.macro(PRINT, "head", c.strategy, n),
+                      _print_pieces)
+
+
+def _print_pieces(c: render.Context) -> list[Piece]:
+    """The whole strategy in reading order, one element (with what it holds) per piece."""
+    s = c.strategy
+
+    def plain(ids: tuple[str, ...]) -> str:
+        return ", ".join(_name(e) for e in c.els(ids))
+
+    def each(title: str, anchor: str, macro: str, elements: Sequence[model.Element], *args: object) -> list[Piece]:
+        return [Piece((_h(2, title, anchor),), render.macro(PRINT, macro, e, *args), _name(e)) for e in elements]
+
+    pieces = [Piece((), render.macro(PRINT, "intro", s), "Indledning")]
+    pieces += each("Målsætninger", "maalsaetninger--alle", "objective", s.maalsaetninger, LEVEL_NAMES)
+    pieces += each("Indsatser", "indsatser--alle", "indsats", s.indsatser, plain)
+    pieces += _goal_pieces(c)
+    pieces += each("Områder", "omraader--alle", "described", s.omraader)
+    pieces += each("Tværgående temaer", "temaer--alle", "described", s.temaer)
+    pieces += [Piece((_h(2, "Sammenhænge og antagelser", "forbindelser--alle"),),
+                     render.macro(PRINT, "connection", c, k)) for k in s.forbindelser]
+    pieces += [Piece((_h(2, "Aktører og roller", "aktoerer--alle"),), render.macro(PRINT, "actor", c, a, LEVEL_NAMES),
+                     _name(a)) for a in s.aktoerer]
+    return pieces + _closing_pieces(c)
+
+
+def _goal_pieces(c: render.Context) -> list[Piece]:
+    """Goals by level, each with its indicators' tables and charts."""
+    titles = {"kortsigtet": "Kortsigtede mål", "effekt": "Effektmål", "langsigtet": "Langsigtede mål"}
+    pieces = []
+    for level, title in titles.items():
+        for goal in (g for g in c.strategy.maal if g.niveau == level):
+            blocks = {i.id: _indicator_markdown(c, i, None) for i in goal.indikatorer}
+            pieces.append(Piece((_h(2, title, f"maal--{level}"),), render.macro(PRINT, "goal", goal, blocks),
+                                _name(goal)))
+    return pieces
+
+
+def _closing_pieces(c: render.Context) -> list[Piece]:
+    """Follow-up (the årshjul links its processes, so they stay together), timeline, changes, sources."""
+    s, pieces = c.strategy, []
+    if s.processer:
+        wheel = _wheel_parts(s)
+        followup = render.macro(PRINT, "wheel", c, wheel["placed"], wheel["unplaced"], wheel["wheel"], months_text)
+        followup += "".join(render.macro(PRINT, "process", c, p, months_text) for p in s.processer)
+        pieces.append(Piece((_h(2, "Opfølgning", "opfoelgning--alle"),), followup, "Opfølgning"))
+    pieces += _event_pieces(c, "tidslinje--alle")
+    pieces.append(Piece((_h(2, "Ændringer", "aendringer--alle"),),
+                        render.macro(PRINT, "changes", _newest_first(s)), "Ændringer"))
+    return pieces + [Piece((_h(2, "Kilder", "kilder--alle"),), render.macro(PRINT, "source", k)) for k in s.kilder]

@@ -25,6 +25,16 @@ if TYPE_CHECKING:
     from .pages import Figures, PageSet
     from .relations import Relations
 
+# Size limits that keep every page small however large the strategy is (issue 7: no page over 500 kB at
+# 1,000 activities). They measure generated text, so the same data always gives the same pages.
+# A diagram whose inline SVG is longer than this is shown as an image of its published SVG file instead
+# (the file's nodes are links too); the text equivalent stays on the page.
+INLINE_SVG_MAX = 200_000
+# A long overview page (print edition, responsibility matrix, timeline) whose Markdown would be longer
+# than this is split into parts of at most about this size, listed on the page itself.
+PART_MAX = 120_000
+
+
 @cache
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -41,6 +51,7 @@ def _environment() -> jinja2.Environment:
     env.filters["md"] = block
     env.globals["heading"] = heading
     env.globals["facts"] = facts
+    env.globals["inline_svg_max"] = INLINE_SVG_MAX
     env.filters["front_title"] = front_title
     env.filters["link_target"] = link_target
     env.filters["period"] = period
@@ -49,6 +60,11 @@ def _environment() -> jinja2.Environment:
 
 def template(name: str, **values: Any) -> str:
     return _environment().get_template(name).render(**values)
+
+
+def macro(template_name: str, name: str, *args: Any) -> str:
+    """One macro of a template that holds a page in pieces (the print edition, a page split in parts)."""
+    return str(getattr(_environment().get_template(template_name).module, name)(*args))
 
 
 
