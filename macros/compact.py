@@ -1,21 +1,37 @@
 """Smaller HTML pages: the last step before a page is written.
 
 Pipeline position: ``plugin.on_post_page`` passes every rendered page through ``html_page``. It only
-removes indentation and blank lines that no reader and no assistive technology gets, never inside
-elements whose whitespace matters (``pre``, ``textarea``, ``script``, ``style``).
+removes what no reader and no assistive technology gets: indentation and blank lines, where HTML's
+white-space rule shows a line break and the spaces after it as one space anyway.
+
+It never changes a character inside
+- an element whose white-space is kept: ``pre``, ``textarea``, ``listing``, ``xmp`` (HTML's own rules),
+  ``code`` and ``kbd`` (Material sets ``white-space: pre-wrap`` on them), ``script`` and ``style``; an
+  element left unclosed is kept to the end of the page;
+- a comment;
+- an attribute value (a ``title`` or ``content`` keeps its line breaks): a page where an attribute value
+  may hold a line break takes the slower path that copies every start tag as it is.
+Speed matters (every page of every build): a regular-expression split and substitution, no Python code
+per match. Stylesheets that give other elements ``white-space: pre…`` are not seen; the theme and our
+templates have none (``tests/test_compact.py`` checks Material's stylesheet).
 """
 
 from __future__ import annotations
 
 import re
 
-_KEEP = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
+_KEPT_ELEMENTS = r"(pre|textarea|listing|xmp|code|kbd|script|style)\b.*?(?:</\2\s*>|\Z)|!--.*?(?:-->|\Z)"
+# re.split with these yields: text, kept markup, a tag name or None, text, …
+_KEPT = re.compile(rf"(<(?:{_KEPT_ELEMENTS}))", re.DOTALL | re.IGNORECASE)
+_KEPT_AND_TAGS = re.compile(rf"""(<(?:{_KEPT_ELEMENTS}|[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>))""",
+                            re.DOTALL | re.IGNORECASE)
+_BREAK_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*\n|'[^']*\n)""")  # what may be a quoted value with a break
 _INDENT = re.compile(r"\n[ \t\n]+")
 
 
 def html_page(output: str) -> str:
-    """The page with each run of line breaks and indentation outside protected elements made one line break."""
-    parts = _KEEP.split(output)
-    # re.split with two groups yields: text, whole protected element, its tag name, text, ...
-    kept = [part if index % 3 else _INDENT.sub("\n", part) for index, part in enumerate(parts) if index % 3 != 2]
-    return "".join(kept)
+    """The page with each run of line breaks and indentation outside kept markup made one line break."""
+    kept = _KEPT_AND_TAGS if _BREAK_IN_VALUE.search(output) else _KEPT
+    parts = kept.split(output)
+    return "".join(part if index % 3 else _INDENT.sub("\n", part)
+                   for index, part in enumerate(parts) if index % 3 != 2)

@@ -9,6 +9,7 @@ Needs Graphviz' dot.
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -24,11 +25,16 @@ pytestmark = pytest.mark.dot
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
 sys.path.insert(0, str(FIXTURES))
-from synthetic import synthetic_site
+from synthetic import synthetic_site  # noqa: E402  (after the sys.path entry above)
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
 STYLE = diagrams.load_style()
+DOT = shutil.which("dot") or "dot"
+
+
+def parse(svg: str | bytes) -> ET.Element:
+    return ET.fromstring(svg)  # noqa: S314  (our own dot's output, not untrusted input)
 
 
 def dot_outputs(tmp_path: Path) -> list[tuple[diagrams.Diagram, bytes]]:
@@ -37,7 +43,7 @@ def dot_outputs(tmp_path: Path) -> list[tuple[diagrams.Diagram, bytes]]:
     found = []
     for strategy in strategies:
         for diagram in diagrams.strategy_diagrams(strategy, STYLE):
-            result = subprocess.run(["dot", "-Tsvg"], input=diagrams.to_dot(diagram, STYLE).encode("utf-8"),
+            result = subprocess.run([DOT, "-Tsvg"], input=diagrams.to_dot(diagram, STYLE).encode("utf-8"),  # noqa: S603
                                     capture_output=True, check=True)
             found.append((diagram, result.stdout))
     return found
@@ -49,7 +55,7 @@ def pairs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[ET.Element, ET
     found = []
     for _, raw in dot_outputs(tmp_path_factory.mktemp("synthetic")):
         compact = dot._cached_form(raw, "svg").decode("utf-8")
-        found.append((ET.fromstring(raw), ET.fromstring(compact), len(raw), len(compact.encode("utf-8"))))
+        found.append((parse(raw), parse(compact), len(raw), len(compact.encode("utf-8"))))
     return found
 
 
@@ -95,9 +101,9 @@ def test_edge_tooltips_stay_as_the_edges_titles(tmp_path: Path) -> None:
     """An edge's tooltip-only <a> goes; the human <title> a browser shows as its tooltip says the same."""
     for diagram, raw in dot_outputs(tmp_path):
         labels = dot.Labels(diagram.title, diagram.description, diagram.titles())
-        after = ET.fromstring(dot.inline_svg(dot._cached_form(raw, "svg"), "p_", labels, STYLE.font_fallback))
+        after = parse(dot.inline_svg(dot._cached_form(raw, "svg"), "p_", labels, STYLE.font_fallback))
         titles = {" ".join((t.text or "").split()) for t in after.iter(f"{SVG}title")}
-        tooltips = {a.get(f"{XLINK}title") for a in ET.fromstring(raw).iter(f"{SVG}a") if not a.get(f"{XLINK}href")}
+        tooltips = {a.get(f"{XLINK}title") for a in parse(raw).iter(f"{SVG}a") if not a.get(f"{XLINK}href")}
         assert len(titles) > 1 and tooltips <= titles, diagram.name
         assert all(g.find(f"{SVG}title") is not None for g in after.iter(f"{SVG}g") if g.get("class") == "edge")
 
@@ -108,9 +114,8 @@ def test_shapes_move_less_than_a_twentieth_of_a_point(pairs: list[tuple[ET.Eleme
             old, new = numbers(before, tag, attribute), numbers(after, tag, attribute)
             assert len(old) == len(new)
             for was, now in zip(old, new, strict=True):
-                if tag == "polygon" and len(was) == len(now) + 2:  # the repeated closing point went
-                    was = was[:-2]
-                assert len(was) == len(now) and all(abs(a - b) <= 0.05 + 1e-9 for a, b in zip(was, now))
+                closed = was[:-2] if tag == "polygon" and len(was) == len(now) + 2 else was  # closing point went
+                assert all(abs(a - b) <= 0.05 + 1e-9 for a, b in zip(closed, now, strict=True))
 
 
 def test_no_text_shape_or_group_lost_and_half_the_bytes(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:

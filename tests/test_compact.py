@@ -1,0 +1,147 @@
+"""Issue 7: ``compact.html_page`` makes pages smaller without changing what a browser or a screen reader gets.
+
+The check: both versions of a page, read by an HTML parser, give the same tags with the same attribute
+values, the same comments, the same text inside elements whose white-space is kept (pre, textarea,
+code, kbd, script, style, …) and, everywhere else, the same text once HTML's white-space rule has
+collapsed each run of spaces, tabs and line breaks to one space.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from macros import compact
+
+ROOT = Path(__file__).resolve().parent.parent
+HOSTILE = sorted((ROOT / "tests" / "hostile").glob("*.yaml"))
+KEPT = {"pre", "textarea", "listing", "xmp", "code", "kbd", "script", "style"}
+
+
+class Events(HTMLParser):
+    """What a browser builds from the page, with collapsible white-space collapsed."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.events: list[tuple[str, ...]] = []
+        self.open_kept: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, repr(attrs)))
+        if tag in KEPT:
+            self.open_kept.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.events.append(("start", tag, repr(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.events.append(("end", tag))
+        if tag in self.open_kept:
+            del self.open_kept[self.open_kept.index(tag):]
+
+    def handle_data(self, data: str) -> None:
+        text = data if self.open_kept else re.sub(r"[ \t\n\r\f]+", " ", data)
+        if self.events and self.events[-1][0] == "data":
+            text = self.events.pop()[1] + text
+        self.events.append(("data", text))
+
+    def handle_comment(self, data: str) -> None:
+        self.events.append(("comment", data))
+
+
+def events(page: str) -> list[tuple[str, ...]]:
+    parser = Events()
+    parser.feed(page)
+    parser.close()
+    return parser.events
+
+
+def assert_same_for_readers(page: str) -> str:
+    small = compact.html_page(page)
+    assert events(small) == events(page)
+    return small
+
+
+TRICKY = {
+    "pre keeps its indentation": ("<div>\n    <pre class='x'>def f():\n    return 1\n\n\n  end</pre>\n  </div>",
+                                  "def f():\n    return 1\n\n\n  end"),
+    "upper-case PRE": ("<PRE>\n  a\n    b</PRE>", "\n  a\n    b"),
+    "textarea": ('<form>\n  <textarea name="t">\n   first\n\n   second</textarea>\n</form>', "\n   first\n\n   second"),
+    "inline code is pre-wrap in Material": ("<p>Skriv\n    <code>a\n    b</code>\n    her</p>", "a\n    b"),
+    "kbd": ("<p>\n  <kbd>Ctrl\n   +   C</kbd>\n</p>", "Ctrl\n   +   C"),
+    "script": ("<script>\n  var s = `a\n     b`;\n</script>\n  <p>x</p>", "var s = `a\n     b`;"),
+    "style": ("<style>\n  .a::before { content: 'x\\\n   y' }\n</style>", "content: 'x\\\n   y'"),
+    "comment": ("<!--\n   keep\n\n   me -->\n   <p>x</p>", "\n   keep\n\n   me "),
+    "attribute value with a line break": ('<a title="første\n     anden" href="#">\n   x</a>', 'første\n     anden'),
+    "single-quoted value with > and a break": ("<p title='a > b\n   c'>\n  tekst</p>", "a > b\n   c"),
+    "unclosed pre keeps the rest": ("<p>\n  x</p>\n<pre>\n  a\n    b\n", "<pre>\n  a\n    b\n"),
+    "pre inside a comment-looking text": ("<p>&lt;pre&gt;\n    x</p><pre>\n  y</pre>", "\n  y"),
+    "no-break spaces are text": ("<p>\n\u00a0\u00a0 x</p>", "\u00a0\u00a0 x"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(TRICKY))
+def test_tricky_markup_reads_the_same_and_keeps_what_matters(case: str) -> None:
+    page, kept = TRICKY[case]
+    small = assert_same_for_readers(page)
+    assert kept in small, small
+
+
+def test_indentation_and_blank_lines_go_elsewhere() -> None:
+    page = "<ul>\n    <li>\n        <a href='#'>\n            Et\n        </a>\n    </li>\n\n\n    <li>To</li>\n</ul>\n"
+    small = assert_same_for_readers(page)
+    assert small == "<ul>\n<li>\n<a href='#'>\nEt\n</a>\n</li>\n<li>To</li>\n</ul>\n"
+
+
+def test_a_tag_that_only_starts_like_pre_is_compacted() -> None:
+    small = assert_same_for_readers("<preview>\n    a\n    b</preview>")
+    assert small == "<preview>\na\nb</preview>"
+
+
+def test_same_page_same_bytes_and_nothing_left_to_remove() -> None:
+    page = "\n".join(case[0] for case in TRICKY.values())
+    once = compact.html_page(page)
+    assert compact.html_page(page) == once and compact.html_page(once) == once
+
+
+@pytest.mark.parametrize("path", HOSTILE, ids=[p.stem for p in HOSTILE])
+def test_editor_text_with_odd_white_space_reads_the_same(path: Path) -> None:
+    """Each hostile data file's text, escaped as a renderer escapes it, in a paragraph, in pre and code,
+    and in an attribute value."""
+    text = html.escape(path.read_bytes().decode("utf-8", errors="replace"))
+    page = (f"<div>\n    <p>\n        {text}\n    </p>\n    <pre><code>{text}</code></pre>\n"
+            f'    <p title="{text}">\n  <code>{text}</code>\n    </p>\n</div>\n')
+    assert_same_for_readers(page)
+
+
+def test_material_sets_pre_white_space_only_where_compact_keeps_it() -> None:
+    """If Material gave another element white-space: pre…, compact would have to keep it too."""
+    css = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/stylesheets/main.*.min.css"))
+    rules = re.findall(r"([^{}]+)\{[^}]*white-space:(?:pre|pre-wrap|break-spaces)[;}]", css.read_text("utf-8"))
+    selectors = {s.strip() for rule in rules for s in rule.split(",")}
+    assert selectors, "Material's stylesheet changed: look for white-space again"
+    for selector in selectors:
+        last = re.split(r"[ >+~]", selector)[-1]
+        assert last.split(".")[0].split(":")[0] in {*KEPT, ""} or "search" in selector, selector
+
+
+def test_built_pages_keep_their_code_blocks(example_site: Path) -> None:
+    """Every fenced code block of the editor's guide stands in the built page with its indentation."""
+    source = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
+    blocks = [b for b in re.findall(r"^```[a-z]*\n(.*?)^```", source, re.DOTALL | re.MULTILINE) if "\n " in b]
+    built = (example_site / "vejledning" / "index.html").read_text(encoding="utf-8")
+    shown = [html.unescape(re.sub(r"<[^>]+>", "", b)) for b in re.findall(r"<pre\b.*?</pre>", built, re.DOTALL)]
+    assert blocks and all(any(block.strip("\n") in text for text in shown) for block in blocks)
+
+
+def test_built_pages_have_nothing_left_to_compact(example_site: Path) -> None:
+    """404.html is a theme template, not a page: MkDocs does not pass it through on_post_page."""
+    pages = sorted(p for p in example_site.rglob("*.html") if p.name != "404.html")
+    assert len(pages) > 20
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert compact.html_page(text) == text, page
