@@ -135,6 +135,10 @@ def _strategy_pages(strategy: model.Strategy, page_set: PageSet, figures: Figure
     overview = f"{strategy.id}/index.md"
     context = render.Context(strategy, relations, page_set, overview, figures)
     page_set.pages[overview] = render.strategy_page(context)
+    if len(page_set.pages[overview]) > render.PART_MAX and strategy.forbindelser:  # too long: a page of their own
+        connections = realisation.connections_src(strategy)
+        page_set.pages.update(realisation.connections_pages(context.at(connections)))
+        page_set.pages[overview] = render.strategy_page(context, connections)
     nav: list[dict[str, str]] = [{"Overblik": overview}]
     for cls, title in SECTIONS:
         elements = [e for e in strategy.elements.values() if type(e) is cls]

@@ -223,9 +223,11 @@ def join(pieces: Sequence[Piece]) -> str:
 
 def split_page(c: render.Context, title: str, head: Callable[[int], str],
                pieces: Callable[[render.Context], list[Piece]],
-               body: Callable[[render.Context, list[Piece]], str] = lambda _c, p: join(p)) -> dict[str, str]:
-    """The page at ``c.src`` as ``head(1)`` and its pieces; or, when that is longer than ``render.PART_MAX``,
-    ``head(n)`` with a list of n parts (``<side>/del-<k>.md``), each holding a run of the pieces.
+               body: Callable[[render.Context, list[Piece]], str] = lambda _c, p: join(p), tail: str = "",
+               ) -> dict[str, str]:
+    """The page at ``c.src`` as ``head(1)``, its pieces and ``tail``; or, when that is longer than
+    ``render.PART_MAX``, ``head(n)``, a list of n parts (``<side>/del-<k>.md``), each holding a run of the
+    pieces, and ``tail``.
 
     The split depends only on the length of the Markdown, so the same data always gives the same parts.
     """
@@ -233,11 +235,13 @@ def split_page(c: render.Context, title: str, head: Callable[[int], str],
     # Rendered for the parts (which all sit at the same depth, so their links read alike) and measured
     # there: a large page is rendered once, a small one a second time for its own address.
     found = pieces(c.at(f"{stem}/del-1.md"))
-    if len(head(1)) + sum(len(p.markdown) for p in found) <= render.PART_MAX:
-        return {c.src: head(1) + body(c, pieces(c))}
+    if len(head(1)) + sum(len(p.markdown) for p in found) + len(tail) <= render.PART_MAX:
+        return {c.src: head(1) + body(c, pieces(c)) + tail}
     runs = pack([len(p.markdown) for p in found], render.PART_MAX)
     srcs = [f"{stem}/del-{n}.md" for n in range(1, len(runs) + 1)]
-    pages = {c.src: head(len(runs)) + _part_list(c, srcs, [[found[k] for k in run] for run in runs])}
+    first = head(len(runs))
+    pages = {c.src: first + _part_list(c, srcs, [[found[k] for k in run] for run in runs],
+                                       set(ANCHOR.findall(first + tail))) + tail}
     for n, (src, run) in enumerate(zip(srcs, runs, strict=True)):
         part_c = c.at(src)
         link = functools.partial(_link, src)
@@ -267,9 +271,9 @@ def _link(from_src: str, to_src: str) -> str:
     return relative_link(from_src, Target(to_src))
 
 
-def _part_list(c: render.Context, srcs: list[str], runs: list[list[Piece]]) -> str:
-    """The list of parts on the split page; each line keeps the anchors its part took over."""
-    seen: set[str] = set()
+def _part_list(c: render.Context, srcs: list[str], runs: list[list[Piece]], seen: set[str]) -> str:
+    """The list of parts on the split page; each line keeps the anchors its part took over (all but those
+    in ``seen``, which the page has itself)."""
     links = []
     for src, run in zip(srcs, runs, strict=True):
         anchors = [a for p in run for a in p.anchors]
@@ -377,11 +381,24 @@ def _roles_index_page(c: render.Context) -> str:
                            prerequisites=prerequisites, has_matrix=bool(c.strategy.aktoerer))
 
 
-def _role_page(c: render.Context, level: model.Level) -> str:
-    rows = {row.anchor: row for row in responsibility_rows(c.strategy)}
-    return render.template("realisation_role.md.j2", c=c, s=c.strategy, level=level, names=LEVEL_NAMES,
-                           question=ROLE_PAGES[level][1], rows=rows, period=c.strategy.periode,
-                           processes=level_processes(c.strategy, level), months_text=months_text)
+ROLE = "realisation_role.md.j2"
+
+
+def _role_page(c: render.Context, level: model.Level) -> str | dict[str, str]:
+    s, rows = c.strategy, {row.anchor: row for row in responsibility_rows(c.strategy)}
+    indsatser = [row for row in rows.values() if isinstance(row.element, model.Intervention) and row.at(level)]
+    section = (_h(2, "Indsatser", "indsatser--roller"),)
+
+    def pieces(at: render.Context) -> list[Piece]:
+        return [Piece(section, render.macro(ROLE, "indsats", at, row, level), _name(row.element), row)
+                for row in indsatser if row.element]
+
+    def head(parts_count: int) -> str:
+        return render.macro(ROLE, "head", c, s, level, LEVEL_NAMES, ROLE_PAGES[level][1], rows, s.periode,
+                            parts_count)
+
+    tail = render.macro(ROLE, "tail", c, s, level, level_processes(s, level), months_text)
+    return split_page(c, f"Roller {ROLE_PAGES[level][1]}", head, pieces, tail=tail)
 
 
 def _wheel_parts(strategy: model.Strategy) -> dict[str, object]:
@@ -454,7 +471,7 @@ def _print_pieces(c: render.Context) -> list[Piece]:
     s = c.strategy
 
     def plain(ids: tuple[str, ...]) -> str:
-        return ", ".join(_name(e) for e in c.els(ids))
+        return ", ".join(inline(render.heading(e)) for e in c.els(ids))
 
     def each(title: str, anchor: str, macro: str, elements: Sequence[model.Element], *args: object) -> list[Piece]:
         return [Piece((_h(2, title, anchor),), render.macro(PRINT, macro, e, *args), _name(e)) for e in elements]
@@ -496,3 +513,23 @@ def _closing_pieces(c: render.Context) -> list[Piece]:
     pieces.append(Piece((_h(2, "Ændringer", "aendringer--alle"),),
                         render.macro(PRINT, "changes", _newest_first(s)), "Ændringer"))
     return pieces + [Piece((_h(2, "Kilder", "kilder--alle"),), render.macro(PRINT, "source", k)) for k in s.kilder]
+
+
+# --- forbindelser on a page of their own ---------------------------------------------------------
+
+CONNECTIONS = "connections.md.j2"
+
+
+def connections_src(strategy: model.Strategy) -> str:
+    return f"{strategy.id}/sammenhaenge.md"
+
+
+def connections_pages(c: render.Context) -> dict[str, str]:
+    """"Sammenhænge og antagelser" at ``c.src`` (split in parts when long), for a strategy whose front page
+    would be too long with every forbindelse on it."""
+    def pieces(at: render.Context) -> list[Piece]:
+        return [Piece((), render.macro(CONNECTIONS, "connection", at, k) + "\n\n", _name(at.el(k.fra)))
+                for k in at.strategy.forbindelser]
+
+    return split_page(c, "Sammenhænge og antagelser",
+                      lambda n: render.macro(CONNECTIONS, "head", c, c.strategy, n), pieces)

@@ -154,8 +154,11 @@ def heading(element: model.Element) -> str:
     return f"{element.label}: {element.titel}" if element.nr is not None else element.titel
 
 
-def strategy_page(context: Context) -> str:
-    return template("strategy.md.j2", c=context, s=context.strategy, r=context.relations)
+def strategy_page(context: Context, connections_src: str = "") -> str:
+    """The strategy's front page; with ``connections_src``, its forbindelser are counted and linked to that
+    page instead of listed (``pages`` decides, when the list would make the front page too long)."""
+    connections = relative_link(context.src, Target(connections_src)) if connections_src else ""
+    return template("strategy.md.j2", c=context, s=context.strategy, r=context.relations, connections=connections)
 
 
 def section_page(context: Context, cls: type[model.Element], title: str, elements: list[model.Element]) -> str:
