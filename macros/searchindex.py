@@ -1,16 +1,31 @@
-"""Trimming Material's search index after the build: sections without text are dropped.
+"""Trimming Material's search index after the build: every visitor downloads it, so nothing twice.
 
-Pipeline position: last step before publish (``plugin.on_post_build``). Relation lists on element pages
-carry ``data-search-exclude`` (they repeat titles that are found on their own pages), but Material still
-emits one empty entry per heading inside them; every visitor downloads the index, so those go.
+Pipeline position: last step before publish (``plugin.on_post_build``). Two things go:
+- sections without text. Relation lists on element pages carry ``data-search-exclude`` (they repeat
+  titles that are found on their own pages), but Material still emits one empty entry per heading in them;
+- the page entry's twin. Material gives each page an entry (its title, and the text before the first
+  heading: none on our element pages) and then one per heading, the page's own ``h1`` first, with the
+  same title. Where that ``h1`` section is the page's only section, the page entry takes its text and the
+  section goes: a reader searching finds the same page by the same words, listed once instead of twice,
+  and the result opens the top of the page, where the ``h1`` stands.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypedDict
 
 INDEX = Path("search") / "search_index.json"
+
+
+class Entry(TypedDict):
+    """One entry of ``search_index.json`` as Material writes it (``tags`` and ``boost`` when set)."""
+
+    location: str
+    title: str
+    text: str
 
 
 def without_empty_sections(index_text: str) -> str:
@@ -20,7 +35,35 @@ def without_empty_sections(index_text: str) -> str:
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
+def trimmed(index_text: str) -> str:
+    """The index without empty sections and with each lone ``h1`` section folded into its page entry."""
+    index = json.loads(without_empty_sections(index_text))
+    index["docs"] = list(_folded(index["docs"]))
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def _folded(docs: list[Entry]) -> Iterator[Entry]:
+    for position, doc in enumerate(docs):
+        before = docs[position - 1] if position else None
+        if before is not None and _is_lone_twin(before, doc, docs[position + 1:position + 2]):
+            continue
+        after = docs[position + 1:position + 2]
+        if after and _is_lone_twin(doc, after[0], docs[position + 2:position + 3]):
+            yield {**doc, "text": after[0]["text"]}
+        else:
+            yield doc
+
+
+def _is_lone_twin(page: Entry, section: Entry, following: list[Entry]) -> bool:
+    """``section`` is the page entry's own heading, with its title, and the page has no other section."""
+    path, _, anchor = section["location"].partition("#")
+    return ("#" not in page["location"] and path == page["location"] and bool(anchor)
+            and section["title"] == page["title"] and not page["text"].strip()
+            and set(section) == set(page)
+            and not (following and following[0]["location"].partition("#")[0] == path))
+
+
 def trim(site_dir: Path) -> None:
     path = site_dir / INDEX
     if path.exists():
-        path.write_text(without_empty_sections(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path.write_text(trimmed(path.read_text(encoding="utf-8")), encoding="utf-8")
