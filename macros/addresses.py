@@ -35,7 +35,7 @@ def relative_url(from_url: str, to_url: str) -> str:
     """``to_url`` (site-root-relative) as seen from the page at ``from_url``."""
     base = from_url.rsplit("/", 1)[0] if "/" in from_url else ""
     path, _, anchor = to_url.partition("#")
-    rel = posixpath.relpath(path or ".", base or ".")
+    rel = relpath(path, base)
     if path.endswith("/") and rel != ".":
         rel += "/"
     rel = "./" if rel == "." else rel
@@ -44,5 +44,23 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 def relative_link(from_src: str, to: Target) -> str:
     """A Markdown link target from one source page to another element's page (and anchor)."""
-    path = posixpath.relpath(to.src, posixpath.dirname(from_src) or ".")
+    path = relpath(to.src, from_src.rsplit("/", 1)[0] if "/" in from_src else "")
     return f"{path}#{to.anchor}" if to.anchor else path
+
+
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath(path or ".", start or ".")`` for site-relative paths, without its file-system calls.
+
+    Both are relative to the site root ("" is the root). Paths this module makes are plain (no ".", "..",
+    or doubled "/"); anything else goes to ``posixpath.relpath``. Every link on the site goes through here.
+    """
+    to = path.rstrip("/").split("/") if path.strip("/") else []
+    here = start.rstrip("/").split("/") if start.strip("/") else []
+    if path.startswith("/") or start.startswith("/") or not all(part not in {"", ".", ".."} for part in to + here):
+        return posixpath.relpath(path or ".", start or ".")
+    common = 0
+    for mine, theirs in zip(to, here, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
