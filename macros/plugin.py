@@ -4,8 +4,10 @@ Pipeline position: it drives the build. ``on_config`` loads and validates ``data
 ``DataError`` stops the build before any page renders, with the full Danish list and no traceback) and
 adds each strategy to the navigation; ``on_files`` adds the generated pages and published files
 (schema, link map) as in-memory files, so the build never writes into ``docs/``. The model lives on the
-plugin instance, which MkDocs creates anew for every build (``mkdocs serve`` included), so nothing
-outlives a build. ``site_macros`` reads the model from here.
+plugin instance. ``site_macros`` reads the model from here. Under ``mkdocs serve`` MkDocs keeps this
+one instance for every rebuild (it has ``on_startup``); its ``incremental.ServeCache`` then reuses the
+model when no data file changed and every page whose inputs did not change. ``mkdocs build`` never
+reuses anything.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -22,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from . import compact, diagrams, dot, model, pages, publish, schema, searchindex
+from . import compact, diagrams, dot, incremental, model, pages, publish, schema, searchindex
 from .problems import DataError
 from .validate import load_site
 
@@ -42,16 +45,42 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.macro_problems: list[str] = []  # filled by site_macros during this build
         self.site_dir: Path | None = None
         self.staging: Path | None = None
+        self.serve_cache: incremental.ServeCache | None = None  # only under `mkdocs serve`
+        self.nav: Any = None
+        self.files: Files | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse."""
+        self.serve_cache = incremental.ServeCache() if command == "serve" else None
+        if self.serve_cache is not None:
+            logging.getLogger("mkdocs.commands.build").addFilter(self._quiet_kept_pages)
+
+    def _quiet_kept_pages(self, record: logging.LogRecord) -> bool:
+        """Hide MkDocs' 'Page skipped' note for pages the served site already has (see ``incremental``)."""
+        message = record.getMessage()
+        if not message.startswith("Page skipped: '") or self.serve_cache is None:
+            return True
+        return not self.serve_cache.is_kept(message.split("'")[1])
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.site_dir = Path(config.site_dir)
         self.staging = publish.staging_dir(self.site_dir)
         config.site_dir = str(self.staging)
         root = Path(config.config_file_path).parent
-        self.site = _load(root / self.config.data_dir, self.config.data_dir)
-        book = pages.address_book(self.site, use_directory_urls=config.use_directory_urls)
-        self.diagram_set = _draw(self.site, book, root / ".cache" / "diagrams")
-        self.page_set = pages.build_page_set(self.site, figures=self.diagram_set, page_set=book)
+        data_dir = root / self.config.data_dir
+        read = [path for path in data_dir.iterdir() if path.is_file()] if data_dir.is_dir() else []
+        model_key = incremental.digest(incremental.files_digest([*read, diagrams.STYLE_FILE]),
+                                       self.config.data_dir, str(config.use_directory_urls))
+        cache = self.serve_cache
+        if cache is not None and cache.model_key == model_key:
+            self.site, self.diagram_set, self.page_set = cache.model
+        else:
+            self.site = _load(data_dir, self.config.data_dir)
+            book = pages.address_book(self.site, use_directory_urls=config.use_directory_urls)
+            self.diagram_set = _draw(self.site, book, root / ".cache" / "diagrams")
+            self.page_set = pages.build_page_set(self.site, figures=self.diagram_set, page_set=book)
+            if cache is not None:
+                cache.model_key, cache.model = model_key, (self.site, self.diagram_set, self.page_set)
         config.nav = _with_strategies(config.nav, self.page_set.nav)
         return config
 
@@ -68,6 +97,16 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
         return files
 
+    def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
+        self.nav, self.files = nav, files
+        if self.serve_cache is not None:
+            theme = config.theme.custom_dir
+            templates = [path for path in Path(theme).rglob("*") if path.is_file()] if theme else []
+            config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+            rows = [f"{file.src_uri}\t{file.dest_uri}\t{file.inclusion}" for file in files]
+            self.serve_cache.start(config_text + incremental.files_digest(templates), rows)
+        return nav
+
     def on_pre_page(self, page: Any, config: MkDocsConfig, files: Files) -> Any:
         """Date pages by their data, not by the clock, so the same data gives the same sitemap."""
         assert self.page_set is not None
@@ -83,11 +122,31 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         statement = config.extra.get("tilgaengelighedserklaering") or ""
         found = files.get_file_from_path(statement) if statement and "://" not in statement else None
         env.globals["tilgaengelighed_url"] = found.url if found is not None else ""
+        if self.serve_cache is not None:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({incremental.REUSED_TEMPLATE: ""}), env.loader])
+            built = [file.page for file in files if file.page is not None]
+            shown = incremental.digest(*incremental.nav_rows(self.nav.items), env.globals["tilgaengelighed_url"])
+            self.serve_cache.plan_output(built, shown)
         return env
+
+    @event_priority(-100)  # after mkdocs-macros has rendered the page's macros
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        if self.serve_cache is not None:
+            page.render = self.serve_cache.wrap_render(page, markdown)
+        return markdown
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
+        if self.serve_cache is not None:
+            self.serve_cache.before_search(page, _search_entries(config))
+        return context
 
     @event_priority(-100)  # after every other plugin has changed the page
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        return compact.html_page(output)
+        output = compact.html_page(output)
+        if self.serve_cache is not None:
+            output = self.serve_cache.output(page, output, _search_entries(config))
+        return output
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -95,10 +154,16 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this event; keep the published site as it was
         searchindex.trim(self.staging)
-        publish.swap_in(self.staging, self.site_dir)
+        if self.serve_cache is None:
+            publish.swap_in(self.staging, self.site_dir)
+        else:
+            publish.merge_in(self.staging, self.site_dir, self.serve_cache.kept_files(self.files or []))
+            self.serve_cache.finish()
         config.site_dir = str(self.site_dir)
 
     def on_build_error(self, error: Exception) -> None:
+        if self.serve_cache is not None:
+            self.serve_cache.pending.clear()  # never published: the served site does not have these pages
         if self.staging is not None:
             publish.discard(self.staging)
 
@@ -117,6 +182,15 @@ def _draw(site: model.Site, book: pages.PageSet, cache_dir: Path) -> diagrams.Di
         return diagrams.build_diagrams(site, book, cache_dir)
     except (dot.GraphvizMissing, dot.GraphvizError) as error:
         raise PluginError(str(error)) from None
+
+
+def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
+    """The entries Material's search plugin has collected in this build, or None when search is off."""
+    for plugin in config.plugins.values():
+        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
+        if isinstance(entries, list):
+            return entries
+    return None
 
 
 def _strict_warnings() -> bool:
