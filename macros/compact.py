@@ -1,6 +1,7 @@
-"""Smaller HTML pages: the last step before a page is written.
+"""A smaller site: each HTML page as it is written, and the theme files no page loads.
 
-Pipeline position: ``plugin.on_post_page`` passes every rendered page through ``html_page``. It only
+Pipeline position: ``plugin.on_post_page`` passes every rendered page through ``html_page``; and
+``unused_theme_files`` names, for ``plugin.on_files``, theme files that need not be copied. ``html_page`` only
 removes what no reader and no assistive technology gets: indentation and blank lines, where HTML's
 white-space rule shows a line break and the spaces after it as one space anyway.
 
@@ -19,6 +20,7 @@ templates have none (``tests/test_compact.py`` checks Material's stylesheet).
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 _KEPT_ELEMENTS = r"(pre|textarea|listing|xmp|code|kbd|script|style)\b.*?(?:</\2\s*>|\Z)|!--.*?(?:-->|\Z)"
 # re.split with these yields: text, kept markup, a tag name or None, text, …
@@ -35,3 +37,23 @@ def html_page(output: str) -> str:
     parts = kept.split(output)
     return "".join(part if index % 3 else _INDENT.sub("\n", part)
                    for index, part in enumerate(parts) if index % 3 != 2)
+
+
+_SOURCE_MAP = re.compile(r"assets/.*\.(?:js|css)\.map")
+_LUNR = "assets/javascripts/lunr/"
+_SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+
+
+def unused_theme_files(paths: Iterable[str], languages: Collection[str]) -> list[str]:
+    """Of the theme's files (site-relative paths), those no visitor's browser ever asks for.
+
+    - Source maps (``*.js.map``, ``*.css.map``): only a browser's developer tools read them.
+    - lunr's language support for languages the search does not use. Material's search worker loads
+      ``lunr.stemmer.support``, ``lunr.<lang>`` for each language but English, ``lunr.multi`` when there
+      are several, and a word splitter for Japanese (tinyseg), Hindi and Thai (wordcut); nothing else.
+    """
+    wanted = {f"{_LUNR}min/lunr.stemmer.support.min.js", f"{_LUNR}min/lunr.multi.min.js"}
+    wanted |= {f"{_LUNR}min/lunr.{lang}.min.js" for lang in languages}
+    wanted |= {_LUNR + _SEGMENTERS[lang] for lang in languages if lang in _SEGMENTERS}
+    return sorted(path for path in paths
+                  if _SOURCE_MAP.fullmatch(path) or (path.startswith(_LUNR) and path not in wanted))

@@ -145,3 +145,16 @@ def test_built_pages_have_nothing_left_to_compact(example_site: Path) -> None:
     for page in pages:
         text = page.read_text(encoding="utf-8")
         assert compact.html_page(text) == text, page
+
+
+def test_theme_files_left_out_are_maps_and_languages_the_search_does_not_load() -> None:
+    lunr = "assets/javascripts/lunr/"
+    theme = ["assets/javascripts/bundle.1.min.js", "assets/javascripts/bundle.1.min.js.map",
+             "assets/stylesheets/main.2.min.css.map", f"{lunr}tinyseg.js", f"{lunr}wordcut.js",
+             *(f"{lunr}min/lunr.{x}.min.js" for x in ("da", "de", "ja", "multi", "stemmer.support", "th")),
+             "syntetisk/diagrammer/oversigt.svg", "data.js.map.txt"]
+    assert compact.unused_theme_files(theme, ["da"]) == sorted([
+        "assets/javascripts/bundle.1.min.js.map", "assets/stylesheets/main.2.min.css.map", f"{lunr}tinyseg.js",
+        f"{lunr}wordcut.js", f"{lunr}min/lunr.de.min.js", f"{lunr}min/lunr.ja.min.js", f"{lunr}min/lunr.th.min.js"])
+    kept = set(theme) - set(compact.unused_theme_files(theme, ["da", "ja"]))
+    assert {f"{lunr}tinyseg.js", f"{lunr}min/lunr.ja.min.js", f"{lunr}min/lunr.multi.min.js"} <= kept
