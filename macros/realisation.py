@@ -235,9 +235,9 @@ def split_page(c: render.Context, title: str, head: Callable[[int], str],
     # Rendered for the parts (which all sit at the same depth, so their links read alike) and measured
     # there: a large page is rendered once, a small one a second time for its own address.
     found = pieces(c.at(f"{stem}/del-1.md"))
-    if len(head(1)) + sum(len(p.markdown) for p in found) + len(tail) <= render.PART_MAX:
-        return {c.src: head(1) + body(c, pieces(c)) + tail}
     runs = pack([len(p.markdown) for p in found], render.PART_MAX)
+    if len(runs) == 1 or len(head(1)) + sum(len(p.markdown) for p in found) + len(tail) <= render.PART_MAX:
+        return {c.src: head(1) + body(c, pieces(c)) + tail}  # one part would be the page without its head
     srcs = [f"{stem}/del-{n}.md" for n in range(1, len(runs) + 1)]
     first = head(len(runs))
     pages = {c.src: first + _part_list(c, srcs, [[found[k] for k in run] for run in runs],
@@ -462,8 +462,8 @@ def _newest_first(strategy: model.Strategy) -> list[model.Version]:
 
 
 def _print_page(c: render.Context) -> str | dict[str, str]:
-    return split_page(c, "Hele strategien til udskrift", lambda n: render.macro(PRINT, "head", c.strategy, n),
-                      _print_pieces)
+    return split_page(c, f"{c.strategy.titel} – hele strategien",
+                      lambda n: render.macro(PRINT, "head", c.strategy, n), _print_pieces)
 
 
 def _print_pieces(c: render.Context) -> list[Piece]:

@@ -10,7 +10,6 @@ import functools
 import http.server
 import subprocess
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,11 +29,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         """No request log in the test output."""
 
 
-@pytest.fixture(scope="module")
-def printed(realisation_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Path]]:  # noqa: F811
-    """PDFs of the ledelse role sheet and the print edition; requests to any other host are refused."""
-    out = tmp_path_factory.mktemp("pdf")
-    handler = functools.partial(_Quiet, directory=str(realisation_site))
+def print_pages(site: Path, urls: dict[str, str], out: Path) -> dict[str, Path]:
+    """PDFs (name → file in ``out``) of pages of the built ``site`` at ``urls``, printed with print media
+    from a server on 127.0.0.1; requests to any other host are refused."""
+    handler = functools.partial(_Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     origin = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -44,16 +42,27 @@ def printed(realisation_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page(locale="da-DK")
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(origin) else r.abort())
-            for name, path in (("rolleark", "roller/ledelse/"), ("udskrift", "udskrift/")):
-                page.goto(f"{origin}realisering/{path}")
+            for name, url in urls.items():
+                page.goto(f"{origin}{url}")
                 page.emulate_media(media="print")
                 pdfs[name] = out / f"{name}.pdf"
                 page.pdf(path=str(pdfs[name]), prefer_css_page_size=True, print_background=True)
             browser.close()
-        yield pdfs
     finally:
         server.shutdown()
         server.server_close()
+    return pdfs
+
+
+def printed_pdf(site: Path, url: str, out: Path) -> Path:
+    return print_pages(site, {out.stem: url}, out.parent)[out.stem]
+
+
+@pytest.fixture(scope="module")
+def printed(realisation_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:  # noqa: F811
+    """PDFs of the ledelse role sheet and the print edition."""
+    return print_pages(realisation_site, {"rolleark": "realisering/roller/ledelse/",
+                                          "udskrift": "realisering/udskrift/"}, tmp_path_factory.mktemp("pdf"))
 
 
 def pdf_info(path: Path) -> dict[str, str]:
