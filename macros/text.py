@@ -17,6 +17,7 @@ import re
 
 # Characters Python-Markdown (with the tables extension) honours a backslash escape for.
 _MD_ESCAPED = set("\\`*_{}[]()>#+-.!|")
+_INLINE = str.maketrans({"&": "&amp;", "<": "&lt;", "\r": " ", "\n": " "} | {ch: "\\" + ch for ch in _MD_ESCAPED})
 SAFE_SCHEMES = ("https://", "http://", "mailto:")
 _LINK_TARGET = re.compile(r"\](?=\(\s*<?([^)\s>]*))")  # a lookahead: every "](" is judged on its own
 _REF_DEFINITION = re.compile(r"^([ \t]{0,3}\[[^\]]+\]:\s*)(\S+)", re.MULTILINE)
@@ -30,19 +31,7 @@ def inline(text: object) -> str:
     Line breaks become spaces and the ends are trimmed (HTML would collapse them anyway), so the text
     can neither start a new block nor become an indented code block.
     """
-    out = []
-    for ch in str(text).strip():
-        if ch == "&":
-            out.append("&amp;")
-        elif ch == "<":
-            out.append("&lt;")
-        elif ch in _MD_ESCAPED:
-            out.append("\\" + ch)
-        elif ch in "\r\n":
-            out.append(" ")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return str(text).strip().translate(_INLINE)
 
 
 def safe_target(target: str) -> bool:
