@@ -528,8 +528,8 @@ def connections_pages(c: render.Context) -> dict[str, str]:
     """"Sammenhænge og antagelser" at ``c.src`` (split in parts when long), for a strategy whose front page
     would be too long with every forbindelse on it."""
     def pieces(at: render.Context) -> list[Piece]:
-        return [Piece((), render.macro(CONNECTIONS, "connection", at, k) + "\n\n", _name(at.el(k.fra)))
-                for k in at.strategy.forbindelser]
+        return [Piece((), render.macro(CONNECTIONS, "connection", at, k) + "\n\n", f"sammenhæng {n}")
+                for n, k in enumerate(at.strategy.forbindelser, start=1)]
 
     return split_page(c, "Sammenhænge og antagelser",
                       lambda n: render.macro(CONNECTIONS, "head", c, c.strategy, n), pieces)
