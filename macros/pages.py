@@ -4,8 +4,10 @@ Pipeline position: after validation, before MkDocs. ``build_page_set(site)`` is 
 model; the plugin turns its ``pages`` and ``static`` files into in-memory files. The address scheme lives
 here and nowhere else: ``<strategi>/`` for a strategy, ``<strategi>/<type>/`` for a list,
 ``<strategi>/<type>/<id>/`` for an element with a page of its own, and an ``#id`` anchor on the parent
-page for the rest. Links inside Markdown point at ``.md`` sources (MkDocs checks and rewrites them);
-links inside raw HTML/SVG use ``url_of``, which follows ``use_directory_urls`` exactly as MkDocs does.
+page for the rest. Overview pages too long for one page get parts at ``<side>/del-<n>/`` (see
+``realisation.split_page``); they hold no element's address. Links inside Markdown point at ``.md``
+sources (MkDocs checks and rewrites them); links inside raw HTML/SVG use ``url_of``, which follows
+``use_directory_urls`` exactly as MkDocs does.
 """
 
 from __future__ import annotations

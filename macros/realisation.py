@@ -6,6 +6,11 @@ builder calls ``realisation_pages`` and ``realisation_nav`` per strategy, the go
 function of the model returning Markdown (raw HTML only for SVG figures); the long text lives in the
 ``realisation_*.md.j2`` templates, progress in ``progress``, the SVG in ``charts``.
 
+Pages that grow with the strategy (the print edition, the matrix, the timeline, a role sheet's indsatser,
+the forbindelser) are made of ``Piece``s: all on one page while that stays within ``render.PART_MAX``,
+else ``split_page`` puts them in parts ``<side>/del-<n>.md``, listed on the page itself. The split depends
+only on the length of the Markdown, so the same data always gives the same pages.
+
 Anchors this module invents contain a double hyphen (``hele--strategien``), which an element id never
 does, so they can never collide with an element's anchor on the same page.
 """
