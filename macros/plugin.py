@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import CountHandler
 
-from . import compact, diagrams, dot, incremental, model, pages, publish, schema, searchindex
+from . import compact, diagrams, dot, incremental, model, pages, publish, schema, searchindex, svgstash
 from .problems import DataError
 from .validate import load_site
 
@@ -131,9 +131,16 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(-100)  # after mkdocs-macros has rendered the page's macros
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig, files: Files) -> str:
+        """Wrap the page's conversion: SVG kept out of Markdown (``svgstash``), and under serve, reuse."""
+        assert self.page_set is not None
+        converted = markdown
+        if page.file.src_uri in self.page_set.pages:  # generated pages only, see svgstash
+            converted, svgs = svgstash.stash(markdown)
+            if svgs:
+                page.render = svgstash.render_with(page.render, page, svgs)
         if self.serve_cache is not None:
             page.render = self.serve_cache.wrap_render(page, markdown)
-        return markdown
+        return converted
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context: Any, page: Any, config: MkDocsConfig, nav: Any) -> Any:
