@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .progress import MONTH_ABBREVIATIONS, MONTHS, NOT_MEASURED, Row, quantity
 
@@ -30,9 +30,20 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 70
 CENTRE, RIM, LABEL_BAND, MARK_OUTER, MARK_INNER = 160, 150, 124, 114, 44
 
 
+_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
+                           "{": "&#123;", "}": "&#125;"})
+
+
 def _xml_text(value: object) -> Markup:
-    """Every value as XML text; braces too, so no later template pass could ever read ``{{`` in it."""
-    return escape(value).replace("{", Markup("&#123;")).replace("}", Markup("&#125;"))
+    """Every value as XML text; braces too, so no later template pass could ever read ``{{`` in it.
+
+    The same characters as ``markupsafe.escape`` (it runs on every value of every chart, so one
+    ``str.translate`` instead of escape and two replaces).
+    """
+    html = getattr(value, "__html__", None)
+    if html is not None:
+        return Markup(str(html()).replace("{", "&#123;").replace("}", "&#125;"))  # noqa: S704 - already markup
+    return Markup(str(value).translate(_XML_TEXT))  # noqa: S704 - escaped by the table
 
 
 @cache

@@ -163,12 +163,20 @@ def indicator_block_in(c: render.Context, indicator: model.Indicator) -> str:
 
 def _indicator_markdown(c: render.Context, indicator: model.Indicator, goal: model.Element | None) -> str:
     rows = indicator_rows(indicator)
-    chart = charts.indicator_chart(f"fig--{c.strategy.id}--{indicator.id}",
-                                   f"Diagram: {indicator.titel}, målt og mål pr. periode", rows,
-                                   indicator.maaleenhed, _chart_description(indicator))
+    chart = _indicator_chart(c.strategy.id, indicator)
     return render.template("realisation_indicator.md.j2", c=c, i=indicator, rows=rows, chart=chart, goal=goal,
                            unit=indicator.maaleenhed, quantity=quantity,
                            any_target=any(m.maal is not None for m in indicator.perioder))
+
+
+@functools.lru_cache(maxsize=4096)
+def _indicator_chart(strategy_id: str, indicator: model.Indicator) -> str | None:
+    """The indicator's chart: a pure function of these two values (the model is frozen), so it is drawn once
+    although the goal's page and the print edition both show it, and ``mkdocs serve`` keeps it for the
+    indicators an edit did not touch. The key is the whole indicator, so a kept chart is never stale."""
+    return charts.indicator_chart(f"fig--{strategy_id}--{indicator.id}",
+                                  f"Diagram: {indicator.titel}, målt og mål pr. periode", indicator_rows(indicator),
+                                  indicator.maaleenhed, _chart_description(indicator))
 
 
 # --- long pages in parts -----------------------------------------------------------------------
