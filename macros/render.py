@@ -31,8 +31,10 @@ if TYPE_CHECKING:
 # (the file's nodes are links too); the text equivalent stays on the page.
 INLINE_SVG_MAX = 200_000
 # A long overview page (print edition, responsibility matrix, timeline) whose Markdown would be longer
-# than this is split into parts of at most about this size, listed on the page itself.
-PART_MAX = 120_000
+# than this is split into parts of at most about this size, listed on the page itself. 60,000 characters
+# make a part of ~110 kB of HTML (quick on a phone) and keep an edit cheap under `mkdocs serve`: an
+# edit re-converts every part that shows the element, ~0.06 s each at this size.
+PART_MAX = 60_000
 
 
 @cache
