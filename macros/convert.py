@@ -41,6 +41,24 @@ def field_types(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, localns=vars(model))
 
 
+@functools.cache
+def _fields(cls: type) -> tuple[dict[str, dataclasses.Field[Any]], tuple[dataclasses.Field[Any], ...]]:
+    """A model class's fields by YAML key, and its required fields (looked up once per class, not per node)."""
+    fields = dataclasses.fields(cls)
+    return {f.metadata["key"]: f for f in fields}, tuple(f for f in fields if f.metadata["required"])
+
+
+@functools.cache
+def _shape(tp: Any) -> tuple[str, Any]:
+    """How a value of type ``tp`` is read: ("list", item type), ("mapping", class) or ("scalar", type)."""
+    tp, _ = unwrap_optional(tp)
+    if typing.get_origin(tp) is tuple:
+        return "list", typing.get_args(tp)[0]
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and tp is not model.PartialDate:
+        return "mapping", tp
+    return "scalar", tp
+
+
 def unwrap_optional(tp: Any) -> tuple[Any, bool]:
     """``X | None`` → (X, True); anything else → (tp, False)."""
     if typing.get_origin(tp) in (Union, types.UnionType):
@@ -89,10 +107,10 @@ class Converter:
                                         "henvisninger &/* i mange lag?); skriv værdierne ud")
             return MISSING
         self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
-        tp, _ = unwrap_optional(tp)
-        if typing.get_origin(tp) is tuple:
-            return self.sequence(node, typing.get_args(tp)[0], path)
-        if isinstance(tp, type) and dataclasses.is_dataclass(tp) and tp is not model.PartialDate:
+        shape, tp = _shape(tp)
+        if shape == "list":
+            return self.sequence(node, tp, path)
+        if shape == "mapping":
             return self.mapping(node, tp, path)
         if not isinstance(node, yaml.ScalarNode):
             self.report(node, path, f"skal være {describe(tp)}, men er {_found(node)}")
@@ -111,7 +129,7 @@ class Converter:
             self.report(node, path, f"skal være {describe(cls)} (felt: værdi på hver sin linje), men er "
                                     f"{_found(node)}")
             return MISSING
-        declared = {f.metadata["key"]: f for f in dataclasses.fields(cls)}
+        declared = _fields(cls)[0]
         hints = field_types(cls)
         values: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
@@ -147,7 +165,7 @@ class Converter:
         return FAILED if value is MISSING else value
 
     def build(self, node: yaml.Node, cls: type, path: str, values: dict[str, Any]) -> Any:
-        required = [f for f in dataclasses.fields(cls) if f.metadata["required"]]
+        required = _fields(cls)[1]
         for f in required:
             if f.name not in values:
                 key = f.metadata["key"]
