@@ -95,6 +95,13 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         for path, data in self.diagram_set.files.items():
             files.append(File.generated(config, path, content=data))
         files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
+        # Source maps and search languages no visitor's browser asks for (2 MB per site); see compact.
+        search = config.plugins.get("material/search")
+        languages = list(getattr(search.config, "lang", None) or []) if search is not None else []
+        theme_files = [file.src_uri for file in files if file.generated_by is None]
+        unused = set(compact.unused_theme_files(theme_files, languages or [config.theme["language"]]))
+        for file in [file for file in files if file.src_uri in unused]:
+            files.remove(file)
         return files
 
     def on_nav(self, nav: Any, config: MkDocsConfig, files: Files) -> Any:
