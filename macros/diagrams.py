@@ -19,7 +19,7 @@ import posixpath
 import re
 import textwrap
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -621,6 +621,9 @@ class Figure:
         return self.diagram.name
 
 
+Drawn = tuple[Figure, dict[str, bytes]]  # a finished figure and its download files (site path → bytes)
+
+
 @dataclass
 class DiagramSet:
     """Every rendered diagram of the site, and the files to publish with them."""
@@ -738,34 +741,51 @@ def _edge_words(edge: Edge | None) -> str:
 
 
 def build_diagrams(site: model.Site, page_set: PageSet, cache_dir: Path, style_file: Path = STYLE_FILE,
-                   workers: int = 2) -> DiagramSet:
+                   workers: int = 2, kept: dict[Hashable, Drawn] | None = None) -> DiagramSet:
     """Draw, render (one batch, cached) and clean every diagram of the site.
+
+    ``kept`` (``mkdocs serve`` only) holds the previous rebuild's finished figures by what they are made
+    from: the diagram (frozen data), the style file's bytes and the addresses its nodes link to. A
+    diagram an edit did not change is taken from there without drawing, rendering or cleaning; the
+    dictionary is left holding this build's figures.
 
     Raises ``dot.GraphvizMissing`` (Danish message with the install command) when ``dot`` is missing and
     ``dot.GraphvizError`` when it fails.
     """
     style = load_style(style_file)
     diagrams = [d for strategy in site.strategies for d in strategy_diagrams(strategy, style)]
-    jobs = [dot.Job(to_dot(d, style), "svg") for d in diagrams]
-    jobs += [dot.Job(to_dot(d, style, printable=True), "pdf") for d in diagrams]
+    style_bytes = style_file.read_bytes()
+    keys: list[Hashable] = [(style_bytes, d, tuple(page_set.url_of(d.strategy_id, n.name) for n in d.nodes))
+                            for d in diagrams]
+    previous = kept if kept is not None else {}
+    todo = [d for d, key in zip(diagrams, keys, strict=True) if key not in previous]
+    jobs = [dot.Job(to_dot(d, style), "svg") for d in todo]
+    jobs += [dot.Job(to_dot(d, style, printable=True), "pdf") for d in todo]
     outputs = dot.render(jobs, cache_dir, workers)
+    fresh = {d: (svg, pdf) for d, svg, pdf in zip(todo, outputs[:len(todo)], outputs[len(todo):], strict=True)}
     result = DiagramSet(page_set, style, strategy_titles={s.id: s.titel for s in site.strategies})
-    for diagram, svg, pdf in zip(diagrams, outputs[:len(diagrams)], outputs[len(diagrams):], strict=True):
-        _add_figure(result, diagram, svg, pdf)
+    drawn = {}
+    for diagram, key in zip(diagrams, keys, strict=True):  # in drawing order: pages list figures in it
+        drawn[key] = previous[key] if diagram not in fresh else _draw_figure(result, diagram, *fresh[diagram])
+        figure, files = drawn[key]
+        result.figures[(diagram.strategy_id, diagram.name)] = figure
+        result.files.update(files)
+    if kept is not None:
+        kept.clear()
+        kept.update(drawn)
     return result
 
 
-def _add_figure(result: DiagramSet, diagram: Diagram, svg: bytes, pdf: bytes) -> None:
+def _draw_figure(result: DiagramSet, diagram: Diagram, svg: bytes, pdf: bytes) -> Drawn:
+    """The figure and its download files (site path → bytes) from dot's SVG and PDF."""
     folder = posixpath.dirname(diagram_page_src(diagram.strategy_id))
     svg_file, pdf_file = f"{folder}/{diagram.name}.svg", f"{folder}/{diagram.name}.pdf"
     labels = dot.Labels(diagram.title, diagram.description, diagram.titles())
     inline = dot.inline_svg(svg, diagram.prefix, labels, result.style.font_fallback, result.style.min_scale)
-    result.figures[(diagram.strategy_id, diagram.name)] = Figure(diagram, inline, svg_file, pdf_file)
 
     def links(text: str) -> str:  # a file's URL is its path, whatever use_directory_urls says
         return _LINK.sub(lambda m: html.escape(relative_url(svg_file, result.page_set.url_of(m.group(1), m.group(2)))),
                          text)
 
-    result.files[svg_file] = dot.standalone_svg(inline, diagram.prefix, links)
-    result.files[pdf_file] = dot.on_page(pdf)
-
+    files = {svg_file: dot.standalone_svg(inline, diagram.prefix, links), pdf_file: dot.on_page(pdf)}
+    return Figure(diagram, inline, svg_file, pdf_file), files

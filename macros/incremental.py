@@ -16,7 +16,8 @@ This module lets a rebuild skip the two costly steps for a page whose inputs are
 
 Both keys hash the inputs themselves, never timestamps, so a cached page is exactly what a full build
 would write; ``tests/test_serve_reuse.py`` compares a rebuilt site with a fresh build byte for byte.
-The data model is reused too when no file it is read from changed (an edit to ``docs/`` only).
+The data model is reused too when no file it is read from changed (an edit to ``docs/`` only), and
+after a data edit the diagrams it did not change are reused finished (``diagrams.build_diagrams``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,7 @@ class ServeCache:
     written: dict[str, Written] = field(default_factory=dict)
     model_key: str = ""
     model: Any = None  # the plugin's (site, diagram set, page set) for ``model_key``
+    figures: dict[Hashable, Any] = field(default_factory=dict)  # finished diagrams, see diagrams.build_diagrams
     # per rebuild
     site_key: str = ""  # configuration + every file's address
     page_keys: dict[str, str] = field(default_factory=dict)  # src_uri -> conversion key

@@ -13,6 +13,7 @@ reuses anything.
 from __future__ import annotations
 
 import logging
+from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -77,7 +78,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         else:
             self.site = _load(data_dir, self.config.data_dir)
             book = pages.address_book(self.site, use_directory_urls=config.use_directory_urls)
-            self.diagram_set = _draw(self.site, book, root / ".cache" / "diagrams")
+            self.diagram_set = _draw(self.site, book, root / ".cache" / "diagrams",
+                                     cache.figures if cache is not None else None)
             self.page_set = pages.build_page_set(self.site, figures=self.diagram_set, page_set=book)
             if cache is not None:
                 cache.model_key, cache.model = model_key, (self.site, self.diagram_set, self.page_set)
@@ -190,10 +192,11 @@ def _load(data_dir: Path, shown: str) -> model.Site:
         raise PluginError(error.report()) from None
 
 
-def _draw(site: model.Site, book: pages.PageSet, cache_dir: Path) -> diagrams.DiagramSet:
+def _draw(site: model.Site, book: pages.PageSet, cache_dir: Path,
+          kept: dict[Hashable, diagrams.Drawn] | None) -> diagrams.DiagramSet:
     """Every diagram, rendered in one cached batch; a missing or failing Graphviz stops the build."""
     try:
-        return diagrams.build_diagrams(site, book, cache_dir)
+        return diagrams.build_diagrams(site, book, cache_dir, kept=kept)
     except (dot.GraphvizMissing, dot.GraphvizError) as error:
         raise PluginError(str(error)) from None
 

@@ -277,3 +277,24 @@ def test_changed_data_renders_only_what_changed(monkeypatch: pytest.MonkeyPatch,
     # indsats 4 is in its own diagram, the overview and (naming its activities) the dependencies:
     # 3 diagrams × (SVG + PDF), in one start per format
     assert len(rendered) == 6 and len(again) == 2, again
+
+
+def test_serve_reuses_finished_figures_only_for_the_same_diagram_and_addresses(site: model.Site,
+                                                                               tmp_path: Path) -> None:
+    """Under mkdocs serve, figures are kept between rebuilds; a kept one must equal a fresh one."""
+    book = pages.address_book(site)
+    fresh = diagrams.build_diagrams(site, book, tmp_path / "cache")
+    kept: dict[object, diagrams.Drawn] = {}
+    diagrams.build_diagrams(site, book, tmp_path / "cache", kept=kept)
+    assert len(kept) == len(fresh.figures)
+    marked = {key: (figure, {**files, "markør": b"genbrugt"}) for key, (figure, files) in kept.items()}
+    kept.clear()
+    kept.update(marked)
+    reused = diagrams.build_diagrams(site, book, tmp_path / "cache", kept=kept)
+    assert "markør" in reused.files, "an unchanged diagram should come from the kept figures"
+    assert {k: v for k, v in reused.files.items() if k != "markør"} == fresh.files
+    assert list(reused.figures) == list(fresh.figures) and reused.figures == fresh.figures
+    flat = pages.address_book(site, use_directory_urls=False)  # other addresses: nothing may be reused
+    other = diagrams.build_diagrams(site, flat, tmp_path / "cache", kept=kept)
+    assert "markør" not in other.files
+    assert other.files == diagrams.build_diagrams(site, flat, tmp_path / "cache").files
