@@ -187,6 +187,9 @@ def link_map(site: model.Site, page_set: PageSet) -> str:
                 "url": page_set.url_of(strategy.id, element.id),
                 "tidligere_id": list(element.tidligere_id),
             })
-    document = {"beskrivelse": "Alle elementer med deres faste adresse (relativ til sitets rod).",
-                "elementer": entries}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    # One element per line: a third smaller than indented JSON, and a diff of two builds shows one line per
+    # changed element.
+    description = json.dumps("Alle elementer med deres faste adresse (relativ til sitets rod).", ensure_ascii=False)
+    lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
+    return f'{{"beskrivelse": {description},\n"elementer": [\n{lines}\n]}}\n'
+

@@ -160,6 +160,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             self.serve_cache.before_search(page, _search_entries(config))
         return context
 
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
+        """The theme's own pages (404.html, sitemap.xml) made smaller like every other page."""
+        return compact.html_page(output_content) if template_name.endswith(".html") else output_content
+
     @event_priority(-100)  # after every other plugin has changed the page
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
         output = compact.html_page(output)
