@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import re
 from collections.abc import Hashable, Iterator
 from pathlib import Path
 from typing import Any
@@ -114,7 +115,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if self.serve_cache is not None:
             theme = config.theme.custom_dir
             templates = [path for path in Path(theme).rglob("*") if path.is_file()] if theme else []
-            config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+            config_text = "\n".join(_config_texts(Path(config.config_file_path)))
             rows = [f"{file.src_uri}\t{file.dest_uri}\t{file.inclusion}" for file in files]
             self.serve_cache.start(config_text + incremental.files_digest(templates), rows)
         return nav
@@ -225,6 +226,15 @@ def _draw(site: model.Site, book: pages.PageSet, cache_dir: Path,
         return diagrams.build_diagrams(site, book, cache_dir, kept=kept)
     except (dot.GraphvizMissing, dot.GraphvizError) as error:
         raise PluginError(str(error)) from None
+
+
+def _config_texts(path: Path, depth: int = 0) -> list[str]:
+    """The text of ``mkdocs.yml`` and of each file it INHERITs from (a change there changes every page)."""
+    text = path.read_text(encoding="utf-8")
+    parent = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", text, re.MULTILINE)
+    if parent is None or depth > 10:
+        return [text]
+    return [text, *_config_texts(path.parent / parent.group(1).strip(), depth + 1)]
 
 
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
