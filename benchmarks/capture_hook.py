@@ -48,7 +48,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-@event_priority(-1000)  # after mkdocs-macros rendered the page
+@event_priority(-50)  # after mkdocs-macros rendered the page (0), before our plugin stashes its SVG (-100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Any) -> str:
     """The page as the floor will read it: its front matter (MkDocs has parsed it into ``page.meta``)
     written back above the Markdown, so titles and search settings match."""
