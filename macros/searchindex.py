@@ -28,18 +28,16 @@ class Entry(TypedDict):
     text: str
 
 
-def without_empty_sections(index_text: str) -> str:
-    """The index with every ``#section`` entry that has no text removed; page entries always stay."""
-    index = json.loads(index_text)
-    index["docs"] = [doc for doc in index["docs"] if doc["text"].strip() or "#" not in doc["location"]]
-    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
-
-
 def trimmed(index_text: str) -> str:
     """The index without empty sections and with each lone ``h1`` section folded into its page entry."""
-    index = json.loads(without_empty_sections(index_text))
-    index["docs"] = list(_folded(index["docs"]))
+    index = json.loads(index_text)
+    index["docs"] = list(_folded(_without_empty_sections(index["docs"])))
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def _without_empty_sections(docs: list[Entry]) -> list[Entry]:
+    """Every ``#section`` entry that has no text removed; page entries always stay."""
+    return [doc for doc in docs if doc["text"].strip() or "#" not in doc["location"]]
 
 
 def _folded(docs: list[Entry]) -> Iterator[Entry]:
