@@ -102,7 +102,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             files.append(File.generated(config, path, content=data))
         files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
         # Source maps and search languages no visitor's browser asks for (2 MB per site); see compact.
-        search = config.plugins.get("material/search")
+        search = _search_plugin(config)
         languages = list(getattr(search.config, "lang", None) or []) if search is not None else []
         theme_files = [file.src_uri for file in files if file.generated_by is None]
         unused = set(compact.unused_theme_files(theme_files, languages or [config.theme["language"]]))
@@ -237,13 +237,15 @@ def _config_texts(path: Path, depth: int = 0) -> list[str]:
     return [text, *_config_texts(path.parent / parent.group(1).strip(), depth + 1)]
 
 
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin (MkDocs names it "material/search" when the config says "search"), or None."""
+    return config.plugins.get("material/search")
+
+
 def _search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     """The entries Material's search plugin has collected in this build, or None when search is off."""
-    for plugin in config.plugins.values():
-        entries = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if isinstance(entries, list):
-            return entries
-    return None
+    entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
 
 
 def _strict_warnings() -> bool:
