@@ -72,10 +72,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         config.site_dir = str(self.staging)
         root = Path(config.config_file_path).parent
         data_dir = root / self.config.data_dir
-        read = [path for path in data_dir.iterdir() if path.is_file()] if data_dir.is_dir() else []
-        model_key = incremental.digest(incremental.files_digest([*read, diagrams.STYLE_FILE]),
-                                       self.config.data_dir, str(config.use_directory_urls))
         cache = self.serve_cache
+        model_key = _model_key(data_dir, self.config.data_dir, config.use_directory_urls) if cache is not None else ""
         if cache is not None and cache.model_key == model_key:
             self.site, self.diagram_set, self.page_set = cache.model
         else:
@@ -190,6 +188,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             self.serve_cache.pending.clear()  # never published: the served site does not have these pages
         if self.staging is not None:
             publish.discard(self.staging)
+
+
+def _model_key(data_dir: Path, shown: str, use_directory_urls: bool) -> str:
+    """What the model, page set and diagrams are made from: the data files and the diagram style, as saved."""
+    read = [path for path in data_dir.iterdir() if path.is_file()] if data_dir.is_dir() else []
+    return incremental.digest(incremental.files_digest([*read, diagrams.STYLE_FILE]), shown, str(use_directory_urls))
 
 
 @contextlib.contextmanager
