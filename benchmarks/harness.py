@@ -143,7 +143,7 @@ def make_dot_shim(where: Path) -> Path | None:
 
     With ``BENCH_DOT_RETRY`` set, a call that dies of a signal (Graphviz 2.43 crashes on some graphs
     when it renders several in one process) is run again one input file per process, and the log line
-    says so. This is a stand-in for a fix in ``macros/dot.py`` so the rest can be measured; it assumes
+    says so. This is a stand-in for a fix in ``macros/diagrams/graphviz.py`` so the rest can be measured; it assumes
     the calling convention ``dot -T<fmt> -O file...`` (every argument not starting with ``-`` is a file).
     Returns the folder to put first on PATH, or None when Graphviz is not installed.
     """

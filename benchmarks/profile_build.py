@@ -20,17 +20,17 @@ import harness
 
 # (label, file path fragment, function name); phases may nest, as the indentation of the label shows.
 PHASES = (
-    ("our plugin: on_config (load + page set + nav)", "/macros/plugin.py", "on_config"),
-    ("  load_site (YAML, convert, validate)", "/macros/validate.py", "load_site"),
-    ("    read_nodes (libyaml parse + compose, graph checks)", "/macros/yamlio.py", "read_nodes"),
-    ("    convert to model", "/macros/convert.py", "convert"),
-    ("    cross-element checks", "/macros/validate.py", "run"),
-    ("  build_page_set (our Markdown renderers)", "/macros/pages.py", "build_page_set"),
-    ("    render.template (Jinja .md.j2)", "/macros/render.py", "template"),
-    ("our plugin: on_files (generated files)", "/macros/plugin.py", "on_files"),
-    ("diagrams: build_diagrams (draw DOT, render, clean SVG)", "/macros/diagrams.py", "build_diagrams"),
-    ("  dot.render (cache look-up + batched dot)", "/macros/dot.py", "render"),
-    ("    waiting for dot processes", "/macros/dot.py", "_run_batches"),
+    ("our plugin: on_config (load + page set + nav)", "/macros/build/plugin.py", "on_config"),
+    ("  load_site (YAML, convert, validate)", "/macros/loading/validate.py", "load_site"),
+    ("    read_nodes (libyaml parse + compose, graph checks)", "/macros/loading/yamlio.py", "read_nodes"),
+    ("    convert to model", "/macros/loading/convert.py", "convert"),
+    ("    cross-element checks", "/macros/loading/validate.py", "run"),
+    ("  build_page_set (our Markdown renderers)", "/macros/rendering/pages.py", "build_page_set"),
+    ("    templating.template (Jinja .md.j2)", "/macros/rendering/templating.py", "template"),
+    ("our plugin: on_files (generated files)", "/macros/build/plugin.py", "on_files"),
+    ("diagrams: build_diagrams (draw DOT, render, clean SVG)", "/macros/diagrams/figures.py", "build_diagrams"),
+    ("  graphviz.render (cache look-up + batched dot)", "/macros/diagrams/graphviz.py", "render"),
+    ("    waiting for dot processes", "/macros/diagrams/graphviz.py", "_run_batches"),
     ("mkdocs-macros: on_page_markdown", "mkdocs_macros/plugin.py", "on_page_markdown"),
     ("MkDocs: navigation", "mkdocs/structure/nav.py", "get_navigation"),
     ("MkDocs: _populate_page (read + Markdown)", "mkdocs/commands/build.py", "_populate_page"),
@@ -44,7 +44,7 @@ PHASES = (
     ("search: on_post_build (write the index)", "material/plugins/search/plugin.py", "on_post_build"),
     ("sitemap / 404 / static templates", "mkdocs/commands/build.py", "_build_theme_template"),
     ("copy static files", "mkdocs/structure/files.py", "copy_static_files"),
-    ("our plugin: on_post_build (publish swap)", "/macros/plugin.py", "on_post_build"),
+    ("our plugin: on_post_build (publish swap)", "/macros/build/plugin.py", "on_post_build"),
 )
 
 

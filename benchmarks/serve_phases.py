@@ -46,11 +46,11 @@ def timed(owner: Any, name: str, label: str) -> None:
 
 
 def instrument() -> None:
-    from macros import pages, plugin, publish  # imported here: the project copy's own package
+    from macros.build import plugin, publish  # imported here: the project copy's own package
 
     timed(plugin, "_load", "load")
     timed(plugin, "_draw", "diagrams")
-    timed(pages, "build_page_set", "page set")
+    timed(plugin, "build_page_set", "page set")
     timed(mkdocs_build, "_populate_page", "read+convert")
     timed(mkdocs_build, "_build_page", "render+write")
     timed(publish, "merge_in", "merge")

@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import schema
-from .problems import DataError
-from .validate import load_site
+from .loading import schema
+from .loading.problems import DataError
+from .loading.validate import load_site
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,8 +11,14 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from macros import model
+from macros.derived.addresses import AddressBook
+from macros.diagrams.figures import DiagramSet, build_diagrams
+from macros.diagrams.style import STYLE_FILE, load_style
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "site"
@@ -67,3 +73,8 @@ def make_project(where: Path, data: Path, docs: Path, extra_config: str = "") ->
     nav = "" if docs == ROOT / "docs" else "nav:\n  - Forside: index.md\n"
     (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n{nav}{extra_config}", encoding="utf-8")
     return where
+
+
+def draw_diagrams(site: model.Site, book: AddressBook, cache_dir: Path, **kwargs: Any) -> DiagramSet:
+    """Every diagram of ``site``, drawn with the product's style file as the plugin draws them."""
+    return build_diagrams(site, book, load_style(STYLE_FILE), STYLE_FILE.read_bytes(), cache_dir, **kwargs)

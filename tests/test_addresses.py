@@ -10,7 +10,7 @@ from __future__ import annotations
 import posixpath
 import random
 
-from macros.addresses import Target, relative_link, relative_url, relpath
+from macros.derived.addresses import Target, relative_link, relative_url, relpath
 
 
 def _paths(seed: int, count: int) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT
 
 from macros import model
-from macros.validate import load_site
+from macros.loading.validate import load_site
 
 GENERATOR = ROOT / "benchmarks" / "generate.py"
 

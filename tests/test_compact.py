@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import compact
+from macros.build import compact
 
 ROOT = Path(__file__).resolve().parent.parent
 HOSTILE = sorted((ROOT / "tests" / "hostile").glob("*.yaml"))

@@ -13,8 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from macros import addresses, diagrams, dot, model, pages
-from macros.validate import load_site
+from conftest import draw_diagrams
+from macros import model
+from macros.derived import addresses
+from macros.diagrams import dotsource, graphs, graphviz
+from macros.diagrams.style import Colour, load_style
+from macros.rendering.figures import text_equivalent
+from macros.loading.validate import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
@@ -22,7 +27,7 @@ GOLDEN = ROOT / "tests" / "golden" / "diagrams"
 sys.path.insert(0, str(FIXTURES))
 from synthetic import synthetic_site
 
-STYLE = diagrams.load_style()
+STYLE = load_style()
 
 
 @pytest.fixture(scope="module")
@@ -47,9 +52,9 @@ def golden_sets() -> list[tuple[str, Path]]:
 def test_dot_source_matches_golden_files(label: str, data_dir: Path) -> None:
     for strategy in load_site(data_dir).strategies:
         folder = GOLDEN / label / strategy.id
-        made = {d.name: d for d in diagrams.strategy_diagrams(strategy, STYLE)}
+        made = {d.name: d for d in graphs.strategy_diagrams(strategy, STYLE)}
         for name, diagram in made.items():
-            check_golden(folder / f"{name}.dot", diagrams.to_dot(diagram, STYLE))
+            check_golden(folder / f"{name}.dot", dotsource.to_dot(diagram, STYLE))
         if os.environ.get("UPDATE_GOLDEN") == "1":
             for old in folder.glob("*.dot"):
                 if old.stem not in made and not old.stem.endswith(".print"):
@@ -58,23 +63,23 @@ def test_dot_source_matches_golden_files(label: str, data_dir: Path) -> None:
 
 
 def test_printable_dot_is_a3_landscape_without_links(fixture_strategy: model.Strategy) -> None:
-    overview = diagrams.strategy_diagrams(fixture_strategy, STYLE)[0]
-    source = diagrams.to_dot(overview, STYLE, printable=True)
+    overview = graphs.strategy_diagrams(fixture_strategy, STYLE)[0]
+    source = dotsource.to_dot(overview, STYLE, printable=True)
     check_golden(GOLDEN / "fixture" / "figurer" / "oversigt.print.dot", source)
     assert 'size="15.9,11.1"' in source  # fits A3 landscape less the pad; dot.on_page makes the page A3
-    assert "URL=" not in source and diagrams.LINK_PLACEHOLDER not in source
+    assert "URL=" not in source and dotsource.LINK_PLACEHOLDER not in source
     assert overview.title in source  # the title is printed on the page
 
 
 def test_fixture_gets_every_kind_of_diagram(fixture_strategy: model.Strategy) -> None:
-    names = [d.name for d in diagrams.strategy_diagrams(fixture_strategy, STYLE)]
+    names = [d.name for d in graphs.strategy_diagrams(fixture_strategy, STYLE)]
     # indsats 3 has no activities and no goals: nothing to draw, so no diagram
     assert names == ["oversigt", "indsats-fremskudt", "indsats-opsporing", "sammenhaenge", "afhaengigheder",
                      "maalsaetninger"]
 
 
 def test_overview_draws_the_whole_chain_with_the_assumptions(fixture_strategy: model.Strategy) -> None:
-    overview = diagrams.strategy_diagrams(fixture_strategy, STYLE)[0]
+    overview = graphs.strategy_diagrams(fixture_strategy, STYLE)[0]
     kinds = {n.kind for n in overview.nodes}
     assert kinds == {"indsats", "aktivitet", "kortsigtet", "effekt"}
     carried = {(e.tail, e.head): e.assumption for e in overview.edges if e.assumption}
@@ -85,7 +90,7 @@ def test_overview_draws_the_whole_chain_with_the_assumptions(fixture_strategy: m
 
 
 def test_editor_text_cannot_break_the_dot_source(fixture_strategy: model.Strategy) -> None:
-    source = "\n".join(diagrams.to_dot(d, STYLE) for d in diagrams.strategy_diagrams(fixture_strategy, STYLE))
+    source = "\n".join(dotsource.to_dot(d, STYLE) for d in graphs.strategy_diagrams(fixture_strategy, STYLE))
     assert "&lt;med&gt;" in source and "netværk &amp;" in source  # HTML labels: entities
     assert "<med>" not in re.sub(r'tooltip="(?:[^"\\]|\\.)*"', "", source)  # in a quoted tooltip it is text
     assert "&quot;bekymrende" in source
@@ -97,15 +102,15 @@ def test_editor_text_cannot_break_the_dot_source(fixture_strategy: model.Strateg
 def test_overview_collapses_as_the_strategy_grows(tmp_path: Path, activities: int, level: str,
                                                    most_nodes: int) -> None:
     strategy = synthetic_site(tmp_path, activities).strategies[0]
-    assert diagrams.overview_level(strategy, STYLE) == level
-    found = {d.name: d for d in diagrams.strategy_diagrams(strategy, STYLE)}
+    assert graphs.overview_level(strategy, STYLE) == level
+    found = {d.name: d for d in graphs.strategy_diagrams(strategy, STYLE)}
     overview = found["oversigt"]
     assert len(overview.nodes) <= most_nodes
     # every indsats keeps its own diagram, so the overview can link down to it
     assert {f"indsats-{i.id}" for i in strategy.indsatser} <= set(found)
     if level == "omraader":
         assert {n.kind for n in overview.nodes} == {"område", "effekt"}
-        assert len(diagrams.to_dot(overview, STYLE)) < 10_000
+        assert len(dotsource.to_dot(overview, STYLE)) < 10_000
         assert {f"omraade-{a.id}" for a in strategy.omraader} <= set(found)
         assert "detaljer" not in found and "afhaengigheder" not in found  # too large to be legible
 
@@ -113,15 +118,15 @@ def test_overview_collapses_as_the_strategy_grows(tmp_path: Path, activities: in
 def test_collapsed_overview_golden(tmp_path: Path) -> None:
     for activities in (60, 1000):
         strategy = synthetic_site(tmp_path / str(activities), activities).strategies[0]
-        overview = diagrams.strategy_diagrams(strategy, STYLE)[0]
-        check_golden(GOLDEN / "synthetic" / f"oversigt-{activities}.dot", diagrams.to_dot(overview, STYLE))
+        overview = graphs.strategy_diagrams(strategy, STYLE)[0]
+        check_golden(GOLDEN / "synthetic" / f"oversigt-{activities}.dot", dotsource.to_dot(overview, STYLE))
 
 
 def test_text_equivalent_lists_every_node_with_its_link(fixture_strategy: model.Strategy) -> None:
-    book = pages.address_book(model.Site((fixture_strategy,)))
+    book = addresses.address_book(model.Site((fixture_strategy,)))
     src = "figurer/index.md"
-    for diagram in diagrams.strategy_diagrams(fixture_strategy, STYLE):
-        text = diagrams.text_equivalent(diagram, lambda e: addresses.relative_link(src, book.target("figurer", e)))
+    for diagram in graphs.strategy_diagrams(fixture_strategy, STYLE):
+        text = text_equivalent(diagram, lambda e: addresses.relative_link(src, book.target("figurer", e)))
         for node in diagram.nodes:
             link = addresses.relative_link(src, book.target("figurer", node.name))
             assert f"]({link})" in text, (diagram.name, node.name)
@@ -129,15 +134,15 @@ def test_text_equivalent_lists_every_node_with_its_link(fixture_strategy: model.
 
 
 def test_text_equivalent_carries_assumption_and_reason(fixture_strategy: model.Strategy) -> None:
-    overview = diagrams.strategy_diagrams(fixture_strategy, STYLE)[0]
-    text = diagrams.text_equivalent(overview, lambda e: e + ".md")
+    overview = graphs.strategy_diagrams(fixture_strategy, STYLE)[0]
+    text = text_equivalent(overview, lambda e: e + ".md")
     line = next(x for x in text.splitlines() if "faerre-anbringelser.md" in x)
     assert "antagelse A2: Når rådgiveren kender familien, opdages problemer før de vokser" in line
     assert r"begrundelse: Erfaringer fra pilotprojektet i \*Dronninglund\*\." in line  # shown, not emphasis
 
 
 def test_every_title_is_human(fixture_strategy: model.Strategy) -> None:
-    for diagram in diagrams.strategy_diagrams(fixture_strategy, STYLE):
+    for diagram in graphs.strategy_diagrams(fixture_strategy, STYLE):
         titles = diagram.titles()
         for node in diagram.nodes:
             assert titles[node.name].startswith(node.heading + ": ")
@@ -161,7 +166,7 @@ def contrast(a: str, b: str) -> float:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_colours_meet_wcag_contrast(scheme: str) -> None:
-    def c(colour: diagrams.Colour) -> str:
+    def c(colour: Colour) -> str:
         return getattr(colour, scheme)
 
     page = c(STYLE.page)
@@ -192,5 +197,5 @@ def test_missing_graphviz_stops_with_danish_install_hint(monkeypatch: pytest.Mon
                                                          fixture_strategy: model.Strategy) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     site = model.Site((fixture_strategy,))
-    with pytest.raises(dot.GraphvizMissing, match="sudo apt-get install graphviz"):
-        diagrams.build_diagrams(site, pages.address_book(site), tmp_path / "cache")
+    with pytest.raises(graphviz.GraphvizMissing, match="sudo apt-get install graphviz"):
+        draw_diagrams(site, addresses.address_book(site), tmp_path / "cache")

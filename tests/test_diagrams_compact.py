@@ -1,6 +1,6 @@
 """Issue 7: the compacted diagram SVG draws the same picture and tells a reader the same as dot's own.
 
-``dot.compact_svg`` runs when a diagram enters the cache. These tests render the fixture's diagrams with
+``svg.compact_svg`` runs when a diagram enters the cache. These tests render the fixture's diagrams with
 Graphviz, compact them, and compare both as parsed XML: every text with its position, effective size,
 weight and colour; every link with its tooltip; every title; every shape within a twentieth of a point.
 Needs Graphviz' dot.
@@ -17,8 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from macros import diagrams, dot
-from macros.validate import load_site
+from macros.diagrams import dotsource, graphs, graphviz, svg
+from macros.diagrams.style import load_style
+from macros.rendering.figures import figure_css
+from macros.loading.validate import load_site
 
 pytestmark = pytest.mark.dot
 
@@ -29,7 +31,7 @@ from synthetic import synthetic_site  # noqa: E402  (after the sys.path entry ab
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
-STYLE = diagrams.load_style()
+STYLE = load_style()
 DOT = shutil.which("dot") or "dot"
 
 
@@ -37,13 +39,13 @@ def parse(svg: str | bytes) -> ET.Element:
     return ET.fromstring(svg)  # noqa: S314  (our own dot's output, not untrusted input)
 
 
-def dot_outputs(tmp_path: Path) -> list[tuple[diagrams.Diagram, bytes]]:
+def dot_outputs(tmp_path: Path) -> list[tuple[graphs.Diagram, bytes]]:
     """dot's own SVG for every diagram of the fixture and of a 40-activity synthetic strategy."""
     strategies = [*load_site(FIXTURES / "data").strategies, *synthetic_site(tmp_path / "data", 40).strategies]
     found = []
     for strategy in strategies:
-        for diagram in diagrams.strategy_diagrams(strategy, STYLE):
-            result = subprocess.run([DOT, "-Tsvg"], input=diagrams.to_dot(diagram, STYLE).encode("utf-8"),  # noqa: S603
+        for diagram in graphs.strategy_diagrams(strategy, STYLE):
+            result = subprocess.run([DOT, "-Tsvg"], input=dotsource.to_dot(diagram, STYLE).encode("utf-8"),  # noqa: S603
                                     capture_output=True, check=True)
             found.append((diagram, result.stdout))
     return found
@@ -54,7 +56,7 @@ def pairs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[ET.Element, ET
     """(dot's SVG, the compacted SVG, their sizes) for every diagram, both parsed."""
     found = []
     for _, raw in dot_outputs(tmp_path_factory.mktemp("synthetic")):
-        compact = dot._cached_form(raw, "svg").decode("utf-8")
+        compact = graphviz._cached_form(raw, "svg").decode("utf-8")
         found.append((parse(raw), parse(compact), len(raw), len(compact.encode("utf-8"))))
     return found
 
@@ -100,8 +102,8 @@ def test_every_link_and_title_is_kept(pairs: list[tuple[ET.Element, ET.Element, 
 def test_edge_tooltips_stay_as_the_edges_titles(tmp_path: Path) -> None:
     """An edge's tooltip-only <a> goes; the human <title> a browser shows as its tooltip says the same."""
     for diagram, raw in dot_outputs(tmp_path):
-        labels = dot.Labels(diagram.title, diagram.description, diagram.titles())
-        after = parse(dot.inline_svg(dot._cached_form(raw, "svg"), "p_", labels, STYLE.font_fallback))
+        labels = svg.Labels(diagram.title, diagram.description, diagram.titles())
+        after = parse(svg.inline_svg(graphviz._cached_form(raw, "svg"), "p_", labels, STYLE.font_fallback))
         titles = {" ".join((t.text or "").split()) for t in after.iter(f"{SVG}title")}
         tooltips = {a.get(f"{XLINK}title") for a in parse(raw).iter(f"{SVG}a") if not a.get(f"{XLINK}href")}
         assert len(titles) > 1 and tooltips <= titles, diagram.name
@@ -130,18 +132,18 @@ def test_no_text_shape_or_group_lost_and_half_the_bytes(pairs: list[tuple[ET.Ele
 def test_dark_scheme_still_recolours_the_text(tmp_path: Path) -> None:
     """The text colour now sits on the root element; the dark scheme's [fill=…] rule must match it."""
     raw = dot_outputs(tmp_path)[0][1]
-    inline = dot.inline_svg(dot._cached_form(raw, "svg"), "p_", dot.Labels("n", "b", {}), STYLE.font_fallback)
+    inline = svg.inline_svg(graphviz._cached_form(raw, "svg"), "p_", svg.Labels("n", "b", {}), STYLE.font_fallback)
     root = re.match(r"<svg\b[^>]*>", inline)
     assert root and f'fill="{STYLE.text.light}"' in root.group(0)
-    assert f'[fill="{STYLE.text.light}"]{{fill:{STYLE.text.dark}}}' in diagrams.figure_css(inline, STYLE)
+    assert f'[fill="{STYLE.text.light}"]{{fill:{STYLE.text.dark}}}' in figure_css(inline, STYLE)
 
 
 def test_a_change_to_the_clean_up_is_not_hidden_by_the_cache(monkeypatch: pytest.MonkeyPatch,
                                                               tmp_path: Path) -> None:
     """The cache keeps compacted SVG; a new CACHED_FORM must make every diagram be drawn and cleaned anew."""
-    jobs = [dot.Job("digraph g { a -> b }", "svg")]
-    first = dot.render(jobs, tmp_path)
-    monkeypatch.setattr(dot, "CACHED_FORM", "a later clean-up")
-    monkeypatch.setattr(dot, "compact_svg", lambda svg: svg + "<!-- later -->")
-    assert dot.render(jobs, tmp_path) != first
+    jobs = [graphviz.Job("digraph g { a -> b }", "svg")]
+    first = graphviz.render(jobs, tmp_path)
+    monkeypatch.setattr(graphviz, "CACHED_FORM", "a later clean-up")
+    monkeypatch.setattr(svg, "compact_svg", lambda markup: markup + "<!-- later -->")
+    assert graphviz.render(jobs, tmp_path) != first
     assert len(list(tmp_path.glob("*.svg"))) == 2

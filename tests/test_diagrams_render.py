@@ -1,6 +1,6 @@
 """Issue 4: the rendered diagrams (needs Graphviz' dot): links, ids, accessibility, search, cache, PDF.
 
-Each test embeds figures the way the page renderer does (``DiagramSet.figure(strategy, name, src)``),
+Each test embeds figures the way the page renderer does (``figure_markdown(figures, book, strategy, name, src)``),
 turns the page Markdown into HTML with the site's Markdown extensions, and reads the result.
 """
 
@@ -13,15 +13,22 @@ import shutil
 import stat
 import subprocess
 import sys
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
 from material.plugins.search.plugin import Parser as SearchParser
 
-from macros import diagrams, model, pages
-from macros.validate import load_site
+from conftest import draw_diagrams
+from macros import model
+from macros.derived.addresses import AddressBook, address_book, diagram_page_src, page_url
+from macros.diagrams import dotsource
+from macros.diagrams.figures import DiagramSet, Drawn
+from macros.rendering.figures import figure_markdown
+from macros.loading.validate import load_site
 
 pytestmark = pytest.mark.dot
 
@@ -36,11 +43,32 @@ def site() -> model.Site:
     return load_site(FIXTURES / "data")
 
 
+@dataclass(frozen=True)
+class Built:
+    """The rendered diagrams of a site and the address book they link with."""
+
+    diagrams: DiagramSet
+    book: AddressBook
+
+    @property
+    def figures(self) -> dict[tuple[str, str], object]:
+        return dict(self.diagrams.figures)
+
+    @property
+    def files(self) -> dict[str, bytes]:
+        return self.diagrams.files
+
+    def figure(self, strategy_id: str, name: str, from_src: str) -> str:
+        return figure_markdown(self.diagrams, self.book, strategy_id, name, from_src)
+
+
+def build(site: model.Site, book: AddressBook, cache: Path, **kwargs: Any) -> Built:
+    return Built(draw_diagrams(site, book, cache, **kwargs), book)
+
+
 @pytest.fixture(scope="module", params=[True, False], ids=["directory-urls", "html-urls"])
-def built(request: pytest.FixtureRequest, site: model.Site,
-          tmp_path_factory: pytest.TempPathFactory) -> diagrams.DiagramSet:
-    book = pages.address_book(site, use_directory_urls=request.param)
-    return diagrams.build_diagrams(site, book, tmp_path_factory.mktemp("cache"))
+def built(request: pytest.FixtureRequest, site: model.Site, tmp_path_factory: pytest.TempPathFactory) -> Built:
+    return build(site, address_book(site, use_directory_urls=request.param), tmp_path_factory.mktemp("cache"))
 
 
 def page_html(markdown_text: str) -> str:
@@ -56,7 +84,7 @@ def where_shown(name: str, strategy_id: str) -> str:
         return f"{strategy_id}/indsatser/{name.removeprefix('indsats-')}.md"
     if name.startswith("omraade-"):
         return f"{strategy_id}/omraader/{name.removeprefix('omraade-')}.md"
-    return diagrams.diagram_page_src(strategy_id)
+    return diagram_page_src(strategy_id)
 
 
 class Collect(HTMLParser):
@@ -95,7 +123,7 @@ def collect(html: str) -> Collect:
 
 def resolve(from_src: str, href: str, use_directory_urls: bool) -> str:
     """A relative href on the page built from ``from_src`` as a site-root-relative URL."""
-    base = posixpath.dirname(pages.page_url(from_src, use_directory_urls))
+    base = posixpath.dirname(page_url(from_src, use_directory_urls))
     path, _, anchor = href.partition("#")
     url = posixpath.normpath(posixpath.join(base, path)) if path not in ("", "./") else base
     url = "" if url == "." else url
@@ -104,13 +132,13 @@ def resolve(from_src: str, href: str, use_directory_urls: bool) -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def known_urls(built: diagrams.DiagramSet) -> set[str]:
-    book = built.page_set
+def known_urls(built: Built) -> set[str]:
+    book = built.book
     return {book.url_of(s, e) for s, e in book.targets}
 
 
-def test_every_node_link_resolves_to_an_element_page(built: diagrams.DiagramSet) -> None:
-    udu = built.page_set.use_directory_urls
+def test_every_node_link_resolves_to_an_element_page(built: Built) -> None:
+    udu = built.book.use_directory_urls
     urls = known_urls(built)
     for (strategy_id, name), figure in built.figures.items():
         src = where_shown(name, strategy_id)
@@ -120,8 +148,8 @@ def test_every_node_link_resolves_to_an_element_page(built: diagrams.DiagramSet)
             assert resolve(src, href, udu) in urls, (name, src, href)
 
 
-def test_the_text_equivalent_lists_every_node_with_the_same_link(built: diagrams.DiagramSet) -> None:
-    udu = built.page_set.use_directory_urls
+def test_the_text_equivalent_lists_every_node_with_the_same_link(built: Built) -> None:
+    udu = built.book.use_directory_urls
     for (strategy_id, name), figure in built.figures.items():
         src = where_shown(name, strategy_id)
         html = page_html(built.figure(strategy_id, name, src))
@@ -132,7 +160,7 @@ def test_the_text_equivalent_lists_every_node_with_the_same_link(built: diagrams
         for href in listed:
             path, _, anchor = href.partition("#")
             target_src = posixpath.normpath(posixpath.join(posixpath.dirname(src), path))
-            url = pages.page_url(target_src, udu)
+            url = page_url(target_src, udu)
             list_targets.add(f"{url}#{anchor}" if anchor else url)
         assert list_targets == svg_links, name
         for node in figure.diagram.nodes:
@@ -140,7 +168,7 @@ def test_the_text_equivalent_lists_every_node_with_the_same_link(built: diagrams
                 or node.text.split(" ")[0] in text_part, (name, node.text)
 
 
-def test_no_duplicate_id_when_every_diagram_shares_one_page(built: diagrams.DiagramSet) -> None:
+def test_no_duplicate_id_when_every_diagram_shares_one_page(built: Built) -> None:
     src = "figurer/index.md"
     html = page_html("\n\n".join(built.figure(s, n, src) for s, n in built.figures))
     ids = collect(html).ids
@@ -149,7 +177,7 @@ def test_no_duplicate_id_when_every_diagram_shares_one_page(built: diagrams.Diag
     assert len(ids) >= 3 * len(built.figures)  # each figure's own id, its name and its description
 
 
-def test_figure_is_an_image_with_name_and_description(built: diagrams.DiagramSet) -> None:
+def test_figure_is_an_image_with_name_and_description(built: Built) -> None:
     for strategy_id, name in built.figures:
         html = built.figure(strategy_id, name, where_shown(name, strategy_id))
         found = collect(html)
@@ -162,7 +190,7 @@ def test_figure_is_an_image_with_name_and_description(built: diagrams.DiagramSet
         assert "<?xml" not in html and "<!DOCTYPE" not in html and "<!--" not in html
 
 
-def test_titles_are_human_never_internal_names(built: diagrams.DiagramSet) -> None:
+def test_titles_are_human_never_internal_names(built: Built) -> None:
     for (strategy_id, name), figure in built.figures.items():
         titles = collect(built.figure(strategy_id, name, where_shown(name, strategy_id))).titles
         internal = {n.name for n in figure.diagram.nodes}
@@ -171,7 +199,7 @@ def test_titles_are_human_never_internal_names(built: diagrams.DiagramSet) -> No
         assert {n.text for n in figure.diagram.nodes} <= set(titles), name
 
 
-def test_diagram_text_stays_out_of_the_search_index(built: diagrams.DiagramSet) -> None:
+def test_diagram_text_stays_out_of_the_search_index(built: Built) -> None:
     """Material's search plugin skips an element carrying data-search-exclude (and all inside it)."""
     before = "<h1 id='x'>Overblik</h1><p>Tekst før figuren.</p>\n\n"
     html = page_html(before + built.figure("figurer", "oversigt", "figurer/index.md") + "\n\nTekst efter.")
@@ -182,7 +210,7 @@ def test_diagram_text_stays_out_of_the_search_index(built: diagrams.DiagramSet) 
     assert "Fremskudt" not in indexed and "Signaturforklaring" not in indexed and "Hent" not in indexed
 
 
-def test_downloads_are_listed_and_published(built: diagrams.DiagramSet) -> None:
+def test_downloads_are_listed_and_published(built: Built) -> None:
     html = page_html(built.figure("figurer", "oversigt", "figurer/index.md"))
     assert 'href="diagrammer/oversigt.svg"' in html and 'href="diagrammer/oversigt.pdf"' in html
     svg = built.files["figurer/diagrammer/oversigt.svg"].decode("utf-8")
@@ -194,9 +222,9 @@ def test_downloads_are_listed_and_published(built: diagrams.DiagramSet) -> None:
 
 
 @pytest.mark.parametrize("name", ["oversigt", "indsats-opsporing"])
-def test_pdf_is_one_a3_landscape_page(built: diagrams.DiagramSet, name: str, tmp_path: Path) -> None:
+def test_pdf_is_one_a3_landscape_page(built: Built, name: str, tmp_path: Path) -> None:
     pdf = built.files[f"figurer/diagrammer/{name}.pdf"]
-    assert pdf.startswith(b"%PDF") and diagrams.LINK_PLACEHOLDER.encode() not in pdf
+    assert pdf.startswith(b"%PDF") and dotsource.LINK_PLACEHOLDER.encode() not in pdf
     # every cross-reference entry still points at its object (the page was widened after dot wrote it)
     table = pdf[pdf.rindex(b"\nxref\n"):]
     for number, offset in enumerate(int(o) for o in re.findall(rb"^(\d{10}) \d{5} n", table, re.MULTILINE)):
@@ -213,7 +241,7 @@ def test_pdf_is_one_a3_landscape_page(built: diagrams.DiagramSet, name: str, tmp
     assert abs(x1 - x0 - 1190.55) < 1 and abs(y1 - y0 - 841.89) < 1  # A3 landscape in points
 
 
-def test_dark_scheme_recolours_every_colour_drawn(built: diagrams.DiagramSet) -> None:
+def test_dark_scheme_recolours_every_colour_drawn(built: Built) -> None:
     html = built.figure("figurer", "oversigt", "figurer/index.md")
     svg = html[html.index("<svg"):]
     drawn = set(re.findall(r'(fill|stroke)="(#[0-9a-f]{6})"', svg))
@@ -246,12 +274,12 @@ def test_warm_build_starts_no_dot_and_gives_the_same_figures(monkeypatch: pytest
     bin_dir.mkdir()
     log = counting_dot(bin_dir)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
-    book = pages.address_book(site)
-    cold = diagrams.build_diagrams(site, book, tmp_path / "cache")
+    book = address_book(site)
+    cold = build(site, book, tmp_path / "cache")
     cold_starts = starts(log)
     # one `dot -V`, then the batches: one per format, many files each (not one process per diagram)
     assert cold_starts[0] == "-V" and len(cold_starts) <= 3 < 2 * len(cold.figures)
-    warm = diagrams.build_diagrams(site, book, tmp_path / "cache")
+    warm = build(site, book, tmp_path / "cache")
     assert starts(log) == cold_starts  # not a single new start
     assert warm.files == cold.files
     assert [warm.figure(s, n, "figurer/index.md") for s, n in warm.figures] == \
@@ -264,14 +292,14 @@ def test_changed_data_renders_only_what_changed(monkeypatch: pytest.MonkeyPatch,
     log = counting_dot(bin_dir)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
     site = synthetic_site(tmp_path / "a", 20)
-    diagrams.build_diagrams(site, pages.address_book(site), tmp_path / "cache")
+    build(site, address_book(site), tmp_path / "cache")
     text = (tmp_path / "a" / "syntetisk.yaml").read_text(encoding="utf-8")
     changed = tmp_path / "b"
     changed.mkdir()
     (changed / "syntetisk.yaml").write_text(text.replace("del 4", "del fire"), encoding="utf-8")
     before = len(starts(log))
     site = load_site(changed)
-    diagrams.build_diagrams(site, pages.address_book(site), tmp_path / "cache")
+    build(site, address_book(site), tmp_path / "cache")
     again = starts(log)[before:]
     rendered = [arg for line in again for arg in line.split() if arg.endswith(".gv")]
     # indsats 4 is in its own diagram, the overview and (naming its activities) the dependencies:
@@ -282,19 +310,19 @@ def test_changed_data_renders_only_what_changed(monkeypatch: pytest.MonkeyPatch,
 def test_serve_reuses_finished_figures_only_for_the_same_diagram_and_addresses(site: model.Site,
                                                                                tmp_path: Path) -> None:
     """Under mkdocs serve, figures are kept between rebuilds; a kept one must equal a fresh one."""
-    book = pages.address_book(site)
-    fresh = diagrams.build_diagrams(site, book, tmp_path / "cache")
-    kept: dict[object, diagrams.Drawn] = {}
-    diagrams.build_diagrams(site, book, tmp_path / "cache", kept=kept)
+    book = address_book(site)
+    fresh = build(site, book, tmp_path / "cache")
+    kept: dict[object, Drawn] = {}
+    build(site, book, tmp_path / "cache", kept=kept)
     assert len(kept) == len(fresh.figures)
     marked = {key: (figure, {**files, "markør": b"genbrugt"}) for key, (figure, files) in kept.items()}
     kept.clear()
     kept.update(marked)
-    reused = diagrams.build_diagrams(site, book, tmp_path / "cache", kept=kept)
+    reused = build(site, book, tmp_path / "cache", kept=kept)
     assert "markør" in reused.files, "an unchanged diagram should come from the kept figures"
     assert {k: v for k, v in reused.files.items() if k != "markør"} == fresh.files
     assert list(reused.figures) == list(fresh.figures) and reused.figures == fresh.figures
-    flat = pages.address_book(site, use_directory_urls=False)  # other addresses: nothing may be reused
-    other = diagrams.build_diagrams(site, flat, tmp_path / "cache", kept=kept)
+    flat = address_book(site, use_directory_urls=False)  # other addresses: nothing may be reused
+    other = build(site, flat, tmp_path / "cache", kept=kept)
     assert "markør" not in other.files
-    assert other.files == diagrams.build_diagrams(site, flat, tmp_path / "cache").files
+    assert other.files == build(site, flat, tmp_path / "cache").files

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros import dot
+from macros.diagrams import graphviz
 
 pytestmark = pytest.mark.dot
 
@@ -34,8 +34,8 @@ exit 134
 def test_a_crashing_dot_still_gives_every_diagram(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real = shutil.which("dot")
     assert real is not None
-    jobs = [dot.Job(source, "svg") for source in SOURCES]
-    expected = dot.render(jobs, tmp_path / "clean-cache", workers=1)
+    jobs = [graphviz.Job(source, "svg") for source in SOURCES]
+    expected = graphviz.render(jobs, tmp_path / "clean-cache", workers=1)
 
     bin_dir, log = tmp_path / "bin", tmp_path / "dot.log"
     bin_dir.mkdir()
@@ -44,14 +44,14 @@ def test_a_crashing_dot_still_gives_every_diagram(tmp_path: Path, monkeypatch: p
     shim.chmod(shim.stat().st_mode | stat.S_IEXEC)
     monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
 
-    assert dot.render(jobs, tmp_path / "crash-cache", workers=1) == expected
+    assert graphviz.render(jobs, tmp_path / "crash-cache", workers=1) == expected
     batches = [line for line in log.read_text().splitlines() if line.count(".gv") > 1]
     assert len(batches) >= 2, "after the crash the rest should go on as a batch, not file by file"
 
 
 def test_a_diagram_gives_the_same_bytes_whichever_batch_it_was_drawn_in(tmp_path: Path) -> None:
-    svg = [dot.Job(source, "svg") for source in SOURCES[:3]]
-    pdf = [dot.Job(source, "pdf") for source in SOURCES[:3]]
-    together = dot.render(svg + pdf, tmp_path / "together", workers=1)
-    alone = dot.render([svg[1], pdf[1]], tmp_path / "alone", workers=1)
+    svg = [graphviz.Job(source, "svg") for source in SOURCES[:3]]
+    pdf = [graphviz.Job(source, "pdf") for source in SOURCES[:3]]
+    together = graphviz.render(svg + pdf, tmp_path / "together", workers=1)
+    alone = graphviz.render([svg[1], pdf[1]], tmp_path / "alone", workers=1)
     assert (together[1], together[4]) == (alone[0], alone[1])

@@ -12,8 +12,9 @@ import typing
 from pathlib import Path
 
 from conftest import ROOT
-from macros import docs_reference, model
-from macros.convert import field_types, unwrap_optional
+from macros import model
+from macros.rendering import field_reference
+from macros.loading.convert import field_types, unwrap_optional
 
 GUIDE = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
 EXAMPLE = re.search(r"```yaml\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
@@ -58,9 +59,9 @@ def _blocks(cls: type, seen: set[type]) -> set[type]:
 
 
 def test_the_field_reference_covers_every_block_and_field() -> None:
-    documented = {cls for cls, _ in docs_reference.SECTIONS}
+    documented = {cls for cls, _ in field_reference.SECTIONS}
     assert _blocks(model.Strategy, set()) == documented
-    reference = docs_reference.field_reference()
+    reference = field_reference.field_reference()
     for cls in documented:
         for f in dataclasses.fields(cls):
             assert f"| `{f.metadata['key']}` |" in reference

@@ -35,9 +35,9 @@ from pathlib import Path
 import pytest
 
 from macros import model
-from macros.convert import field_types, unwrap_optional
-from macros.problems import DataError
-from macros.validate import load_site, walk
+from macros.loading.convert import field_types, unwrap_optional
+from macros.loading.problems import DataError
+from macros.loading.validate import load_site, walk
 
 HOSTILE = Path(__file__).parent / "hostile"
 MARKER = "HOSTIL"  # every active payload in the corpus carries it

@@ -29,9 +29,9 @@ from test_hostile_corpus import (
 )
 
 from macros import model
-from macros.convert import field_types, unwrap_optional
+from macros.loading.convert import field_types, unwrap_optional
 from macros.text import block, inline
-from macros.validate import load_site, walk
+from macros.loading.validate import load_site, walk
 
 INERT_CASES = [case for case in committed_cases() if case.outcome == INERT]
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURE_PROJECT, ROOT, make_project, mkdocs_build
-from macros.pages import build_page_set
-from macros.site_macros import macros
-from macros.validate import load_site
+from macros.derived.addresses import address_book
+from macros.rendering.page_macros import macros
+from macros.loading.validate import load_site
 
 GUIDE = ROOT / "docs" / "vejledning.md"
 
@@ -25,7 +25,7 @@ def documented_macros() -> dict[str, str]:
 
 def test_the_guide_documents_exactly_the_macros_that_exist() -> None:
     site = load_site(FIXTURE_PROJECT / "data")
-    registered = macros(site, build_page_set(site), lambda: "index.md")
+    registered = macros(site, address_book(site), lambda: "index.md")
     assert set(documented_macros()) == set(registered)
 
 
@@ -50,20 +50,20 @@ def test_each_documented_macro_renders_on_a_page(tmp_path: Path) -> None:
 def expected_urls(name: str, call: str) -> list[str]:
     """The element pages a macro call must link to, derived from the example data."""
     site = load_site(ROOT / "data")
-    page_set = build_page_set(site)
+    book = address_book(site)
     ref = re.search(r'\("([^"]*)"\)', call)
     if ref is None:
-        return [page_set.url_of(s.id, s.id) for s in site.strategies] if name == "strategioversigt" else []
+        return [book.url_of(s.id, s.id) for s in site.strategies] if name == "strategioversigt" else []
     strategy_id, _, element_id = ref.group(1).rpartition("/")
     strategy = site.strategy(strategy_id or ref.group(1))
     element = strategy.elements[element_id or strategy.id]
     children = {"aktiviteter": getattr(element, "aktiviteter", ()), "maaltabel": strategy.maal}
-    return [page_set.url_of(strategy.id, e.id) for e in children.get(name, (element,))]
+    return [book.url_of(strategy.id, e.id) for e in children.get(name, (element,))]
 
 
 def test_macros_link_relative_to_the_page_they_are_on() -> None:
     site = load_site(FIXTURE_PROJECT / "data")
-    registered = macros(site, build_page_set(site), lambda: "om/index.md")
+    registered = macros(site, address_book(site), lambda: "om/index.md")
     assert registered["link"]("forebyggelse") == \
         "[Indsats 2: Opsporing og forebyggelse](../proeve/indsatser/forebyggelse.md)"
     assert "[Færre sager pr\\. rådgiver](../proeve/aktiviteter/faerre-sager.md)" in \

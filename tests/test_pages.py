@@ -14,8 +14,8 @@ import pytest
 
 from conftest import FIXTURE_PROJECT, ROOT
 from macros import model
-from macros.problems import DataError
-from macros.validate import load_site
+from macros.loading.problems import DataError
+from macros.loading.validate import load_site
 from sitecheck import html_files, parse, resolve
 
 pytestmark = pytest.mark.build

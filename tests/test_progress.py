@@ -11,14 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from macros import model
-from macros.progress import (
+from macros.derived.progress import (
     NO_BASELINE,
     NO_TARGET,
     NOT_MEASURED,
     indicator_rows,
-    number,
     progress,
 )
+from macros.derived.words import number
 
 
 def indicator(retning: model.Direction = "højere", baseline: float | None = 80.0,

@@ -23,8 +23,8 @@ from conftest import FIXTURE_PROJECT
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from macros.problems import DataError
-from macros.validate import load_site
+from macros.loading.problems import DataError
+from macros.loading.validate import load_site
 
 # Id words in the allowed form; a running number after each makes them unique without costly filtering.
 ID_WORDS = st.sampled_from(["myndighed", "trivsel", "a", "tidlig-indsats", "x9", "skole-og-dagtilbud", "mål",

@@ -19,8 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from sitecheck import broken_links
 from test_properties import dump, strategy_documents
 
-from macros.pages import build_page_set
-from macros.validate import load_site
+from macros.derived.addresses import address_book
+from macros.rendering.pages import build_page_set
+from macros.loading.validate import load_site
 
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+\.md(?:#[^)\s]*)?)\)")
 ANCHOR = re.compile(r"\{#([a-z0-9-]+)\}")
@@ -47,7 +48,8 @@ def links_of(src: str, markdown: str) -> list[tuple[str, str]]:
 def test_every_generated_link_resolves_and_every_element_is_two_clicks_away(document: dict[str, Any]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         site = load_site(load(document, Path(folder)))
-    page_set = build_page_set(site)
+    book = address_book(site)
+    page_set = build_page_set(site, book)
     pages = page_set.pages
     for src, markdown in pages.items():
         for target, anchor in links_of(src, markdown):
@@ -58,7 +60,7 @@ def test_every_generated_link_resolves_and_every_element_is_two_clicks_away(docu
     one_click = {t for t, _ in links_of(overview, pages[overview])}
     two_clicks = one_click | {t for page in one_click for t, _ in links_of(page, pages[page])}
     for element in strategy.elements.values():
-        assert page_set.target(strategy.id, element.id).src in two_clicks | {overview}, element.id
+        assert book.target(strategy.id, element.id).src in two_clicks | {overview}, element.id
 
 
 @settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])

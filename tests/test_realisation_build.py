@@ -16,9 +16,10 @@ import pytest
 from conftest import ROOT, make_project, mkdocs_build
 from sitecheck import broken_links, parse
 
-from macros import realisation
-from macros.pages import address_book
-from macros.validate import load_site
+from macros.derived.addresses import address_book
+from macros.derived.relations import Relations
+from macros.rendering.realisation import realisation_pages
+from macros.loading.validate import load_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "realisation"
 GOAL_PAGE = "realisering/maal/mindre-fravaer"
@@ -78,7 +79,7 @@ def tables(site: Path, url: str) -> list[dict[str, str]]:
 
 def test_every_realisation_page_is_built_and_every_link_on_it_works(realisation_site: Path) -> None:
     site = load_site(FIXTURE / "data")
-    for src in realisation.realisation_pages(site.strategies[0], address_book(site)):
+    for src in realisation_pages(site.strategies[0], address_book(site), Relations(site.strategies[0])):
         assert (realisation_site / src.removesuffix(".md").removesuffix("index") / "index.html").exists(), src
     assert broken_links(realisation_site) == []
 

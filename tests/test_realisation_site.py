@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from macros import model, realisation
-from macros.render import heading
-from macros.validate import load_site
+from macros import model
+from macros.derived.responsibility import role_levels
+from macros.derived.words import heading
+from macros.loading.validate import load_site
 
 pytestmark = [pytest.mark.build]
 
@@ -71,7 +72,7 @@ def test_matrix_shows_the_three_actors_with_their_roles(site: Path, odense: mode
 
 
 def test_each_role_sheet_lists_prerequisites_per_objective(site: Path, odense: model.Strategy) -> None:
-    levels = realisation.role_levels(odense)
+    levels = role_levels(odense)
     assert {"ledelse", "medarbejder"} <= set(levels)
     for level in levels:
         by_objective = chapters(site, f"{STRATEGY}/roller/{level}")

@@ -23,9 +23,10 @@ import pytest
 import yaml
 from conftest import ROOT
 
-from macros import model, schema
-from macros.convert import field_types, unwrap_optional
-from macros.validate import load_site
+from macros import model
+from macros.loading import schema
+from macros.loading.convert import field_types, unwrap_optional
+from macros.loading.validate import load_site
 
 DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))
 COMMITTED = ROOT / "data" / "strategi.schema.json"

@@ -11,7 +11,7 @@ import json
 import re
 from pathlib import Path
 
-from macros import searchindex
+from macros.build import searchindex
 
 CONFIG = {"lang": ["da"], "separator": r"[\s\-]+", "pipeline": ["stopWordFilter"]}
 

@@ -1,7 +1,7 @@
 """Issue 7: no page grows without bound with the strategy. Long overview pages are split into parts by
 size, oversize diagrams become images of their SVG file, small strategies keep every page whole.
 
-The renderer tests lower the size limit (``render.PART_MAX``) so the small fixture strategy splits; the
+The renderer tests lower the size limit (``splitting.PART_MAX``) so the small fixture strategy splits; the
 build test generates a strategy of 300 activities (the benchmark's generator) and builds it with
 ``mkdocs build --strict``, then prints one part in Chromium as a reader choosing "Udskriv" would.
 """
@@ -20,9 +20,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sitecheck import broken_links
 
-from macros import model, pages, realisation, render
-from macros.pages import address_book
-from macros.validate import load_site
+from macros import model
+from macros.derived.addresses import address_book
+from macros.derived.relations import Relations
+from macros.rendering import realisation, splitting
+from macros.rendering.pages import PageSet, build_page_set
+from macros.loading.validate import load_site
 
 FIXTURE = ROOT / "tests" / "fixtures" / "realisation" / "data"
 ANCHOR = re.compile(r"\{#([\w-]+)\}")
@@ -38,8 +41,13 @@ def site() -> model.Site:
 
 def realisation_pages(site: model.Site, budget: int | None, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     if budget is not None:
-        monkeypatch.setattr(render, "PART_MAX", budget)
-    return realisation.realisation_pages(site.strategies[0], address_book(site))
+        monkeypatch.setattr(splitting, "PART_MAX", budget)
+    return realisation.realisation_pages(site.strategies[0], address_book(site), Relations(site.strategies[0]))
+
+
+def build_page(site: model.Site) -> PageSet:
+    """The page set of ``site``, without diagrams (what the renderers decide alone)."""
+    return build_page_set(site, address_book(site))
 
 
 def parts_of(found: dict[str, str], src: str) -> list[str]:
@@ -49,7 +57,7 @@ def parts_of(found: dict[str, str], src: str) -> list[str]:
 
 @given(st.lists(st.integers(1, 100), max_size=40), st.integers(1, 300))
 def test_pack_keeps_order_and_fills_each_part_up_to_the_budget(sizes: list[int], budget: int) -> None:
-    runs = realisation.pack(sizes, budget)
+    runs = splitting.pack(sizes, budget)
     assert [n for run in runs for n in run] == list(range(len(sizes)))
     for run, after in zip(runs, [*runs[1:], None], strict=True):
         assert sum(sizes[n] for n in run) <= budget or len(run) == 1
@@ -59,7 +67,7 @@ def test_pack_keeps_order_and_fills_each_part_up_to_the_budget(sizes: list[int],
 
 @pytest.mark.parametrize("data", [ROOT / "data", FIXTURE, FIXTURE_PROJECT / "data"], ids=lambda p: p.parent.name)
 def test_small_strategies_keep_every_page_whole(data: Path) -> None:
-    generated = pages.build_page_set(load_site(data)).pages
+    generated = build_page(load_site(data)).pages
     assert not [src for src in generated if "/del-" in src or src.endswith("/sammenhaenge.md")]
 
 
@@ -127,9 +135,9 @@ def test_role_sheet_keeps_prerequisites_and_moves_only_indsatser(site: model.Sit
     strategy = site.strategies[0]  # with the school leaders responsible for every indsats
     strategy = dataclasses.replace(strategy, indsatser=tuple(
         dataclasses.replace(i, ansvarlige=tuple({*i.ansvarlige, "skoleledere"})) for i in strategy.indsatser))
-    whole = realisation.realisation_pages(strategy, address_book(site))[src]
-    monkeypatch.setattr(render, "PART_MAX", 100)
-    split = realisation.realisation_pages(strategy, address_book(site))
+    whole = realisation.realisation_pages(strategy, address_book(site), Relations(strategy))[src]
+    monkeypatch.setattr(splitting, "PART_MAX", 100)
+    split = realisation.realisation_pages(strategy, address_book(site), Relations(strategy))
     parts = parts_of(split, src)
     assert len(parts) == len(strategy.indsatser)
     assert "Lederen afsætter tid til fraværssamtaler" in split[src]
@@ -143,8 +151,8 @@ def test_role_sheet_keeps_prerequisites_and_moves_only_indsatser(site: model.Sit
 def test_front_page_links_its_connections_when_they_make_it_too_long(monkeypatch: pytest.MonkeyPatch) -> None:
     site = load_site(ROOT / "data")
     strategy = next(s for s in site.strategies if s.forbindelser)
-    monkeypatch.setattr(render, "PART_MAX", len(pages.build_page_set(site).pages[f"{strategy.id}/index.md"]) - 1)
-    generated = pages.build_page_set(site).pages
+    monkeypatch.setattr(splitting, "PART_MAX", len(build_page(site).pages[f"{strategy.id}/index.md"]) - 1)
+    generated = build_page(site).pages
     front, connections = generated[f"{strategy.id}/index.md"], generated[f"{strategy.id}/sammenhaenge.md"]
     assert "](sammenhaenge.md)" in front and f"{len(strategy.forbindelser)} sammenhænge" in front
     assert connections.count("\n- [") == len(strategy.forbindelser)

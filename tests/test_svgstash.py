@@ -15,15 +15,17 @@ from conftest import FIXTURE_PROJECT, ROOT
 from mkdocs.config import load_config
 from mkdocs.structure.pages import _HTMLHandler
 
-from macros import diagrams, pages, svgstash
-from macros.validate import load_site
+from conftest import draw_diagrams
+from macros.build import svgstash
+from macros.derived.addresses import address_book
+from macros.rendering.pages import build_page_set
+from macros.loading.validate import load_site
 
 
 def _generated_pages(data: Path, tmp_path: Path) -> dict[str, str]:
     site = load_site(data)
-    book = pages.address_book(site)
-    figures = diagrams.build_diagrams(site, book, tmp_path / "cache")
-    return pages.build_page_set(site, figures=figures, page_set=book).pages
+    book = address_book(site)
+    return build_page_set(site, book, draw_diagrams(site, book, tmp_path / "cache")).pages
 
 
 def _converter() -> markdown.Markdown:

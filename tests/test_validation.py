@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE_PROJECT, ROOT, make_project, mkdocs_build
 
-from macros.problems import DataError
-from macros.validate import load_site
+from macros.loading.problems import DataError
+from macros.loading.validate import load_site
 
 INVALID = Path(__file__).parent / "invalid"
 CASES = sorted(INVALID.glob("*.yaml"))

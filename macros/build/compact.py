@@ -1,6 +1,6 @@
 """A smaller site: each HTML page as it is written, and the theme files no page loads.
 
-Pipeline position: ``plugin.on_post_page`` passes every rendered page through ``html_page``; and
+Pipeline position: glue; ``plugin.on_post_page`` passes every rendered page through ``html_page``; and
 ``unused_theme_files`` names, for ``plugin.on_files``, theme files that need not be copied. ``html_page`` only
 removes what no reader and no assistive technology gets: indentation and blank lines, where HTML's
 white-space rule shows a line break and the spaces after it as one space anyway.

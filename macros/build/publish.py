@@ -1,11 +1,11 @@
 """Atomic publish: build into a staging folder beside the site and swap it in only on success.
 
-Pipeline position: wraps the whole build. The plugin points MkDocs at ``staging_dir(site)`` in
+Pipeline position: glue; wraps the whole build. The plugin points MkDocs at ``staging_dir(site)`` in
 ``on_config`` and calls ``swap_in`` as the very last step of a successful build, so a failed
 ``mkdocs build`` (bad data, a macro error, a strict-mode warning) leaves the previous ``site/`` exactly
 as it was, and ``mkdocs serve`` never serves a half-built site.
 
-Under ``mkdocs serve`` a rebuild writes only the pages it rendered anew (``incremental``), so the
+Under ``mkdocs serve`` a rebuild writes only the pages it rendered anew (``serve.ServeReuse``), so the
 staging folder holds just those and the files MkDocs always writes; ``merge_in`` moves them over the
 served site and removes what the rebuild no longer has. MkDocs' server answers no request while a
 rebuild runs, so nobody sees the site between the moves.

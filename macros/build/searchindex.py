@@ -1,6 +1,6 @@
 """Trimming Material's search index after the build: every visitor downloads it, so nothing twice.
 
-Pipeline position: last step before publish (``plugin.on_post_build``). Two things go:
+Pipeline position: glue; last step before publish (``plugin.on_post_build``). Two things go:
 - sections without text. Relation lists on element pages carry ``data-search-exclude`` (they repeat
   titles that are found on their own pages), but Material still emits one empty entry per heading in them;
 - the page entry's twin. Material gives each page an entry (its title, and the text before the first

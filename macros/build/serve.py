@@ -1,23 +1,27 @@
-"""Reuse under ``mkdocs serve``: rebuild only what an edit changed, and write the same bytes a full build would.
+"""Reuse between rebuilds: one seam the plugin delegates to, doing nothing for ``mkdocs build``.
 
-Pipeline position: used by ``plugin.StrategyPlugin`` only when MkDocs runs ``serve``. That plugin has
-``on_startup``, so MkDocs keeps the one instance, and the ``ServeCache`` it holds, across the rebuilds
-that follow each save. Every MkDocs rebuild is full: it reads, converts and renders every page again.
-This module lets a rebuild skip the two costly steps for a page whose inputs are unchanged:
+Pipeline position: glue, beside the plugin. ``Reuse`` is what a plain build does at each point where a
+rebuild could reuse something: nothing (make the model, render every page, swap the site in).
+``ServeReuse`` is what ``mkdocs serve`` does: the plugin has ``on_startup``, so MkDocs keeps the one plugin
+instance, and the ``ServeReuse`` it holds, across the rebuilds that follow each save. Every MkDocs rebuild
+is full: it reads, converts and renders every page again. ``ServeReuse`` lets a rebuild skip what an edit
+did not change:
 
-- *Conversion* (Markdown to HTML). The key is everything the conversion sees: the page's Markdown after
-  every plugin changed it, its front matter, its address, the set of files on the site (links are
-  resolved and checked against it) and the configuration. On a hit the page gets the HTML, table of
-  contents, title and anchors that the same conversion gave before.
-- *Rendering* (Material's page template). The key adds everything the template sees beyond the page:
-  the navigation with every title, the page's date, the values the plugin adds to the template
+- *The model*, address book, diagrams and page set, when no file they are made from changed (an edit to
+  ``docs/`` only); after a data edit, the diagrams it did not change (``figures``, see
+  ``diagrams.figures.build_diagrams``).
+- *Conversion* (Markdown to HTML) of a page. The key is everything the conversion sees: the page's
+  Markdown after every plugin changed it, its front matter, its address, the set of files on the site
+  (links are resolved and checked against it) and the configuration. On a hit the page gets the HTML,
+  table of contents, title and anchors that the same conversion gave before.
+- *Rendering* (Material's page template) of a page. The key adds everything the template sees beyond the
+  page: the navigation with every title, the page's date, the values the plugin adds to the template
   environment. On a hit the page is rendered with an empty template and written as the bytes kept from
   before, and its entries in the search index are the ones kept from before, in the same place.
 
-Both keys hash the inputs themselves, never timestamps, so a cached page is exactly what a full build
-would write; ``tests/test_serve_reuse.py`` compares a rebuilt site with a fresh build byte for byte.
-The data model is reused too when no file it is read from changed (an edit to ``docs/`` only), and
-after a data edit the diagrams it did not change are reused finished (``diagrams.build_diagrams``).
+Keys hash the inputs themselves, never timestamps (the model key aside: it notices saved files by size
+and modification time), so a reused page is exactly what a full build would write;
+``tests/test_serve_reuse.py`` compares a rebuilt site with a fresh build byte for byte.
 """
 
 from __future__ import annotations
@@ -25,13 +29,66 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+import jinja2
+
+from . import publish
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+    from mkdocs.structure.toc import TableOfContents
+
+    from ..diagrams.figures import Drawn
+
+T = TypeVar("T")
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 REUSED_TEMPLATE = "strategi/genbrugt-side.html"  # an empty template: the page is written from the cache
+# MkDocs logs as "mkdocs…"; ProperDocs, the maintained fork, as "properdocs…" (its loggers are not below ours).
+ENGINE_LOGGERS = ("mkdocs", "properdocs")
+
+SearchEntries = list[dict[str, Any]]
+
+
+class Reuse:
+    """A plain build: nothing is kept from one build to the next."""
+
+    figures: dict[Hashable, Drawn] | None = None  # finished diagrams to reuse, see diagrams.figures
+
+    def model(self, key: Callable[[], str], make: Callable[[], T]) -> T:
+        """The model (and what is made with it): made anew; ``key`` would say what it is made from."""
+        return make()
+
+    def start(self, config: MkDocsConfig, files: Files) -> None:
+        """The file set and navigation are known (``on_nav``)."""
+
+    def plan(self, env: jinja2.Environment, files: Files, nav: Navigation, shown: str) -> None:
+        """Every page's Markdown is known, none is rendered yet (``on_env``); ``shown`` is what the plugin
+        adds to every page's template beyond the page itself."""
+
+    def around_render(self, page: Page, markdown: str) -> None:
+        """The page's Markdown is final (``on_page_markdown``, after every other plugin)."""
+
+    def before_search(self, page: Page, entries: SearchEntries | None) -> None:
+        """Just before the search plugin indexes the page (``on_page_context``)."""
+
+    def output(self, page: Page, output: str, entries: SearchEntries | None) -> str:
+        """What to write for the page (``on_post_page``): the page as rendered."""
+        return output
+
+    def publish(self, staging: Path, site_dir: Path, files: Files) -> None:
+        """The build succeeded: the staged site replaces the published one."""
+        publish.swap_in(staging, site_dir)
+
+    def failed(self) -> None:
+        """The build failed (``on_build_error``): nothing of it was published."""
 
 
 def digest(*parts: str) -> str:
@@ -58,7 +115,7 @@ class Converted:
 
     key: str
     content: str
-    toc: Any  # mkdocs.structure.toc.TableOfContents; kept as MkDocs made it
+    toc: TableOfContents
     title: str | None
     anchors: frozenset[str]
     links_to_anchors: dict[str, dict[str, str]] | None  # by the linked page's src_uri
@@ -74,14 +131,14 @@ class Written:
 
 
 @dataclass
-class ServeCache:
+class ServeReuse(Reuse):
     """Pages and model from the previous rebuild of this ``mkdocs serve``; see the module docstring."""
 
     converted: dict[str, Converted] = field(default_factory=dict)
     written: dict[str, Written] = field(default_factory=dict)
     model_key: str = ""
-    model: Any = None  # the plugin's (site, diagram set, page set) for ``model_key``
-    figures: dict[Hashable, Any] = field(default_factory=dict)  # finished diagrams, see diagrams.build_diagrams
+    kept_model: Any = None  # what ``make`` gave for ``model_key``
+    figures: dict[Hashable, Drawn] | None = field(default_factory=dict)
     # per rebuild
     site_key: str = ""  # configuration + every file's address
     page_keys: dict[str, str] = field(default_factory=dict)  # src_uri -> conversion key
@@ -91,9 +148,32 @@ class ServeCache:
     search_marks: dict[str, int] = field(default_factory=dict)  # src_uri -> index of its first search entry
     hits: dict[str, int] = field(default_factory=dict)
 
-    def start(self, config_text: str, file_rows: Iterable[str]) -> None:
-        """A new rebuild: forget the per-rebuild state, and key it by configuration and the file set."""
-        self.site_key = digest(config_text, *file_rows)
+    def __post_init__(self) -> None:
+        for engine in ENGINE_LOGGERS:
+            logging.getLogger(f"{engine}.commands.build").addFilter(self._quiet_kept_pages)
+
+    def _quiet_kept_pages(self, record: logging.LogRecord) -> bool:
+        """Hide MkDocs' 'Page skipped' note for pages the served site already has."""
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and message.split("'")[1] in self.reuse_output)
+
+    # --- the model ----------------------------------------------------------------------------------
+
+    def model(self, key: Callable[[], str], make: Callable[[], T]) -> T:
+        wanted = key()
+        if self.model_key != wanted or self.kept_model is None:
+            self.kept_model, self.model_key = make(), wanted
+        return self.kept_model  # type: ignore[no-any-return]  # made by this ``make`` for this key
+
+    # --- a new rebuild ------------------------------------------------------------------------------
+
+    def start(self, config: MkDocsConfig, files: Files) -> None:
+        """Forget the per-rebuild state, and key the rebuild by configuration, theme and the file set."""
+        theme = config.theme.custom_dir
+        templates = [path for path in Path(theme).rglob("*") if path.is_file()] if theme else []
+        config_text = "\n".join(_config_texts(Path(config.config_file_path)))
+        rows = [f"{file.src_uri}\t{file.dest_uri}\t{file.inclusion}" for file in files]
+        self.site_key = digest(config_text + files_digest(templates), *rows)
         self.page_keys.clear()
         self.reuse_output.clear()
         self.pending.clear()
@@ -101,10 +181,10 @@ class ServeCache:
         self.search_marks.clear()
         self.hits = {"converted": 0, "written": 0}
 
-    # --- conversion -------------------------------------------------------------------------------
+    # --- conversion ---------------------------------------------------------------------------------
 
-    def wrap_render(self, page: Any, markdown: str) -> Callable[..., None]:
-        """The page's ``render``: it restores a kept conversion on a hit, and keeps a new one otherwise.
+    def around_render(self, page: Page, markdown: str) -> None:
+        """The page's ``render`` restores a kept conversion on a hit, and keeps a new one otherwise.
 
         A conversion that logged a warning (a broken link, say) is not kept, so the next rebuild warns again.
         """
@@ -113,7 +193,7 @@ class ServeCache:
         self.page_keys[src] = key
         render = page.render
 
-        def render_or_restore(config: Any, files: Any) -> None:
+        def render_or_restore(config: MkDocsConfig, files: Files) -> None:
             kept = self.converted.get(src)
             if kept is not None and kept.key == key:
                 _restore(page, kept, files)
@@ -126,13 +206,16 @@ class ServeCache:
             else:
                 self.converted[src] = _keep(page, key)
 
-        return render_or_restore
+        page.render = render_or_restore  # type: ignore[method-assign]  # MkDocs calls page.render
 
-    # --- rendering --------------------------------------------------------------------------------
+    # --- rendering ----------------------------------------------------------------------------------
 
-    def plan_output(self, pages: Iterable[Any], site_fingerprint: str) -> None:
+    def plan(self, env: jinja2.Environment, files: Files, nav: Navigation, shown: str) -> None:
         """Before any page is rendered: which pages can be written from the cache (their template is swapped)."""
-        for page in pages:
+        assert env.loader is not None
+        env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({REUSED_TEMPLATE: ""}), env.loader])
+        site_fingerprint = digest(*nav_rows(nav.items), shown)
+        for page in (file.page for file in files if file.page is not None):
             src = page.file.src_uri
             key = digest(site_fingerprint, self.page_keys.get(src, ""), str(page.update_date))
             kept = self.written.get(src)
@@ -142,8 +225,8 @@ class ServeCache:
             else:
                 self.output_keys[src] = key
 
-    def before_search(self, page: Any, entries: list[dict[str, Any]] | None) -> None:
-        """Runs just before the search plugin indexes the page: a reused page gets its kept entries there."""
+    def before_search(self, page: Page, entries: SearchEntries | None) -> None:
+        """A reused page gets its kept entries where the search plugin would have put them."""
         src = page.file.src_uri
         if src in self.reuse_output:
             page.content = ""  # nothing for the search plugin to parse; the page is written from the cache
@@ -152,9 +235,9 @@ class ServeCache:
         elif entries is not None:
             self.search_marks[src] = len(entries)
 
-    def output(self, page: Any, output: str, entries: list[dict[str, Any]] | None) -> str:
-        """What MkDocs should write for the page: nothing when the served site has it already (MkDocs then
-        skips the page); otherwise the new page, kept for the next rebuild once this one succeeds."""
+    def output(self, page: Page, output: str, entries: SearchEntries | None) -> str:
+        """Nothing when the served site has the page already (MkDocs then skips it); otherwise the new page,
+        kept for the next rebuild once this one succeeds."""
         src = page.file.src_uri
         if src in self.reuse_output:
             self.hits["written"] += 1
@@ -165,27 +248,27 @@ class ServeCache:
             self.pending[src] = Written(self.output_keys[src], output, found)
         return output
 
-    def kept_files(self, files: Iterable[Any]) -> set[str]:
-        """The served files this rebuild keeps as they are (paths relative to the site)."""
-        return {file.dest_uri for file in files if file.src_uri in self.reuse_output}
+    # --- the end of a rebuild -----------------------------------------------------------------------
 
-    def is_kept(self, src_uri: str) -> bool:
-        return src_uri in self.reuse_output
-
-    def finish(self) -> None:
-        """The rebuild is published: keep what it wrote, say what it reused, forget pages no longer on the site."""
+    def publish(self, staging: Path, site_dir: Path, files: Files) -> None:
+        """Only the files this rebuild wrote are moved into the served site; then what it wrote is kept."""
+        kept = {file.dest_uri for file in files if file.src_uri in self.reuse_output}
+        publish.merge_in(staging, site_dir, kept)
         self.written.update(self.pending)
         self.pending.clear()
         present = set(self.page_keys)
-        for kept in (self.converted, self.written):
-            for src in set(kept) - present:
-                del kept[src]
+        for cached in (self.converted, self.written):
+            for src in set(cached) - present:
+                del cached[src]
         log.info("Genbrugt fra sidste byg: %d af %d sider uden ny omsætning af Markdown, %d uden ny skabelon.",
                  self.hits["converted"], len(present), self.hits["written"])
 
+    def failed(self) -> None:
+        self.pending.clear()  # never published: the served site does not have these pages
+
 
 class _WarningCount(logging.Handler):
-    """Counts the warnings MkDocs logs while it is attached (``with``)."""
+    """Counts the warnings MkDocs (or ProperDocs) logs while it is attached (``with``)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -195,11 +278,13 @@ class _WarningCount(logging.Handler):
         self.count += 1
 
     def __enter__(self) -> _WarningCount:
-        logging.getLogger("mkdocs").addHandler(self)
+        for engine in ENGINE_LOGGERS:
+            logging.getLogger(engine).addHandler(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        logging.getLogger("mkdocs").removeHandler(self)
+        for engine in ENGINE_LOGGERS:
+            logging.getLogger(engine).removeHandler(self)
 
 
 def nav_rows(items: Iterable[Any], depth: int = 0) -> list[str]:
@@ -211,20 +296,30 @@ def nav_rows(items: Iterable[Any], depth: int = 0) -> list[str]:
     return rows
 
 
-def _keep(page: Any, key: str) -> Converted:
+def _config_texts(path: Path, depth: int = 0) -> list[str]:
+    """The text of ``mkdocs.yml`` and of each file it INHERITs from (a change there changes every page)."""
+    text = path.read_text(encoding="utf-8")
+    parent = re.search(r"^INHERIT:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", text, re.MULTILINE)
+    if parent is None or depth > 10:
+        return [text]
+    return [text, *_config_texts(path.parent / parent.group(1).strip(), depth + 1)]
+
+
+def _keep(page: Page, key: str) -> Converted:
     links = page.links_to_anchors
-    # _title_from_render: the only place MkDocs keeps the title a conversion found (the first heading)
+    assert page.content is not None
     return Converted(
-        key=key, content=page.content, toc=page.toc, title=page._title_from_render,
+        key=key, content=page.content, toc=page.toc, title=page.title,
         anchors=frozenset(page.present_anchor_ids or ()),
         links_to_anchors=None if links is None else {file.src_uri: dict(by) for file, by in links.items()},
     )
 
 
-def _restore(page: Any, kept: Converted, files: Any) -> None:
+def _restore(page: Page, kept: Converted, files: Files) -> None:
     page.content = kept.content
     page.toc = kept.toc
-    page._title_from_render = kept.title
+    page.title = kept.title  # MkDocs' title is a weak property: set, it holds what the conversion found
     page.present_anchor_ids = set(kept.anchors)
     if kept.links_to_anchors is not None:
-        page.links_to_anchors = {files.get_file_from_path(src): dict(by) for src, by in kept.links_to_anchors.items()}
+        page.links_to_anchors = {files.get_file_from_path(src): dict(by)  # type: ignore[misc]
+                                 for src, by in kept.links_to_anchors.items()}

@@ -1,6 +1,6 @@
 """Inline SVG kept out of the Markdown conversion, and put back into the HTML it would have become.
 
-Pipeline position: between the page set and MkDocs' Markdown conversion. The generated pages carry
+Pipeline position: glue, between the page set and MkDocs' Markdown conversion. The generated pages carry
 their diagrams and charts as inline ``<svg>`` in raw HTML blocks, which Python-Markdown passes through
 unchanged, but only after scanning every character of them: at 1,000 activities most of the generated
 Markdown is SVG. ``plugin.on_page_markdown`` swaps each ``<svg>…</svg>`` of a generated page for an
@@ -15,7 +15,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 _SVG = re.compile(r"<svg\b.*?</svg>", re.DOTALL)
 _PLACEHOLDER = re.compile(r'<svg data-strategi-svg="(\d+)"></svg>')
@@ -46,12 +51,14 @@ def anchor_ids(svgs: list[str]) -> set[str]:
     return {html.unescape(found) for svg in svgs for found in _ID.findall(svg)}
 
 
-def render_with(render: Callable[..., None], page: Any, svgs: list[str]) -> Callable[..., None]:
-    """The page's ``render`` that converts the stashed Markdown and then puts the SVG back."""
+def put_back_after_render(page: Page, svgs: list[str]) -> None:
+    """Make the page's ``render`` convert the stashed Markdown and then put the SVG back."""
+    render: Callable[[MkDocsConfig, Files], None] = page.render
 
-    def render_and_unstash(config: Any, files: Any) -> None:
+    def render_and_unstash(config: MkDocsConfig, files: Files) -> None:
         render(config, files)
+        assert page.content is not None
         page.content = unstash(page.content, svgs)
         page.present_anchor_ids = (page.present_anchor_ids or set()) | anchor_ids(svgs)
 
-    return render_and_unstash
+    page.render = render_and_unstash  # type: ignore[method-assign]  # MkDocs calls page.render

@@ -1,14 +1,24 @@
-"""Addresses: where a generated page lives and how one page links to another.
+"""Addresses: where each element is published, and how one page links to another.
 
-Pipeline position: shared by the page set (``pages``), the renderers (``render``, ``realisation``) and the
-diagrams. Knows nothing of the model: it maps Markdown source paths to the URLs MkDocs gives them, for
-both ``use_directory_urls`` settings, and makes links relative so the site works under any sub-path.
+Pipeline position: derived from the model, before anything renders. ``address_book(site)`` gives the
+frozen ``AddressBook``: every element's page (and anchor), complete before a single page or diagram is
+drawn, so renderers and diagrams look addresses up and never decide them. The scheme lives here and
+nowhere else: ``<strategi>/`` for a strategy, ``<strategi>/<type>/`` for a list, ``<strategi>/<type>/<id>/``
+for an element with a page of its own, and an ``#id`` anchor on the parent page for the rest.
+
+Links inside Markdown point at ``.md`` sources (MkDocs checks and rewrites them: ``relative_link``); links
+inside raw HTML/SVG use ``AddressBook.href``/``relative_url``, which follow ``use_directory_urls`` exactly
+as MkDocs does, relative so the site works under any sub-path.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+
+from .. import model
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,7 @@ def relpath(path: str, start: str) -> str:
     """``posixpath.relpath(path or ".", start or ".")`` for site-relative paths, without its file-system calls.
 
     Both are relative to the site root ("" is the root). Paths this module makes are plain (no ".", "..",
-    or doubled "/"); anything else goes to ``posixpath.relpath``. Every link on the site goes through here.
+    or doubled "/"); anything else goes to ``posixpath.relpath``.
     """
     to = path.rstrip("/").split("/") if path.strip("/") else []
     here = start.rstrip("/").split("/") if start.strip("/") else []
@@ -64,3 +74,63 @@ def relpath(path: str, start: str) -> str:
             break
         common += 1
     return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
+@dataclass(frozen=True)
+class AddressBook:
+    """Every element's address (strategy id, element id → ``Target``), frozen before anything renders."""
+
+    use_directory_urls: bool
+    targets: Mapping[tuple[str, str], Target]
+
+    def target(self, strategy_id: str, element_id: str) -> Target:
+        return self.targets[(strategy_id, element_id)]
+
+    def url_of(self, strategy_id: str, element_id: str) -> str:
+        """The site-root-relative URL of an element ("varige-spor/indsatser/x/" or "….html#id")."""
+        target = self.target(strategy_id, element_id)
+        url = page_url(target.src, self.use_directory_urls)
+        return f"{url}#{target.anchor}" if target.anchor else url
+
+    def href(self, from_src: str, strategy_id: str, element_id: str) -> str:
+        """A URL for raw HTML on the page built from ``from_src`` (relative, so sub-path hosting works)."""
+        return relative_url(page_url(from_src, self.use_directory_urls), self.url_of(strategy_id, element_id))
+
+
+def element_src(strategy: model.Strategy, element: model.Element) -> str:
+    """The Markdown source of the page an element with a page of its own gets."""
+    if isinstance(element, model.Strategy):
+        return f"{strategy.id}/index.md"
+    return f"{strategy.id}/{element.segment}/{element.id}.md"
+
+
+def section_src(strategy: model.Strategy, cls: type[model.Element]) -> str:
+    """The list page of one kind of element (``<strategi>/<type>/index.md``)."""
+    return f"{strategy.id}/{cls.segment}/index.md"
+
+
+def diagram_page_src(strategy_id: str) -> str:
+    """The strategy's diagram page; its folder holds the diagrams' SVG and PDF files."""
+    return f"{strategy_id}/diagrammer/index.md"
+
+
+def _targets(strategy: model.Strategy) -> dict[tuple[str, str], Target]:
+    overview = f"{strategy.id}/index.md"
+    found: dict[tuple[str, str], Target] = {}
+    for element in strategy.elements.values():
+        if isinstance(element, model.Strategy) or element.segment:
+            found[(strategy.id, element.id)] = Target(element_src(strategy, element))
+        elif isinstance(element, model.Indicator):
+            parent = strategy.parents[element.id]
+            found[(strategy.id, element.id)] = Target(element_src(strategy, parent), element.id)
+        else:  # themes and processes live on the overview
+            found[(strategy.id, element.id)] = Target(overview, element.id)
+    return found
+
+
+def address_book(site: model.Site, use_directory_urls: bool = True) -> AddressBook:
+    """Every element's address, before any page or diagram is drawn."""
+    targets: dict[tuple[str, str], Target] = {}
+    for strategy in site.strategies:
+        targets.update(_targets(strategy))
+    return AddressBook(use_directory_urls, MappingProxyType(targets))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from . import model
+from .. import model
 
 
 @dataclass(frozen=True)

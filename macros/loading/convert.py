@@ -18,7 +18,7 @@ from typing import Any, Literal, Union
 
 import yaml
 
-from . import model
+from .. import model
 from .problems import Problem, suggest
 
 _NULL_TAG = "tag:yaml.org,2002:null"

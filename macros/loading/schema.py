@@ -18,7 +18,7 @@ import json
 import typing
 from typing import Any, Literal
 
-from . import model
+from .. import model
 from .convert import DECIMAL_NUMBER, WHOLE_NUMBER, field_types, unwrap_optional
 
 PUBLISHED_PATH = "schema/strategi.schema.json"

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from . import model, text
+from .. import model, text
 from .convert import MISSING, Converter, field_types, shorten, unwrap_optional
 from .problems import DEFINITE, DataError, Problem, Suggester, known_list
 from .yamlio import EMPTY_FILE, read_nodes
@@ -49,12 +49,6 @@ def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
     if problems:
         raise DataError(problems)
     return model.Site(tuple(s for _, s, _ in checked), tuple(name for name, _, _ in checked))
-
-
-def load_strategy(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem]]:
-    """One file → (strategy or None, problems)."""
-    strategy, problems, _ = _load(path, shown)
-    return strategy, problems
 
 
 def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem], tuple[int, int]]:

@@ -1,10 +1,10 @@
 """Small accessible SVG charts for the realisation pages: an indicator's line chart and the årshjul.
 
-Pipeline position: called by ``realisation`` with rows from ``progress``; returns SVG text that the
-Markdown page embeds as a raw HTML block. Geometry is computed here; the markup lives in the templates
-``realisation_chart.svg.j2`` and ``realisation_wheel.svg.j2``, rendered with Jinja's autoescape on
-(SVG is XML: every editor text is escaped as XML, not as Markdown, because Markdown leaves raw HTML
-blocks alone).
+Pipeline position: rendering; called by ``indicators`` and the follow-up pages with rows from
+``derived.progress``; returns SVG text that the Markdown page embeds as a raw HTML block. Geometry is
+computed here; the markup lives in the templates ``charts/indicator.svg.j2`` and ``charts/wheel.svg.j2``,
+rendered with Jinja's autoescape on (SVG is XML: every editor text is escaped as XML, not as Markdown,
+because Markdown leaves raw HTML blocks alone).
 
 Every chart is ``role="img"`` with a ``<title>`` and ``<desc>`` naming it and saying what it shows; its
 ids start with the caller's ``svg_id`` so several charts on one page never collide. Colours are
@@ -21,7 +21,8 @@ from functools import cache
 import jinja2
 from markupsafe import Markup
 
-from .progress import MONTH_ABBREVIATIONS, MONTHS, NOT_MEASURED, Row, quantity
+from ..derived.progress import NOT_MEASURED, Row
+from ..derived.words import MONTH_ABBREVIATIONS, MONTHS, quantity
 
 # Indicator chart: viewBox size and the plot area inside it.
 WIDTH, HEIGHT = 480, 250
@@ -48,7 +49,7 @@ def _xml_text(value: object) -> Markup:
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("macros", "templates"), autoescape=True,
+    return jinja2.Environment(loader=jinja2.PackageLoader("macros.rendering", "templates"), autoescape=True,
                               finalize=_xml_text, undefined=jinja2.StrictUndefined, trim_blocks=True,
                               lstrip_blocks=True)
 
@@ -118,7 +119,7 @@ def indicator_chart(svg_id: str, title: str, rows: list[Row], unit: str | None, 
 
     actual, target = series("faktisk"), series("maal")
     baseline = next((r.faktisk for r in rows if r.is_baseline and r.faktisk is not None), None)
-    return _svg("realisation_chart.svg.j2", id=svg_id, title=title, desc=description, width=WIDTH,
+    return _svg("charts/indicator.svg.j2", id=svg_id, title=title, desc=description, width=WIDTH,
                 height=HEIGHT, left=LEFT, right=WIDTH - RIGHT, top=TOP, bottom=HEIGHT - BOTTOM,
                 ticks=[Tick(y_of(t), quantity(t, unit)) for t in ticks],
                 periods=[(x, r.periode, r.is_baseline) for x, r in zip(xs, rows, strict=True)],
@@ -174,7 +175,7 @@ def wheel(svg_id: str, title: str, placed: list[tuple[str, str, tuple[int, ...]]
         names = [m.title for m in markers if m.month == month]
         months.append((MONTHS[month - 1], names))
     desc = " ".join(f"{name.capitalize()}: {', '.join(names)}." for name, names in months if names)
-    return _svg("realisation_wheel.svg.j2", id=svg_id, title=title, desc=desc or "Ingen processer har en fast måned.",
+    return _svg("charts/wheel.svg.j2", id=svg_id, title=title, desc=desc or "Ingen processer har en fast måned.",
                 centre=CENTRE, rim=RIM, band=LABEL_BAND, hole=MARK_INNER - 4, markers=markers,
                 spokes=[(_polar(MARK_INNER - 4, k / 12), _polar(RIM, k / 12)) for k in range(12)],
                 labels=[(MONTH_ABBREVIATIONS[k], *_polar((RIM + LABEL_BAND) / 2, (k + 0.5) / 12))

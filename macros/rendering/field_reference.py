@@ -1,6 +1,6 @@
 """The field reference of the editor's guide, generated from the model's field declarations.
 
-Pipeline position: a renderer for the hand-written page ``docs/vejledning.md`` (macro ``feltreference``).
+Pipeline position: rendering; for the hand-written page ``docs/vejledning.md`` (macro ``feltreference``).
 Because it reads the same declarations as the converter and the JSON Schema, a field cannot exist
 without being documented.
 """
@@ -11,9 +11,9 @@ import dataclasses
 import typing
 from typing import Any, Literal
 
-from . import model
-from .convert import field_types, unwrap_optional
-from .text import inline
+from .. import model
+from ..loading.convert import field_types, unwrap_optional
+from ..text import inline
 
 # The blocks in the order an editor meets them, with a Danish heading each.
 SECTIONS: tuple[tuple[type, str], ...] = (

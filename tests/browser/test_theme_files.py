@@ -15,7 +15,7 @@ import material
 import pytest
 from playwright.sync_api import Browser, Response
 
-from macros import compact
+from macros.build import compact
 
 from .kit import DESKTOP, SiteSearch, serve
 

@@ -1,0 +1,90 @@
+"""What the editors' macros on hand-written pages render: an element card, a link, lists and tables.
+
+Pipeline position: rendering. ``macros(site, book, current)`` returns the macros by name as pure functions
+of the model; ``build.macros_module`` (the only module that knows mkdocs-macros) registers them.
+Editors' documentation of every macro: ``docs/vejledning.md`` (a test checks they agree).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .. import model
+from ..derived.addresses import AddressBook, relative_link
+from ..derived.relations import Relations
+from ..loading.problems import suggest
+from . import field_reference
+from .context import Context
+from .templating import template
+
+
+class UnknownElement(Exception):
+    """A macro was called with an id that no strategy has; the message is for the editor."""
+
+
+def find(site: model.Site, ref: str) -> tuple[model.Strategy, model.Element]:
+    """Resolve ``"id"`` or ``"strategi/id"`` to its element, or explain in Danish what went wrong."""
+    strategy_id, _, element_id = ref.rpartition("/")
+    candidates = [s for s in site.strategies if not strategy_id or s.id == strategy_id]
+    hits = [(s, s.elements[element_id]) for s in candidates if element_id in s.elements]
+    if len(hits) == 1:
+        return hits[0]
+    if len(hits) > 1:
+        choices = ", ".join(f"'{s.id}/{element_id}'" for s, _ in hits)
+        raise UnknownElement(f"id '{ref}' findes i flere strategier; skriv {choices}")
+    known = [f"{s.id}/{e}" if strategy_id else e for s in candidates for e in s.elements]
+    hint = suggest(ref, known) or f" (fx {', '.join(sorted(known)[:5])})"
+    raise UnknownElement(f"elementet '{ref}' findes ikke{hint}")
+
+
+def strategy_list(site: model.Site, book: AddressBook, from_src: str) -> str:
+    """Every strategy with title, organisation, period and vision, linked to its front page."""
+    links = {s.id: relative_link(from_src, book.target(s.id, s.id)) for s in site.strategies}
+    return template("macros/strategy_list.md.j2", strategies=site.strategies, links=links)
+
+
+def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> dict[str, Callable[..., str]]:
+    """The macros by name; ``current()`` gives the source path of the page being rendered."""
+
+    relations: dict[str, Relations] = {}  # one per strategy for this build, however many macro calls
+
+    def context(ref: str) -> tuple[Context, model.Element]:
+        strategy, element = find(site, ref)
+        if strategy.id not in relations:
+            relations[strategy.id] = Relations(strategy)
+        return Context(strategy, relations[strategy.id], book, current()), element
+
+    def element(ref: str) -> str:
+        """Et kort med elementets navn, type og beskrivelse, der linker til dets side."""
+        ctx, found = context(ref)
+        return template("macros/element_card.md.j2", c=ctx, e=found)
+
+    def link(ref: str) -> str:
+        """Et link til elementet med det navn, folk bruger ("Indsats 2: …")."""
+        ctx, found = context(ref)
+        return ctx.link(found)
+
+    def aktiviteter(ref: str) -> str:
+        """Listen over en indsats' aktiviteter."""
+        ctx, found = context(ref)
+        if not isinstance(found, model.Intervention):
+            raise UnknownElement(f"'{ref}' er {found.kind}, ikke en indsats")
+        return template("elements/_list.md.j2", c=ctx, items=found.aktiviteter)
+
+    def maaltabel(ref: str) -> str:
+        """En tabel over en strategis mål med niveau og antal indikatorer."""
+        ctx, found = context(ref)
+        if not isinstance(found, model.Strategy):
+            raise UnknownElement(f"'{ref}' er {found.kind}, ikke en strategi")
+        return template("macros/goal_table.md.j2", c=ctx, s=found)
+
+    def strategioversigt() -> str:
+        """Alle strategier med titel, organisation, periode og vision (bruges på forsiden)."""
+        return strategy_list(site, book, current())
+
+    def feltreference() -> str:
+        """Alle felter i dataformatet, genereret fra modellen (bruges i denne vejledning)."""
+        return field_reference.field_reference()
+
+    return {"element": element, "link": link, "aktiviteter": aktiviteter, "maaltabel": maaltabel,
+            "strategioversigt": strategioversigt, "feltreference": feltreference}
