@@ -27,17 +27,90 @@ AREAS = (("myndighed", "Myndighed"), ("tilbudsvifte", "Tilbudsvifte"), ("almenom
 STATUSES = ("planlagt", "i gang", "afsluttet")
 LEVELS = ("politisk", "forvaltning", "ledelse", "medarbejder")
 
-NOUNS = ("samarbejde", "opsporing", "forebyggelse", "trivsel", "fravær", "netværk", "familier", "dagtilbud",
-         "skoler", "rådgivere", "sagsbehandling", "indsatstrappen", "sundhedspleje", "frivillige",
-         "forældre", "overgange", "læring", "sprog", "fællesskaber", "ungdomsuddannelse", "plejefamilier",
-         "handleplaner", "børnesamtaler", "teamledere", "netværksmøder", "civilsamfundet", "psykologer",
-         "PPR", "SSP", "klubber", "fritidsjob", "mentorer", "kompetencer", "data", "dokumentation")
-ADJECTIVES = ("tidlig", "tværfaglig", "styrket", "fælles", "målrettet", "systematisk", "lokal", "helhedsorienteret",
-              "forebyggende", "inddragende", "vidensbaseret", "sammenhængende", "rettidig", "fleksibel", "ny")
-VERBS = ("styrke", "udvikle", "samle", "afprøve", "udbrede", "forankre", "målrette", "følge op på", "kortlægge",
-         "uddanne", "inddrage", "understøtte", "evaluere", "koordinere", "tilpasse")
-PLACES = ("i dagtilbud", "i skolen", "i hjemmet", "på tværs af områderne", "i Team Øst", "i Team Vest",
-          "i skoledistrikterne", "hos sundhedsplejen", "i klubberne", "i myndighed", "i almenområdet")
+NOUNS = (
+    "samarbejde",
+    "opsporing",
+    "forebyggelse",
+    "trivsel",
+    "fravær",
+    "netværk",
+    "familier",
+    "dagtilbud",
+    "skoler",
+    "rådgivere",
+    "sagsbehandling",
+    "indsatstrappen",
+    "sundhedspleje",
+    "frivillige",
+    "forældre",
+    "overgange",
+    "læring",
+    "sprog",
+    "fællesskaber",
+    "ungdomsuddannelse",
+    "plejefamilier",
+    "handleplaner",
+    "børnesamtaler",
+    "teamledere",
+    "netværksmøder",
+    "civilsamfundet",
+    "psykologer",
+    "PPR",
+    "SSP",
+    "klubber",
+    "fritidsjob",
+    "mentorer",
+    "kompetencer",
+    "data",
+    "dokumentation",
+)
+ADJECTIVES = (
+    "tidlig",
+    "tværfaglig",
+    "styrket",
+    "fælles",
+    "målrettet",
+    "systematisk",
+    "lokal",
+    "helhedsorienteret",
+    "forebyggende",
+    "inddragende",
+    "vidensbaseret",
+    "sammenhængende",
+    "rettidig",
+    "fleksibel",
+    "ny",
+)
+VERBS = (
+    "styrke",
+    "udvikle",
+    "samle",
+    "afprøve",
+    "udbrede",
+    "forankre",
+    "målrette",
+    "følge op på",
+    "kortlægge",
+    "uddanne",
+    "inddrage",
+    "understøtte",
+    "evaluere",
+    "koordinere",
+    "tilpasse",
+)
+PLACES = (
+    "i dagtilbud",
+    "i skolen",
+    "i hjemmet",
+    "på tværs af områderne",
+    "i Team Øst",
+    "i Team Vest",
+    "i skoledistrikterne",
+    "hos sundhedsplejen",
+    "i klubberne",
+    "i myndighed",
+    "i almenområdet",
+)
 ACTOR_TYPES = ("team", "ledelse", "medarbejdere", "forvaltning")
 
 
@@ -83,8 +156,14 @@ class Writer:
     def sentence(self) -> str:
         subject = f"{self.rng.choice(ADJECTIVES)} {self.rng.choice(NOUNS)}"
         rest = f"skal {self.rng.choice(VERBS)} {self.rng.choice(NOUNS)} {self.rng.choice(PLACES)}"
-        tail = self.rng.choice(("", f", så {self.rng.choice(NOUNS)} får bedre vilkår",
-                                f" i samarbejde med {self.rng.choice(NOUNS)}", " inden for projektperioden"))
+        tail = self.rng.choice(
+            (
+                "",
+                f", så {self.rng.choice(NOUNS)} får bedre vilkår",
+                f" i samarbejde med {self.rng.choice(NOUNS)}",
+                " inden for projektperioden",
+            )
+        )
         return f"{_capitalised(subject)} {rest}{tail}."
 
     def description(self, low: int = 1, high: int = 3) -> str:
@@ -120,15 +199,23 @@ def areas(writer: Writer) -> list[dict[str, Any]]:
 
 
 def objectives(writer: Writer, shape: Shape) -> list[dict[str, Any]]:
-    return [{"id": element_id("maalsaetning", n), "nr": n, "titel": writer.title(), "beskrivelse": writer.description(),
-             "forudsætninger": [{"niveau": writer.rng.choice(LEVELS), "tekst": writer.sentence()}]}
-            for n in range(1, shape.objectives + 1)]
+    return [
+        {
+            "id": element_id("maalsaetning", n),
+            "nr": n,
+            "titel": writer.title(),
+            "beskrivelse": writer.description(),
+            "forudsætninger": [{"niveau": writer.rng.choice(LEVELS), "tekst": writer.sentence()}],
+        }
+        for n in range(1, shape.objectives + 1)
+    ]
 
 
 def goals(writer: Writer, shape: Shape) -> list[dict[str, Any]]:
     """One kortsigtet goal per indsats and a few effekt goals, each followed by indicators."""
-    found = [goal(writer, element_id("kortsigtet-maal", n), "kortsigtet", shape)
-             for n in range(1, shape.interventions + 1)]
+    found = [
+        goal(writer, element_id("kortsigtet-maal", n), "kortsigtet", shape) for n in range(1, shape.interventions + 1)
+    ]
     found += [goal(writer, element_id("effektmaal", n), "effekt", shape) for n in range(1, shape.effect_goals + 1)]
     return found
 
@@ -136,9 +223,14 @@ def goals(writer: Writer, shape: Shape) -> list[dict[str, Any]]:
 def goal(writer: Writer, goal_id: str, level: str, shape: Shape) -> dict[str, Any]:
     objective = element_id("maalsaetning", writer.rng.randint(1, shape.objectives))
     count = 1 if level == "kortsigtet" else 2
-    return {"id": goal_id, "niveau": level, "titel": writer.title(), "beskrivelse": writer.description(),
-            "målsætninger": [objective],
-            "indikatorer": [indicator(writer, f"{goal_id}-indikator-{n}") for n in range(1, count + 1)]}
+    return {
+        "id": goal_id,
+        "niveau": level,
+        "titel": writer.title(),
+        "beskrivelse": writer.description(),
+        "målsætninger": [objective],
+        "indikatorer": [indicator(writer, f"{goal_id}-indikator-{n}") for n in range(1, count + 1)],
+    }
 
 
 def indicator(writer: Writer, indicator_id: str) -> dict[str, Any]:
@@ -151,8 +243,14 @@ def indicator(writer: Writer, indicator_id: str) -> dict[str, Any]:
         if measured is not None:
             period["faktisk"] = measured
         periods.append(period)
-    return {"id": indicator_id, "titel": writer.title(2, 5), "måleenhed": writer.rng.choice(("%", "antal", "dage")),
-            "retning": "højere", "baseline": {"år": "2016", "værdi": start}, "perioder": periods}
+    return {
+        "id": indicator_id,
+        "titel": writer.title(2, 5),
+        "måleenhed": writer.rng.choice(("%", "antal", "dage")),
+        "retning": "højere",
+        "baseline": {"år": "2016", "værdi": start},
+        "perioder": periods,
+    }
 
 
 def interventions(writer: Writer, shape: Shape) -> list[dict[str, Any]]:
@@ -169,8 +267,12 @@ def interventions(writer: Writer, shape: Shape) -> list[dict[str, Any]]:
 def intervention(writer: Writer, shape: Shape, n: int, activity_numbers: list[int]) -> dict[str, Any]:
     area_ids = [key for key, _ in AREAS]
     entry: dict[str, Any] = {
-        "id": element_id("indsats", n), "nr": n, "titel": writer.title(), "beskrivelse": writer.description(),
-        "status": writer.rng.choice(STATUSES), "periode": {"fra": "2017-01", "til": "2019-12"},
+        "id": element_id("indsats", n),
+        "nr": n,
+        "titel": writer.title(),
+        "beskrivelse": writer.description(),
+        "status": writer.rng.choice(STATUSES),
+        "periode": {"fra": "2017-01", "til": "2019-12"},
         "målsætninger": [element_id("maalsaetning", writer.rng.randint(1, shape.objectives))],
         "områder": writer.sample(area_ids, 1, 2),
         "mål": [element_id("kortsigtet-maal", n)],
@@ -178,8 +280,9 @@ def intervention(writer: Writer, shape: Shape, n: int, activity_numbers: list[in
         "aktiviteter": [activity(writer, shape, n, a) for a in activity_numbers],
     }
     if n % 2 == 1:
-        entry["hypoteser"] = [{"id": element_id("hypotese", n), "titel": writer.title(5, 8),
-                               "beskrivelse": writer.description()}]
+        entry["hypoteser"] = [
+            {"id": element_id("hypotese", n), "titel": writer.title(5, 8), "beskrivelse": writer.description()}
+        ]
     return entry
 
 
@@ -187,7 +290,9 @@ def activity(writer: Writer, shape: Shape, intervention_nr: int, n: int) -> dict
     earlier = list(range(max(1, n - 7), n))
     depends = sorted(writer.sample([element_id("aktivitet", e) for e in earlier], 0, 2)) if earlier else []
     entry: dict[str, Any] = {
-        "id": element_id("aktivitet", n), "titel": writer.title(), "beskrivelse": writer.description(),
+        "id": element_id("aktivitet", n),
+        "titel": writer.title(),
+        "beskrivelse": writer.description(),
         "status": writer.rng.choice(STATUSES),
         "periode": {"fra": f"{writer.rng.randint(2017, 2018)}-0{writer.rng.randint(1, 9)}", "til": "2019-12"},
         "områder": writer.sample([key for key, _ in AREAS], 1, 3),
@@ -204,36 +309,75 @@ def connections(writer: Writer, shape: Shape) -> list[dict[str, Any]]:
     found = []
     for n in range(1, shape.interventions + 1):
         first = (n - 1) * ACTIVITIES_PER_INTERVENTION + 1
-        found.append({"fra": element_id("aktivitet", first), "til": element_id("kortsigtet-maal", n),
-                      "antagelse": writer.sentence()})
-        found.append({"fra": element_id("kortsigtet-maal", n),
-                      "til": element_id("effektmaal", 1 + (n - 1) % shape.effect_goals),
-                      "antagelse": writer.sentence(), "begrundelse": writer.description(1, 2)})
+        found.append(
+            {
+                "fra": element_id("aktivitet", first),
+                "til": element_id("kortsigtet-maal", n),
+                "antagelse": writer.sentence(),
+            }
+        )
+        found.append(
+            {
+                "fra": element_id("kortsigtet-maal", n),
+                "til": element_id("effektmaal", 1 + (n - 1) % shape.effect_goals),
+                "antagelse": writer.sentence(),
+                "begrundelse": writer.description(1, 2),
+            }
+        )
     return found
 
 
 def actors(writer: Writer, shape: Shape) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = [
-        {"id": "styregruppe", "titel": "Styregruppen", "type": "styregruppe", "niveau": "forvaltning",
-         "roller": [{"ansvar": writer.sentence(), "målsætning": element_id("maalsaetning", n), "niveau": "forvaltning"}
-                    for n in range(1, shape.objectives + 1)]},
-        {"id": "udvalget", "titel": "Børne- og Ungeudvalget", "type": "udvalg", "niveau": "politisk",
-         "roller": [{"ansvar": writer.sentence(), "niveau": "politisk"}]},
+        {
+            "id": "styregruppe",
+            "titel": "Styregruppen",
+            "type": "styregruppe",
+            "niveau": "forvaltning",
+            "roller": [
+                {"ansvar": writer.sentence(), "målsætning": element_id("maalsaetning", n), "niveau": "forvaltning"}
+                for n in range(1, shape.objectives + 1)
+            ],
+        },
+        {
+            "id": "udvalget",
+            "titel": "Børne- og Ungeudvalget",
+            "type": "udvalg",
+            "niveau": "politisk",
+            "roller": [{"ansvar": writer.sentence(), "niveau": "politisk"}],
+        },
     ]
     for n in range(1, shape.teams + 1):
-        roles = [{"ansvar": writer.sentence(), "indsats": element_id("indsats", i), "niveau": "ledelse"}
-                 for i in range(n, shape.interventions + 1, shape.teams)][:3]
-        found.append({"id": element_id("team", n), "titel": f"Team {n}: {writer.title(2, 4)}",
-                      "type": writer.rng.choice(ACTOR_TYPES), "niveau": "medarbejder", "roller": roles})
+        roles = [
+            {"ansvar": writer.sentence(), "indsats": element_id("indsats", i), "niveau": "ledelse"}
+            for i in range(n, shape.interventions + 1, shape.teams)
+        ][:3]
+        found.append(
+            {
+                "id": element_id("team", n),
+                "titel": f"Team {n}: {writer.title(2, 4)}",
+                "type": writer.rng.choice(ACTOR_TYPES),
+                "niveau": "medarbejder",
+                "roller": roles,
+            }
+        )
     return found
 
 
 def processes(writer: Writer, shape: Shape) -> list[dict[str, Any]]:
-    return [{"id": element_id("proces", n), "titel": writer.title(3, 6), "beskrivelse": writer.description(1, 2),
-             "ansvarlige": ["styregruppe"], "deltagere": [element_id("team", 1 + n % shape.teams)],
-             "hvornår": "to gange om året", "måneder": sorted(writer.sample(list(range(1, 13)), 1, 3)),
-             "målsætninger": [element_id("maalsaetning", 1 + n % shape.objectives)]}
-            for n in range(1, shape.processes + 1)]
+    return [
+        {
+            "id": element_id("proces", n),
+            "titel": writer.title(3, 6),
+            "beskrivelse": writer.description(1, 2),
+            "ansvarlige": ["styregruppe"],
+            "deltagere": [element_id("team", 1 + n % shape.teams)],
+            "hvornår": "to gange om året",
+            "måneder": sorted(writer.sample(list(range(1, 13)), 1, 3)),
+            "målsætninger": [element_id("maalsaetning", 1 + n % shape.objectives)],
+        }
+        for n in range(1, shape.processes + 1)
+    ]
 
 
 def strategy(activities_count: int, seed: int | None = None, strategy_id: str = "syntetisk") -> dict[str, Any]:
@@ -265,8 +409,14 @@ def write(activities_count: int, out: Path, seed: int | None = None, strategy_id
     """Write ``<out>/<strategy_id>.yaml`` and return its path."""
     out.mkdir(parents=True, exist_ok=True)
     path = out / f"{strategy_id}.yaml"
-    text = yaml.dump(strategy(activities_count, seed, strategy_id), Dumper=_EditorDumper, allow_unicode=True,
-                     sort_keys=False, width=110, default_flow_style=False)
+    text = yaml.dump(
+        strategy(activities_count, seed, strategy_id),
+        Dumper=_EditorDumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=110,
+        default_flow_style=False,
+    )
     header = f"# Syntetisk strategi til ydelsesmåling: {activities_count} aktiviteter. Genereret; ret den ikke.\n"
     path.write_text(header + text, encoding="utf-8")
     return path

@@ -75,6 +75,7 @@ def make_project(where: Path, activities: int, strategy_id: str = "syntetisk", s
 
 def provenance() -> str:
     """Which code a project copy holds: the commit, and how many copied files differ from it."""
+
     def git(*args: str) -> str:
         result = subprocess.run(["git", "-C", str(ROOT), *args], capture_output=True, text=True, check=False)
         return result.stdout.strip()
@@ -120,10 +121,15 @@ def make_floor(project: Path, capture: Path, where: Path) -> Path:
     if isinstance(theme, dict) and theme.get("custom_dir"):
         (where / theme["custom_dir"]).mkdir(parents=True)  # stock Material: our template overrides are ours
     nav = json.loads((capture / "nav.json").read_text(encoding="utf-8"))
-    lines = ["# Floor: plain MkDocs + Material, the same pages and nav as our build, none of our plugins.",
-             "INHERIT: base.yml", f"plugins: {json.dumps(floor_plugins(config), ensure_ascii=False)}",
-             "hooks: []", "watch: []", "validation: {omitted_files: info}",
-             f"nav: {json.dumps(nav, ensure_ascii=False)}"]
+    lines = [
+        "# Floor: plain MkDocs + Material, the same pages and nav as our build, none of our plugins.",
+        "INHERIT: base.yml",
+        f"plugins: {json.dumps(floor_plugins(config), ensure_ascii=False)}",
+        "hooks: []",
+        "watch: []",
+        "validation: {omitted_files: info}",
+        f"nav: {json.dumps(nav, ensure_ascii=False)}",
+    ]
     (where / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     return where
 
@@ -152,18 +158,21 @@ def make_dot_shim(where: Path) -> Path | None:
         return None
     where.mkdir(parents=True, exist_ok=True)
     shim = where / "dot"
-    shim.write_text("#!/bin/bash\n"
-                    "start=$EPOCHREALTIME\n"
-                    f'"{real}" "$@"\n'
-                    "status=$?\n"
-                    "crashed=0; [ $status -ge 128 ] && crashed=1\n"
-                    'if [ $crashed = 1 ] && [ -n "$BENCH_DOT_RETRY" ]; then\n'
-                    "  status=0; options=(); files=()\n"
-                    '  for a in "$@"; do case "$a" in -*) options+=("$a");; *) files+=("$a");; esac; done\n'
-                    f'  for f in "${{files[@]}}"; do "{real}" "${{options[@]}}" "$f" || status=$?; done\n'
-                    "fi\n"
-                    'if [ -n "$BENCH_DOT_LOG" ]; then echo "$start $EPOCHREALTIME $crashed" >> "$BENCH_DOT_LOG"; fi\n'
-                    "exit $status\n", encoding="utf-8")
+    shim.write_text(
+        "#!/bin/bash\n"
+        "start=$EPOCHREALTIME\n"
+        f'"{real}" "$@"\n'
+        "status=$?\n"
+        "crashed=0; [ $status -ge 128 ] && crashed=1\n"
+        'if [ $crashed = 1 ] && [ -n "$BENCH_DOT_RETRY" ]; then\n'
+        "  status=0; options=(); files=()\n"
+        '  for a in "$@"; do case "$a" in -*) options+=("$a");; *) files+=("$a");; esac; done\n'
+        f'  for f in "${{files[@]}}"; do "{real}" "${{options[@]}}" "$f" || status=$?; done\n'
+        "fi\n"
+        'if [ -n "$BENCH_DOT_LOG" ]; then echo "$start $EPOCHREALTIME $crashed" >> "$BENCH_DOT_LOG"; fi\n'
+        "exit $status\n",
+        encoding="utf-8",
+    )
     shim.chmod(0o755)
     return where
 
@@ -214,8 +223,9 @@ def environment(shim: Path | None, dot_log: Path | None = None, retry_dot: bool 
     return env
 
 
-def measure(command: list[str], cwd: Path, env: dict[str, str], dot_log: Path | None = None,
-            timeout: float = BUILD_TIMEOUT) -> Run:
+def measure(
+    command: list[str], cwd: Path, env: dict[str, str], dot_log: Path | None = None, timeout: float = BUILD_TIMEOUT
+) -> Run:
     """Run ``command`` once; wall time and this process' own peak RSS (``wait4``), killed after ``timeout``."""
     if dot_log is not None and dot_log.exists():
         dot_log.unlink()
@@ -256,6 +266,11 @@ def site_figures(site: Path) -> SiteFigures:
     pages = [p for p in files if p.suffix == ".html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
     index = site / "search" / "search_index.json"
-    return SiteFigures(len(files), len(pages), sum(p.stat().st_size for p in files),
-                       index.stat().st_size if index.exists() else 0,
-                       str(largest.relative_to(site)), largest.stat().st_size)
+    return SiteFigures(
+        len(files),
+        len(pages),
+        sum(p.stat().st_size for p in files),
+        index.stat().st_size if index.exists() else 0,
+        str(largest.relative_to(site)),
+        largest.stat().st_size,
+    )

@@ -90,15 +90,29 @@ def profile(args: argparse.Namespace, work: Path) -> int:
     project = harness.make_project(work / "project", args.activities)
     prof = args.out.resolve() if args.out else work / "build.prof"
     shim = harness.make_dot_shim(work / "bin")
-    command = [harness.python(), "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build", "--strict",
-               "--quiet", "-d", "site"]
+    command = [
+        harness.python(),
+        "-m",
+        "cProfile",
+        "-o",
+        str(prof),
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--quiet",
+        "-d",
+        "site",
+    ]
     dot_log = work / "dot.log"
     run = harness.measure(command, project, harness.environment(shim, dot_log, args.retry_crashed_dot), dot_log)
     if run.returncode != 0:
         print(run.output[-4000:], file=sys.stderr)
         return 1
-    print(f"cold build of N={args.activities} under cProfile: {run.seconds:.2f} s wall, peak {run.peak_mb:.0f} MB, "
-          f"dot {run.dot.calls} calls, {run.dot.busy:.2f} s busy, {run.dot.crashed} crashed")
+    print(
+        f"cold build of N={args.activities} under cProfile: {run.seconds:.2f} s wall, peak {run.peak_mb:.0f} MB, "
+        f"dot {run.dot.calls} calls, {run.dot.busy:.2f} s busy, {run.dot.crashed} crashed"
+    )
     summarise(pstats.Stats(str(prof)), args.top)
     return 0
 

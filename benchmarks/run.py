@@ -37,8 +37,15 @@ import harness
 from harness import Run, SiteFigures
 
 VARIANTS = ("ours cold", "floor", "ours warm")  # measured in this order, interleaved
-TARGETS = {"cold_ratio_1000": 1.5, "warm_ratio_1000": 1.25, "scaling_cold": 11.0, "peak_mb_1000": 500.0,
-           "site_mb_1000": 30.0, "largest_page_kb_1000": 500.0, "search_index_kb_1000": 800.0}
+TARGETS = {
+    "cold_ratio_1000": 1.5,
+    "warm_ratio_1000": 1.25,
+    "scaling_cold": 11.0,
+    "peak_mb_1000": 500.0,
+    "site_mb_1000": 30.0,
+    "largest_page_kb_1000": 500.0,
+    "search_index_kb_1000": 800.0,
+}
 
 
 @dataclass
@@ -78,8 +85,11 @@ def fail_on(run: Run, what: str) -> None:
     if run.returncode != 0:
         print(f"{what} failed (exit {run.returncode}):\n{run.output[-4000:]}", file=sys.stderr)
         if "Graphviz" in run.output:
-            print("If dot crashed (Graphviz 2.43 and several graphs in one process), --retry-crashed-dot "
-                  "measures the rest with crashed dot calls re-run one file at a time.", file=sys.stderr)
+            print(
+                "If dot crashed (Graphviz 2.43 and several graphs in one process), --retry-crashed-dot "
+                "measures the rest with crashed dot calls re-run one file at a time.",
+                file=sys.stderr,
+            )
         print("RESULT " + json.dumps({"error": f"{what} failed", "exit": run.returncode}))
         sys.exit(1)
 
@@ -96,9 +106,12 @@ def measure_once(size: Size, shim: Path | None, work: Path, retry_dot: bool) -> 
         run = harness.measure(harness.build_command(), project, env, dot_log)
         fail_on(run, f"{variant} N={size.activities}")
         size.runs[variant].append(run)
-        print(f"  N={size.activities:>5} {variant:<10} {run.seconds:6.2f} s  {run.peak_mb:6.0f} MB"
-              f"  dot {run.dot.calls} calls {run.dot.busy:5.2f} s, {run.dot.crashed} crashed",
-              file=sys.stderr, flush=True)
+        print(
+            f"  N={size.activities:>5} {variant:<10} {run.seconds:6.2f} s  {run.peak_mb:6.0f} MB"
+            f"  dot {run.dot.calls} calls {run.dot.busy:5.2f} s, {run.dot.crashed} crashed",
+            file=sys.stderr,
+            flush=True,
+        )
 
 
 def figures(size: Size) -> tuple[SiteFigures, SiteFigures]:
@@ -115,20 +128,26 @@ def mb(n: int) -> str:
 
 def table(sizes: list[Size]) -> list[str]:
     """The timing table: one row per N and variant, then one row of ratios per N."""
-    lines = [f"{'N':>6}  {'variant':<11}{'median s':>9}{'min s':>8}{'max s':>8}{'cpu s':>8}{'peak MB':>9}"
-             f"{'dot calls':>10}{'dot s':>7}"]
+    lines = [
+        f"{'N':>6}  {'variant':<11}{'median s':>9}{'min s':>8}{'max s':>8}{'cpu s':>8}{'peak MB':>9}"
+        f"{'dot calls':>10}{'dot s':>7}"
+    ]
     for size in sizes:
         for variant in VARIANTS:
             runs = size.runs[variant]
             secs = [r.seconds for r in runs]
-            lines.append(f"{size.activities:>6}  {variant:<11}{statistics.median(secs):9.2f}{min(secs):8.2f}"
-                         f"{max(secs):8.2f}{statistics.median(r.cpu_seconds for r in runs):8.2f}"
-                         f"{max(r.peak_mb for r in runs):9.0f}{max(r.dot.calls for r in runs):10d}"
-                         f"{statistics.median(r.dot.busy for r in runs):7.2f}")
-        lines.append(f"{size.activities:>6}  ratio ours/floor: cold {size.median('ours cold') / size.floor_seconds:.2f}"
-                     f"  warm {size.median('ours warm') / size.floor_seconds:.2f}"
-                     f"; by cpu s: cold {size.median_cpu('ours cold') / size.median_cpu('floor'):.2f}"
-                     f"  warm {size.median_cpu('ours warm') / size.median_cpu('floor'):.2f}")
+            lines.append(
+                f"{size.activities:>6}  {variant:<11}{statistics.median(secs):9.2f}{min(secs):8.2f}"
+                f"{max(secs):8.2f}{statistics.median(r.cpu_seconds for r in runs):8.2f}"
+                f"{max(r.peak_mb for r in runs):9.0f}{max(r.dot.calls for r in runs):10d}"
+                f"{statistics.median(r.dot.busy for r in runs):7.2f}"
+            )
+        lines.append(
+            f"{size.activities:>6}  ratio ours/floor: cold {size.median('ours cold') / size.floor_seconds:.2f}"
+            f"  warm {size.median('ours warm') / size.floor_seconds:.2f}"
+            f"; by cpu s: cold {size.median_cpu('ours cold') / size.median_cpu('floor'):.2f}"
+            f"  warm {size.median_cpu('ours warm') / size.median_cpu('floor'):.2f}"
+        )
     return lines
 
 
@@ -136,8 +155,10 @@ def site_table(sizes: list[Size]) -> list[str]:
     lines = [f"{'N':>6}  {'site':<6}{'pages':>7}{'files':>7}{'size':>10}{'search index':>14}  largest page"]
     for size in sizes:
         for name, fig in zip(("ours", "floor"), figures(size), strict=True):
-            lines.append(f"{size.activities:>6}  {name:<6}{fig.pages:>7}{fig.files:>7}{mb(fig.bytes):>10}"
-                         f"{kb(fig.search_index_bytes):>14}  {kb(fig.largest_page_bytes)} {fig.largest_page}")
+            lines.append(
+                f"{size.activities:>6}  {name:<6}{fig.pages:>7}{fig.files:>7}{mb(fig.bytes):>10}"
+                f"{kb(fig.search_index_bytes):>14}  {kb(fig.largest_page_bytes)} {fig.largest_page}"
+            )
     return lines
 
 
@@ -147,22 +168,24 @@ def result(sizes: list[Size]) -> dict[str, Any]:
     for size in sizes:
         n, ours = size.activities, figures(size)[0]
         cold_runs = size.runs["ours cold"]
-        out |= {f"cold_ratio_{n}": round(size.median("ours cold") / size.floor_seconds, 3),
-                f"warm_ratio_{n}": round(size.median("ours warm") / size.floor_seconds, 3),
-                f"cpu_cold_ratio_{n}": round(size.median_cpu("ours cold") / size.median_cpu("floor"), 3),
-                f"cpu_warm_ratio_{n}": round(size.median_cpu("ours warm") / size.median_cpu("floor"), 3),
-                f"ours_cold_s_{n}": round(size.median("ours cold"), 2),
-                f"ours_warm_s_{n}": round(size.median("ours warm"), 2),
-                f"floor_s_{n}": round(size.floor_seconds, 2),
-                f"peak_mb_{n}": round(max(r.peak_mb for v in ("ours cold", "ours warm") for r in size.runs[v]), 1),
-                f"site_mb_{n}": round(ours.bytes / 1024 / 1024, 2),
-                f"search_index_kb_{n}": round(ours.search_index_bytes / 1024, 1),
-                f"largest_page_kb_{n}": round(ours.largest_page_bytes / 1024, 1),
-                f"pages_{n}": ours.pages,
-                f"dot_calls_cold_{n}": max(r.dot.calls for r in cold_runs),
-                f"dot_s_cold_{n}": round(statistics.median(r.dot.busy for r in cold_runs), 2),
-                f"dot_s_warm_{n}": round(statistics.median(r.dot.busy for r in size.runs["ours warm"]), 2),
-                f"dot_crashed_cold_{n}": max(r.dot.crashed for r in cold_runs)}
+        out |= {
+            f"cold_ratio_{n}": round(size.median("ours cold") / size.floor_seconds, 3),
+            f"warm_ratio_{n}": round(size.median("ours warm") / size.floor_seconds, 3),
+            f"cpu_cold_ratio_{n}": round(size.median_cpu("ours cold") / size.median_cpu("floor"), 3),
+            f"cpu_warm_ratio_{n}": round(size.median_cpu("ours warm") / size.median_cpu("floor"), 3),
+            f"ours_cold_s_{n}": round(size.median("ours cold"), 2),
+            f"ours_warm_s_{n}": round(size.median("ours warm"), 2),
+            f"floor_s_{n}": round(size.floor_seconds, 2),
+            f"peak_mb_{n}": round(max(r.peak_mb for v in ("ours cold", "ours warm") for r in size.runs[v]), 1),
+            f"site_mb_{n}": round(ours.bytes / 1024 / 1024, 2),
+            f"search_index_kb_{n}": round(ours.search_index_bytes / 1024, 1),
+            f"largest_page_kb_{n}": round(ours.largest_page_bytes / 1024, 1),
+            f"pages_{n}": ours.pages,
+            f"dot_calls_cold_{n}": max(r.dot.calls for r in cold_runs),
+            f"dot_s_cold_{n}": round(statistics.median(r.dot.busy for r in cold_runs), 2),
+            f"dot_s_warm_{n}": round(statistics.median(r.dot.busy for r in size.runs["ours warm"]), 2),
+            f"dot_crashed_cold_{n}": max(r.dot.crashed for r in cold_runs),
+        }
     by_n = {s.activities: s for s in sizes}
     if 100 in by_n and 1000 in by_n:
         small, large = by_n[100], by_n[1000]
@@ -175,8 +198,10 @@ def result(sizes: list[Size]) -> dict[str, Any]:
 
 
 def report(sizes: list[Size], reps: int, elapsed: float, retry_dot: bool) -> None:
-    print(f"Benchmark: our build vs. plain MkDocs + Material (floor); {reps} repetition(s), medians; "
-          f"whole run {elapsed:.0f} s")
+    print(
+        f"Benchmark: our build vs. plain MkDocs + Material (floor); {reps} repetition(s), medians; "
+        f"whole run {elapsed:.0f} s"
+    )
     print(f"code measured: {harness.provenance()}")
     if retry_dot:
         crashed = {s.activities: max(r.dot.crashed for v in VARIANTS for r in s.runs[v]) for s in sizes}
@@ -200,10 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repetitions", type=int, default=3, help="measured repetitions per variant (default 3)")
     parser.add_argument("--sizes", default="100,1000", help="comma-separated N (default 100,1000)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (printed) for inspection")
-    parser.add_argument("--budget", type=float, default=360.0,
-                        help="start no further repetition that would end after this many seconds (default 360)")
-    parser.add_argument("--retry-crashed-dot", action="store_true",
-                        help="re-run a dot call that crashed one file at a time (counted in the output)")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=360.0,
+        help="start no further repetition that would end after this many seconds (default 360)",
+    )
+    parser.add_argument(
+        "--retry-crashed-dot",
+        action="store_true",
+        help="re-run a dot call that crashed one file at a time (counted in the output)",
+    )
     args = parser.parse_args(argv)
     sizes_n = [100] if args.quick else [int(n) for n in args.sizes.split(",")]
     reps = 1 if args.quick else args.repetitions
@@ -222,8 +254,11 @@ def main(argv: list[str] | None = None) -> int:
             done += 1
             now = time.perf_counter()
             if done < reps and now - start + (now - rep_start) > args.budget:
-                print(f"stopping after {done} of {reps} repetitions: another would pass --budget {args.budget:.0f} s",
-                      file=sys.stderr, flush=True)
+                print(
+                    f"stopping after {done} of {reps} repetitions: another would pass --budget {args.budget:.0f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
                 break
         report(sizes, done, time.perf_counter() - start, args.retry_crashed_dot)
     finally:

@@ -115,8 +115,14 @@ def start_server(project: Path, port: int, log: Path, retry_dot: bool) -> subpro
     command = [harness.python(), "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"]
     shim = harness.make_dot_shim(log.parent / "bin") if retry_dot else None
     with log.open("wb") as sink:
-        return subprocess.Popen(command, cwd=project, env=harness.environment(shim, None, retry_dot), stdout=sink,
-                                stderr=subprocess.STDOUT, start_new_session=True)
+        return subprocess.Popen(
+            command,
+            cwd=project,
+            env=harness.environment(shim, None, retry_dot),
+            stdout=sink,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
 
 
 def stop_server(server: subprocess.Popen[bytes]) -> None:
@@ -150,9 +156,12 @@ def edits(base: str, project: Path, activities: int, count: int, pid: int) -> li
         time.sleep(1.0)  # let the watcher settle after the previous build
         edit_title(data, activity_id, old, new)
         seconds.append(wait_for(page, new, EDIT_TIMEOUT))
-        print(f"  edit {n + 1}: {activity_id} visible after "
-              f"{'timeout' if seconds[-1] is None else f'{seconds[-1]:.2f} s'}; server RSS {rss_mb(pid):.0f} MB",
-              file=sys.stderr, flush=True)
+        print(
+            f"  edit {n + 1}: {activity_id} visible after "
+            f"{'timeout' if seconds[-1] is None else f'{seconds[-1]:.2f} s'}; server RSS {rss_mb(pid):.0f} MB",
+            file=sys.stderr,
+            flush=True,
+        )
     return seconds
 
 
@@ -191,24 +200,32 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(activities: int, startup: float, seconds: list[float | None], dog: Watchdog, entries: int,
-           index: str) -> None:
+def report(
+    activities: int, startup: float, seconds: list[float | None], dog: Watchdog, entries: int, index: str
+) -> None:
     shown = [s for s in seconds if s is not None]
     print(f"mkdocs serve, {activities} activities ({harness.provenance()}): first build served after {startup:.1f} s")
     for n, s in enumerate(seconds, 1):
         print(f"  edit {n}: save → visible {'timeout' if s is None else f'{s:.2f} s'}")
-    print(f"  during the rebuilds: {dog.polls} polls of an untouched page and the search index, "
-          f"{len(dog.problems)} incomplete answers")
+    print(
+        f"  during the rebuilds: {dog.polls} polls of an untouched page and the search index, "
+        f"{len(dog.problems)} incomplete answers"
+    )
     for problem in dog.problems[:10]:
         print(f"    {problem}")
     last_title = "Redigeret titel nummer"
     print(f"  search index after the edits: {entries} entries, new title indexed: {last_title in index}")
-    result = {"activities": activities, "startup_s": round(startup, 2),
-              "edit_s": [None if s is None else round(s, 2) for s in seconds],
-              "edit_median_s": round(statistics.median(shown), 2) if shown else None,
-              "incomplete_answers": len(dog.problems), "watchdog_polls": dog.polls,
-              "search_entries_after": entries, "edit_in_search_index": last_title in index,
-              "target_met": bool(shown) and len(shown) == len(seconds) and max(shown) <= 3.0}
+    result = {
+        "activities": activities,
+        "startup_s": round(startup, 2),
+        "edit_s": [None if s is None else round(s, 2) for s in seconds],
+        "edit_median_s": round(statistics.median(shown), 2) if shown else None,
+        "incomplete_answers": len(dog.problems),
+        "watchdog_polls": dog.polls,
+        "search_entries_after": entries,
+        "edit_in_search_index": last_title in index,
+        "target_met": bool(shown) and len(shown) == len(seconds) and max(shown) <= 3.0,
+    }
     print("RESULT " + json.dumps(result, ensure_ascii=False))
 
 

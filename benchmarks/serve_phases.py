@@ -96,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         data = next((project / "data").glob("*.yaml"))
         for number in range(1, args.edits + 1):
             text = data.read_text(encoding="utf-8")
-            title = re.search(r"\n {4}titel: ([^\n]+)", text[text.index("aktiviteter:"):])
+            title = re.search(r"\n {4}titel: ([^\n]+)", text[text.index("aktiviteter:") :])
             assert title is not None, "the synthetic strategy has activities with titles"
             data.write_text(text.replace(title.group(0), f"{title.group(0)} (rettet {number})", 1), encoding="utf-8")
             rebuild(project, site, f"edit {number}")

@@ -42,6 +42,7 @@ def project_for(work: Path, number: int, activities: int) -> tuple[str, Path]:
 
 def build_all(projects: list[tuple[str, Path]], out: Path, jobs: int, env: dict[str, str]) -> float:
     """Build every project into ``out/<id>`` with ``jobs`` builds at a time; wall seconds."""
+
     def build(item: tuple[str, Path]) -> harness.Run:
         strategy_id, project = item
         command = harness.build_command(project / "stitch.yml", str(out / strategy_id))
@@ -60,7 +61,9 @@ def front_page(out: Path, strategy_ids: list[str]) -> None:
     items = "\n".join(f'<li><a href="{i}/">{html.escape(i)}</a></li>' for i in strategy_ids)
     out.joinpath("index.html").write_text(
         f'<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Strategier</title></head>'
-        f"<body><h1>Strategier</h1><ul>\n{items}\n</ul></body></html>\n", encoding="utf-8")
+        f"<body><h1>Strategier</h1><ul>\n{items}\n</ul></body></html>\n",
+        encoding="utf-8",
+    )
 
 
 def broken_links(site: Path) -> list[str]:
@@ -86,9 +89,23 @@ def broken_links(site: Path) -> list[str]:
 
 def pagefind(python: str, site: Path) -> str:
     start = time.perf_counter()
-    result = subprocess.run([python, "-m", "pagefind", "--site", str(site), "--force-language", "da",
-                             "--root-selector", "article.md-content__inner"],  # the page text, not the chrome
-                            check=False, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            python,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--force-language",
+            "da",
+            "--root-selector",
+            "article.md-content__inner",
+        ],  # the page text, not the chrome
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     seconds = time.perf_counter() - start
     if result.returncode != 0:
         return f"pagefind failed: {result.stderr[-2000:]}"
@@ -100,10 +117,12 @@ def pagefind(python: str, site: Path) -> str:
     code = sum(p.stat().st_size for p in files if p.name in ("pagefind.js", "pagefind-worker.js", "wasm.da.pagefind"))
     total = sum(p.stat().st_size for p in files)
     largest = max(p.stat().st_size for p in chunks)
-    return (f"Pagefind over the stitched site: {seconds:.1f} s; bundle {total / 1024:,.0f} kB in {len(files)} files; "
-            f"{len(chunks)} index chunks (largest {largest / 1024:.0f} kB), "
-            f"{len(fragments)} page fragments; a search loads Pagefind's code ({code / 1024:.0f} kB, once) and "
-            f"{meta / 1024:.0f} kB of metadata, then only the chunks for its words and the fragments of the hits")
+    return (
+        f"Pagefind over the stitched site: {seconds:.1f} s; bundle {total / 1024:,.0f} kB in {len(files)} files; "
+        f"{len(chunks)} index chunks (largest {largest / 1024:.0f} kB), "
+        f"{len(fragments)} page fragments; a search loads Pagefind's code ({code / 1024:.0f} kB, once) and "
+        f"{meta / 1024:.0f} kB of metadata, then only the chunks for its words and the fragments of the hits"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,12 +146,16 @@ def main(argv: list[str] | None = None) -> int:
         parallel = build_all(projects, out, args.jobs, env)
         front_page(out, [i for i, _ in projects])
         broken = broken_links(out)
-        print(f"{args.strategies} strategies × {args.activities} activities as separate MkDocs builds: "
-              f"{serial:.1f} s one by one, {parallel:.1f} s with {args.jobs} jobs")
+        print(
+            f"{args.strategies} strategies × {args.activities} activities as separate MkDocs builds: "
+            f"{serial:.1f} s one by one, {parallel:.1f} s with {args.jobs} jobs"
+        )
         for strategy_id, _ in projects:
             index = out / strategy_id / "search" / "search_index.json"
-            print(f"  {strategy_id}/: {len(list((out / strategy_id).rglob('*.html')))} pages, own search index "
-                  f"{index.stat().st_size / 1024:,.0f} kB")
+            print(
+                f"  {strategy_id}/: {len(list((out / strategy_id).rglob('*.html')))} pages, own search index "
+                f"{index.stat().st_size / 1024:,.0f} kB"
+            )
         print(f"  stitched site: {len(list(out.rglob('*.html')))} pages; broken relative links: {len(broken)}")
         for line in broken[:10]:
             print(f"    {line}")

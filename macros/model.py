@@ -31,23 +31,33 @@ StrategyStatus = Literal["udkast", "vedtaget", "i gang", "afsluttet", "erstattet
 GoalLevel = Literal["kortsigtet", "effekt", "langsigtet"]
 Level = Literal["politisk", "forvaltning", "ledelse", "medarbejder"]
 Direction = Literal["højere", "lavere"]
-ActorType = Literal[
-    "styregruppe", "udvalg", "chefgruppe", "ledelse", "team", "forvaltning", "medarbejdere", "andet"
-]
+ActorType = Literal["styregruppe", "udvalg", "chefgruppe", "ledelse", "team", "forvaltning", "medarbejdere", "andet"]
 
 MAX_TITLE = 300
 MAX_TEXT = 20_000
 
 
-def spec(key: str, doc: str, *, default: Any = dataclasses.MISSING, ref: tuple[str, ...] = (),
-         required: bool = False, example: Any = None) -> Any:
+def spec(
+    key: str,
+    doc: str,
+    *,
+    default: Any = dataclasses.MISSING,
+    ref: tuple[str, ...] = (),
+    required: bool = False,
+    example: Any = None,
+) -> Any:
     """Declare a YAML field: its Danish ``key``, what it means for editors, and what it refers to.
 
     ``ref`` names the element kinds an id field must point to. A field is optional in YAML when it has a
     ``default``, unless ``required`` says otherwise (needed where Python's field order forces a default).
     """
-    meta = {"key": key, "doc": doc, "ref": ref, "example": example,
-            "required": required or default is dataclasses.MISSING}
+    meta = {
+        "key": key,
+        "doc": doc,
+        "ref": ref,
+        "example": example,
+        "required": required or default is dataclasses.MISSING,
+    }
     return field(default=default, metadata=meta)
 
 
@@ -99,8 +109,9 @@ class Source:
 
     titel: str = spec("titel", "Dokumentets eller sidens titel.", example="BILAG 3 – Forandringsteori 2016")
     url: str | None = spec("url", "Adresse på kilden (https://…).", default=None)
-    dato: PartialDate | None = spec("dato", "Dato for kilden eller beslutningen (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).",
-                                    default=None)
+    dato: PartialDate | None = spec(
+        "dato", "Dato for kilden eller beslutningen (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).", default=None
+    )
 
 
 @dataclass(frozen=True)
@@ -132,8 +143,9 @@ class Role:
 
     ansvar: str = spec("ansvar", "Hvad aktøren gør eller har ansvar for.")
     niveau: Level | None = spec("niveau", "Niveau: politisk, forvaltning, ledelse eller medarbejder.", default=None)
-    maalsaetning: ElementId | None = spec("målsætning", "Id på den målsætning rollen gælder.", default=None,
-                                          ref=("målsætning",))
+    maalsaetning: ElementId | None = spec(
+        "målsætning", "Id på den målsætning rollen gælder.", default=None, ref=("målsætning",)
+    )
     indsats: ElementId | None = spec("indsats", "Id på den indsats rollen gælder.", default=None, ref=("indsats",))
 
 
@@ -178,14 +190,18 @@ class Element:
     kind_plural: ClassVar[str] = "elementer"
     segment: ClassVar[str] = ""  # URL folder under the strategy; "" = no page of its own
 
-    id: ElementId = spec("id", "Fast id: små bogstaver a-z, tal og bindestreg. Bruges i adressen; skift det ikke.",
-                         example="opsporing-og-forebyggelse")
+    id: ElementId = spec(
+        "id",
+        "Fast id: små bogstaver a-z, tal og bindestreg. Bruges i adressen; skift det ikke.",
+        example="opsporing-og-forebyggelse",
+    )
     titel: str = spec("titel", "Overskriften, som læseren ser.")
-    nr: int | None = spec("nr", "Nummeret, folk bruger (\"Indsats 2\").", default=None)
+    nr: int | None = spec("nr", 'Nummeret, folk bruger ("Indsats 2").', default=None)
     beskrivelse: Text | None = spec("beskrivelse", "Uddybende tekst (enkel formatering, se nedenfor).", default=None)
     kilde: Source | None = spec("kilde", "Kilde til oplysningen.", default=None)
     tidligere_id: tuple[ElementId, ...] = spec(
-        "tidligere_id", "Id'er elementet havde før; de gamle adresser sender videre hertil.", default=())
+        "tidligere_id", "Id'er elementet havde før; de gamle adresser sender videre hertil.", default=()
+    )
 
     @property
     def label(self) -> str:
@@ -214,7 +230,7 @@ class Indicator(Element):
     kind: ClassVar[str] = "indikator"
     kind_plural: ClassVar[str] = "indikatorer"
 
-    maaleenhed: str | None = spec("måleenhed", "Enheden, fx \"%\" eller \"sager pr. rådgiver\".", default=None)
+    maaleenhed: str | None = spec("måleenhed", 'Enheden, fx "%" eller "sager pr. rådgiver".', default=None)
     retning: Direction = spec("retning", "Om højere eller lavere er bedre.", default="højere")
     baseline: Baseline | None = spec("baseline", "Udgangspunktet: år og værdi.", default=None)
     perioder: tuple[Measurement, ...] = spec("perioder", "Mål og målinger pr. periode.", default=())
@@ -227,8 +243,9 @@ class Goal(Element):
     segment: ClassVar[str] = "maal"
 
     niveau: GoalLevel = spec("niveau", "kortsigtet, effekt eller langsigtet.", default="kortsigtet")
-    maalsaetninger: tuple[ElementId, ...] = spec("målsætninger", "Id'er på målsætninger målet hører under.",
-                                                  default=(), ref=("målsætning",))
+    maalsaetninger: tuple[ElementId, ...] = spec(
+        "målsætninger", "Id'er på målsætninger målet hører under.", default=(), ref=("målsætning",)
+    )
     indikatorer: tuple[Indicator, ...] = spec("indikatorer", "Hvordan målet følges.", default=())
 
 
@@ -241,7 +258,8 @@ class Objective(Element):
     segment: ClassVar[str] = "maalsaetninger"
 
     forudsaetninger: tuple[Prerequisite, ...] = spec(
-        "forudsætninger", "Hvad der skal være på plads hos ledelse og medarbejdere.", default=())
+        "forudsætninger", "Hvad der skal være på plads hos ledelse og medarbejdere.", default=()
+    )
 
 
 @dataclass(frozen=True)
@@ -259,13 +277,14 @@ class Activity(Element):
 
     status: Status | None = spec("status", "planlagt, i gang, afsluttet eller opgivet.", default=None)
     periode: Period | None = spec("periode", "Hvornår aktiviteten løber.", default=None)
-    omraader: tuple[ElementId, ...] = spec("områder", "Id'er på de områder aktiviteten berører.", default=(),
-                                           ref=("område",))
-    afhaenger_af: tuple[ElementId, ...] = spec("afhænger_af", "Id'er på aktiviteter, der skal ske først.",
-                                               default=(), ref=("aktivitet",))
+    omraader: tuple[ElementId, ...] = spec(
+        "områder", "Id'er på de områder aktiviteten berører.", default=(), ref=("område",)
+    )
+    afhaenger_af: tuple[ElementId, ...] = spec(
+        "afhænger_af", "Id'er på aktiviteter, der skal ske først.", default=(), ref=("aktivitet",)
+    )
     maal: tuple[ElementId, ...] = spec("mål", "Id'er på de mål aktiviteten tjener.", default=(), ref=("mål",))
-    ansvarlige: tuple[ElementId, ...] = spec("ansvarlige", "Id'er på ansvarlige aktører.", default=(),
-                                             ref=("aktør",))
+    ansvarlige: tuple[ElementId, ...] = spec("ansvarlige", "Id'er på ansvarlige aktører.", default=(), ref=("aktør",))
 
 
 @dataclass(frozen=True)
@@ -278,16 +297,16 @@ class Intervention(Element):
 
     status: Status | None = spec("status", "planlagt, i gang, afsluttet eller opgivet.", default=None)
     periode: Period | None = spec("periode", "Hvornår indsatsen løber.", default=None)
-    maalsaetninger: tuple[ElementId, ...] = spec("målsætninger", "Id'er på målsætninger indsatsen understøtter.",
-                                                  default=(), ref=("målsætning",))
-    omraader: tuple[ElementId, ...] = spec("områder", "Id'er på de områder indsatsen berører.", default=(),
-                                           ref=("område",))
+    maalsaetninger: tuple[ElementId, ...] = spec(
+        "målsætninger", "Id'er på målsætninger indsatsen understøtter.", default=(), ref=("målsætning",)
+    )
+    omraader: tuple[ElementId, ...] = spec(
+        "områder", "Id'er på de områder indsatsen berører.", default=(), ref=("område",)
+    )
     maal: tuple[ElementId, ...] = spec("mål", "Id'er på de mål indsatsen tjener.", default=(), ref=("mål",))
-    ansvarlige: tuple[ElementId, ...] = spec("ansvarlige", "Id'er på ansvarlige aktører.", default=(),
-                                             ref=("aktør",))
+    ansvarlige: tuple[ElementId, ...] = spec("ansvarlige", "Id'er på ansvarlige aktører.", default=(), ref=("aktør",))
     aktiviteter: tuple[Activity, ...] = spec("aktiviteter", "Indsatsens aktiviteter.", default=())
-    hypoteser: tuple[Hypothesis, ...] = spec("hypoteser", "Hypoteser/antagelser placeret under indsatsen.",
-                                             default=())
+    hypoteser: tuple[Hypothesis, ...] = spec("hypoteser", "Hypoteser/antagelser placeret under indsatsen.", default=())
 
 
 @dataclass(frozen=True)
@@ -296,8 +315,11 @@ class Actor(Element):
     kind_plural: ClassVar[str] = "aktører"
     segment: ClassVar[str] = "aktoerer"
 
-    type: ActorType = spec("type", "styregruppe, udvalg, chefgruppe, ledelse, team, forvaltning, medarbejdere "
-                                   "eller andet.", default="andet")
+    type: ActorType = spec(
+        "type",
+        "styregruppe, udvalg, chefgruppe, ledelse, team, forvaltning, medarbejdere eller andet.",
+        default="andet",
+    )
     niveau: Level | None = spec("niveau", "politisk, forvaltning, ledelse eller medarbejder.", default=None)
     roller: tuple[Role, ...] = spec("roller", "Aktørens roller og ansvar.", default=())
 
@@ -309,19 +331,32 @@ class Process(Element):
     kind: ClassVar[str] = "proces"
     kind_plural: ClassVar[str] = "processer"
 
-    ansvarlige: tuple[ElementId, ...] = spec("ansvarlige", "Id'er på aktører, der står for processen.",
-                                             default=(), ref=("aktør",))
-    deltagere: tuple[ElementId, ...] = spec("deltagere", "Id'er på aktører, der deltager.", default=(),
-                                            ref=("aktør",))
-    hvornaar: str | None = spec("hvornår", "Hvornår eller hvor ofte, med ord (\"hvert forår\").", default=None)
-    maaneder: tuple[int, ...] = spec("måneder", "Måneder (1–12) processen finder sted i; bruges til årshjulet.",
-                                     default=())
-    maalsaetninger: tuple[ElementId, ...] = spec("målsætninger", "Id'er på målsætninger processen følger.",
-                                                  default=(), ref=("målsætning",))
+    ansvarlige: tuple[ElementId, ...] = spec(
+        "ansvarlige", "Id'er på aktører, der står for processen.", default=(), ref=("aktør",)
+    )
+    deltagere: tuple[ElementId, ...] = spec("deltagere", "Id'er på aktører, der deltager.", default=(), ref=("aktør",))
+    hvornaar: str | None = spec("hvornår", 'Hvornår eller hvor ofte, med ord ("hvert forår").', default=None)
+    maaneder: tuple[int, ...] = spec(
+        "måneder", "Måneder (1–12) processen finder sted i; bruges til årshjulet.", default=()
+    )
+    maalsaetninger: tuple[ElementId, ...] = spec(
+        "målsætninger", "Id'er på målsætninger processen følger.", default=(), ref=("målsætning",)
+    )
 
 
-ELEMENT_KINDS = ("strategi", "område", "tema", "målsætning", "indsats", "aktivitet", "hypotese", "mål",
-                 "indikator", "aktør", "proces")
+ELEMENT_KINDS = (
+    "strategi",
+    "område",
+    "tema",
+    "målsætning",
+    "indsats",
+    "aktivitet",
+    "hypotese",
+    "mål",
+    "indikator",
+    "aktør",
+    "proces",
+)
 
 
 @dataclass(frozen=True)
@@ -346,21 +381,19 @@ class Strategy(Element):
     vision: str | None = spec("vision", "Visionen i én eller to sætninger.", default=None)
     formaal: Text | None = spec("formål", "Hvad strategien eller forandringsteorien er lavet til.", default=None)
     periode: Period | None = spec("periode", "Strategiens periode.", default=None)
-    status: StrategyStatus | None = spec("status", "udkast, vedtaget, i gang, afsluttet eller erstattet.",
-                                         default=None)
+    status: StrategyStatus | None = spec("status", "udkast, vedtaget, i gang, afsluttet eller erstattet.", default=None)
     kilder: tuple[Source, ...] = spec("kilder", "Kildedokumenter for strategien.", default=())
-    omraader: tuple[Area, ...] = spec("områder", "Områderne (fx Myndighed, Tilbudsvifte, Almenområde).",
-                                      default=())
+    omraader: tuple[Area, ...] = spec("områder", "Områderne (fx Myndighed, Tilbudsvifte, Almenområde).", default=())
     temaer: tuple[Theme, ...] = spec("temaer", "Tværgående temaer eller fælles forpligtelser.", default=())
     maalsaetninger: tuple[Objective, ...] = spec("målsætninger", "Strategiens målsætninger.", default=())
     indsatser: tuple[Intervention, ...] = spec("indsatser", "Indsatserne med deres aktiviteter.", default=())
     maal: tuple[Goal, ...] = spec("mål", "Mål på niveauerne kortsigtet, effekt og langsigtet.", default=())
-    forbindelser: tuple[Connection, ...] = spec("forbindelser", "Pile mellem elementer med deres antagelser.",
-                                                default=())
+    forbindelser: tuple[Connection, ...] = spec(
+        "forbindelser", "Pile mellem elementer med deres antagelser.", default=()
+    )
     aktoerer: tuple[Actor, ...] = spec("aktører", "Styregrupper, udvalg, chefgrupper, teams.", default=())
     processer: tuple[Process, ...] = spec("processer", "Opfølgning: hvad, hvem og hvornår.", default=())
-    milepaele: tuple[Milestone, ...] = spec("milepæle", "Datoer og beslutninger på strategiens tidslinje.",
-                                            default=())
+    milepaele: tuple[Milestone, ...] = spec("milepæle", "Datoer og beslutninger på strategiens tidslinje.", default=())
     versioner: tuple[Version, ...] = spec("versioner", "Ændringslog: hvad der er ændret hvornår.", default=())
 
     @cached_property

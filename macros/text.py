@@ -49,8 +49,7 @@ def block(text: object) -> str:
     value = _IMAGE.sub(r"\\!", value)
     value = _SETEXT.sub(lambda m: m.group(1) + ("&#61;" if m.group(2) == "=" else "&#45;") + m.group(3), value)
     value = _LINK_TARGET.sub(lambda m: "]" if safe_target(m.group(1)) else "]\\", value)
-    value = _REF_DEFINITION.sub(lambda m: m.group(0) if safe_target(m.group(2)) else
-                                "\\" + m.group(0).lstrip(), value)
+    value = _REF_DEFINITION.sub(lambda m: m.group(0) if safe_target(m.group(2)) else "\\" + m.group(0).lstrip(), value)
     return value.strip()
 
 
@@ -61,15 +60,19 @@ def markdown_problems(text: str) -> list[tuple[int, str]]:
     addresses, and images (they would load from another site). Raw HTML, template syntax and the like
     are not refused; they show as typed.
     """
-    image = ("billeder kan ikke sættes ind i teksten (de ville blive hentet fra en anden side); skriv et link i "
-             "stedet: [tekst](https://…)")
+    image = (
+        "billeder kan ikke sættes ind i teksten (de ville blive hentet fra en anden side); skriv et link i "
+        "stedet: [tekst](https://…)"
+    )
     found = [(m.start(), image) for m in _IMAGE.finditer(text)]
     targets = [(m.start(1), m.group(1)) for m in _LINK_TARGET.finditer(text)]
     targets += [(m.start(2), m.group(2)) for m in _REF_DEFINITION.finditer(text)]
     for offset, target in targets:
         if not safe_target(target):
-            message = (f"linket '{_shown_target(target)}' er ikke tilladt: et link i teksten skal gå til en hel "
-                       "adresse, der begynder med https://, http:// eller mailto:")
+            message = (
+                f"linket '{_shown_target(target)}' er ikke tilladt: et link i teksten skal gå til en hel "
+                "adresse, der begynder med https://, http:// eller mailto:"
+            )
             found.append((offset, message))
     return sorted(found)
 

@@ -71,8 +71,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="fingerprint-") as tmp:
         work = Path(tmp)
         synthetic = work / "synthetic-data"
-        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--activities", "1000",
-                        "--out", str(synthetic)], check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--activities", "1000", "--out", str(synthetic)],
+            check=True,
+            capture_output=True,
+        )
         sites = {
             "example": (ROOT / "data", ROOT / "docs", ""),
             "fixture": (FIXTURES / "site" / "data", FIXTURES / "site" / "docs", ""),

@@ -54,8 +54,12 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def fixture_site_flat(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project built with ``use_directory_urls: false`` (pages as ``name.html``)."""
-    project = make_project(tmp_path_factory.mktemp("flat"), FIXTURE_PROJECT / "data", FIXTURE_PROJECT / "docs",
-                           "use_directory_urls: false\n")
+    project = make_project(
+        tmp_path_factory.mktemp("flat"),
+        FIXTURE_PROJECT / "data",
+        FIXTURE_PROJECT / "docs",
+        "use_directory_urls: false\n",
+    )
     return _built(project, tmp_path_factory.mktemp("fixture-site-flat"))
 
 

@@ -11,8 +11,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-LINK_ATTRIBUTES = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("a", "xlink:href"),
-                   ("source", "src"), ("iframe", "src")}
+LINK_ATTRIBUTES = {
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("a", "xlink:href"),
+    ("source", "src"),
+    ("iframe", "src"),
+}
 
 
 @dataclass
@@ -36,15 +43,31 @@ class _Parser(HTMLParser):
         values = {k: v or "" for k, v in attrs}
         in_nav = bool(self.stack and self.stack[-1][1]) or "md-nav" in values.get("class", "")
         in_main = bool(self.stack and self.stack[-1][2]) or tag == "article"
-        if tag not in {"br", "img", "link", "meta", "input", "hr", "source", "path", "rect", "ellipse",
-                       "polygon", "polyline", "line", "circle", "use", "stop"}:
+        if tag not in {
+            "br",
+            "img",
+            "link",
+            "meta",
+            "input",
+            "hr",
+            "source",
+            "path",
+            "rect",
+            "ellipse",
+            "polygon",
+            "polyline",
+            "line",
+            "circle",
+            "use",
+            "stop",
+        }:
             self.stack.append((tag, in_nav, in_main))
         for name in ("id", "name"):
             if values.get(name) and (name == "id" or tag == "a"):
                 self.page.ids.add(values[name])
                 if name == "id":
                     self.page.id_list.append(values[name])
-        for (t, attribute) in LINK_ATTRIBUTES:
+        for t, attribute in LINK_ATTRIBUTES:
             if t == tag and values.get(attribute):
                 link = values[attribute]
                 self.page.links.append(link)

@@ -22,8 +22,13 @@ GENERATOR = ROOT / "benchmarks" / "generate.py"
 
 
 def generate(activities: int, out: Path) -> Path:
-    result = subprocess.run([sys.executable, str(GENERATOR), "--activities", str(activities), "--out", str(out)],
-                            check=False, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, str(GENERATOR), "--activities", str(activities), "--out", str(out)],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
     return out / "syntetisk.yaml"
 

@@ -41,7 +41,7 @@ class Events(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         self.events.append(("end", tag))
         if tag in self.open_kept:
-            del self.open_kept[self.open_kept.index(tag):]
+            del self.open_kept[self.open_kept.index(tag) :]
 
     def handle_data(self, data: str) -> None:
         text = data if self.open_kept else re.sub(r"[ \t\n\r\f]+", " ", data)
@@ -67,8 +67,10 @@ def assert_same_for_readers(page: str) -> str:
 
 
 TRICKY = {
-    "pre keeps its indentation": ("<div>\n    <pre class='x'>def f():\n    return 1\n\n\n  end</pre>\n  </div>",
-                                  "def f():\n    return 1\n\n\n  end"),
+    "pre keeps its indentation": (
+        "<div>\n    <pre class='x'>def f():\n    return 1\n\n\n  end</pre>\n  </div>",
+        "def f():\n    return 1\n\n\n  end",
+    ),
     "upper-case PRE": ("<PRE>\n  a\n    b</PRE>", "\n  a\n    b"),
     "textarea": ('<form>\n  <textarea name="t">\n   first\n\n   second</textarea>\n</form>', "\n   first\n\n   second"),
     "inline code is pre-wrap in Material": ("<p>Skriv\n    <code>a\n    b</code>\n    her</p>", "a\n    b"),
@@ -76,7 +78,7 @@ TRICKY = {
     "script": ("<script>\n  var s = `a\n     b`;\n</script>\n  <p>x</p>", "var s = `a\n     b`;"),
     "style": ("<style>\n  .a::before { content: 'x\\\n   y' }\n</style>", "content: 'x\\\n   y'"),
     "comment": ("<!--\n   keep\n\n   me -->\n   <p>x</p>", "\n   keep\n\n   me "),
-    "attribute value with a line break": ('<a title="første\n     anden" href="#">\n   x</a>', 'første\n     anden'),
+    "attribute value with a line break": ('<a title="første\n     anden" href="#">\n   x</a>', "første\n     anden"),
     "single-quoted value with > and a break": ("<p title='a > b\n   c'>\n  tekst</p>", "a > b\n   c"),
     "unclosed pre keeps the rest": ("<p>\n  x</p>\n<pre>\n  a\n    b\n", "<pre>\n  a\n    b\n"),
     "pre inside a comment-looking text": ("<p>&lt;pre&gt;\n    x</p><pre>\n  y</pre>", "\n  y"),
@@ -113,8 +115,10 @@ def test_editor_text_with_odd_white_space_reads_the_same(path: Path) -> None:
     """Each hostile data file's text, escaped as a renderer escapes it, in a paragraph, in pre and code,
     and in an attribute value."""
     text = html.escape(path.read_bytes().decode("utf-8", errors="replace"))
-    page = (f"<div>\n    <p>\n        {text}\n    </p>\n    <pre><code>{text}</code></pre>\n"
-            f'    <p title="{text}">\n  <code>{text}</code>\n    </p>\n</div>\n')
+    page = (
+        f"<div>\n    <p>\n        {text}\n    </p>\n    <pre><code>{text}</code></pre>\n"
+        f'    <p title="{text}">\n  <code>{text}</code>\n    </p>\n</div>\n'
+    )
     assert_same_for_readers(page)
 
 
@@ -149,12 +153,26 @@ def test_built_pages_have_nothing_left_to_compact(example_site: Path) -> None:
 
 def test_theme_files_left_out_are_maps_and_languages_the_search_does_not_load() -> None:
     lunr = "assets/javascripts/lunr/"
-    theme = ["assets/javascripts/bundle.1.min.js", "assets/javascripts/bundle.1.min.js.map",
-             "assets/stylesheets/main.2.min.css.map", f"{lunr}tinyseg.js", f"{lunr}wordcut.js",
-             *(f"{lunr}min/lunr.{x}.min.js" for x in ("da", "de", "ja", "multi", "stemmer.support", "th")),
-             "syntetisk/diagrammer/oversigt.svg", "data.js.map.txt"]
-    assert compact.unused_theme_files(theme, ["da"]) == sorted([
-        "assets/javascripts/bundle.1.min.js.map", "assets/stylesheets/main.2.min.css.map", f"{lunr}tinyseg.js",
-        f"{lunr}wordcut.js", f"{lunr}min/lunr.de.min.js", f"{lunr}min/lunr.ja.min.js", f"{lunr}min/lunr.th.min.js"])
+    theme = [
+        "assets/javascripts/bundle.1.min.js",
+        "assets/javascripts/bundle.1.min.js.map",
+        "assets/stylesheets/main.2.min.css.map",
+        f"{lunr}tinyseg.js",
+        f"{lunr}wordcut.js",
+        *(f"{lunr}min/lunr.{x}.min.js" for x in ("da", "de", "ja", "multi", "stemmer.support", "th")),
+        "syntetisk/diagrammer/oversigt.svg",
+        "data.js.map.txt",
+    ]
+    assert compact.unused_theme_files(theme, ["da"]) == sorted(
+        [
+            "assets/javascripts/bundle.1.min.js.map",
+            "assets/stylesheets/main.2.min.css.map",
+            f"{lunr}tinyseg.js",
+            f"{lunr}wordcut.js",
+            f"{lunr}min/lunr.de.min.js",
+            f"{lunr}min/lunr.ja.min.js",
+            f"{lunr}min/lunr.th.min.js",
+        ]
+    )
     kept = set(theme) - set(compact.unused_theme_files(theme, ["da", "ja"]))
     assert {f"{lunr}tinyseg.js", f"{lunr}min/lunr.ja.min.js", f"{lunr}min/lunr.multi.min.js"} <= kept

@@ -74,8 +74,14 @@ def test_printable_dot_is_a3_landscape_without_links(fixture_strategy: model.Str
 def test_fixture_gets_every_kind_of_diagram(fixture_strategy: model.Strategy) -> None:
     names = [d.name for d in graphs.strategy_diagrams(fixture_strategy, STYLE)]
     # indsats 3 has no activities and no goals: nothing to draw, so no diagram
-    assert names == ["oversigt", "indsats-fremskudt", "indsats-opsporing", "sammenhaenge", "afhaengigheder",
-                     "maalsaetninger"]
+    assert names == [
+        "oversigt",
+        "indsats-fremskudt",
+        "indsats-opsporing",
+        "sammenhaenge",
+        "afhaengigheder",
+        "maalsaetninger",
+    ]
 
 
 def test_overview_draws_the_whole_chain_with_the_assumptions(fixture_strategy: model.Strategy) -> None:
@@ -83,9 +89,10 @@ def test_overview_draws_the_whole_chain_with_the_assumptions(fixture_strategy: m
     kinds = {n.kind for n in overview.nodes}
     assert kinds == {"indsats", "aktivitet", "kortsigtet", "effekt"}
     carried = {(e.tail, e.head): e.assumption for e in overview.edges if e.assumption}
-    assert carried == {("faerre-sager", "tid-til-familier"): "Rådgiverne bruger den sparede tid hos familierne",
-                       ("tid-til-familier", "faerre-anbringelser"):
-                           "Når rådgiveren kender familien, opdages problemer før de vokser"}
+    assert carried == {
+        ("faerre-sager", "tid-til-familier"): "Rådgiverne bruger den sparede tid hos familierne",
+        ("tid-til-familier", "faerre-anbringelser"): "Når rådgiveren kender familien, opdages problemer før de vokser",
+    }
     assert overview.ranks[0] == ("fremskudt", "opsporing", "indsatstrappen")
 
 
@@ -97,10 +104,10 @@ def test_editor_text_cannot_break_the_dot_source(fixture_strategy: model.Strateg
     assert r"{{ config }} \\n" in source  # tooltips: the backslash stays a backslash
 
 
-@pytest.mark.parametrize("activities,level,most_nodes", [(20, "aktiviteter", 40), (60, "indsatser", 30),
-                                                         (1000, "omraader", 8)])
-def test_overview_collapses_as_the_strategy_grows(tmp_path: Path, activities: int, level: str,
-                                                   most_nodes: int) -> None:
+@pytest.mark.parametrize(
+    "activities,level,most_nodes", [(20, "aktiviteter", 40), (60, "indsatser", 30), (1000, "omraader", 8)]
+)
+def test_overview_collapses_as_the_strategy_grows(tmp_path: Path, activities: int, level: str, most_nodes: int) -> None:
     strategy = synthetic_site(tmp_path, activities).strategies[0]
     assert graphs.overview_level(strategy, STYLE) == level
     found = {d.name: d for d in graphs.strategy_diagrams(strategy, STYLE)}
@@ -154,7 +161,7 @@ def test_every_title_is_human(fixture_strategy: model.Strategy) -> None:
 
 
 def luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -193,8 +200,9 @@ def test_each_light_colour_has_one_dark_counterpart() -> None:
         assert re.fullmatch(r"#[0-9a-f]{6}", colour.light) and re.fullmatch(r"#[0-9a-f]{6}", colour.dark)
 
 
-def test_missing_graphviz_stops_with_danish_install_hint(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                         fixture_strategy: model.Strategy) -> None:
+def test_missing_graphviz_stops_with_danish_install_hint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, fixture_strategy: model.Strategy
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     site = model.Site((fixture_strategy,))
     with pytest.raises(graphviz.GraphvizMissing, match="sudo apt-get install graphviz"):

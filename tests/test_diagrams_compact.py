@@ -45,8 +45,12 @@ def dot_outputs(tmp_path: Path) -> list[tuple[graphs.Diagram, bytes]]:
     found = []
     for strategy in strategies:
         for diagram in graphs.strategy_diagrams(strategy, STYLE):
-            result = subprocess.run([DOT, "-Tsvg"], input=dotsource.to_dot(diagram, STYLE).encode("utf-8"),  # noqa: S603
-                                    capture_output=True, check=True)
+            result = subprocess.run(
+                [DOT, "-Tsvg"],
+                input=dotsource.to_dot(diagram, STYLE).encode("utf-8"),  # noqa: S603
+                capture_output=True,
+                check=True,
+            )
             found.append((diagram, result.stdout))
     return found
 
@@ -66,12 +70,22 @@ def texts(root: ET.Element) -> list[tuple[str, str, str, float, str, str, str]]:
     found = []
 
     def walk(element: ET.Element, inherited: dict[str, str]) -> None:
-        here = {**inherited, **{k: v for k, v in element.attrib.items()
-                                if k in ("font-size", "fill", "font-weight", "text-anchor")}}
+        here = {
+            **inherited,
+            **{k: v for k, v in element.attrib.items() if k in ("font-size", "fill", "font-weight", "text-anchor")},
+        }
         if element.tag == f"{SVG}text":
-            found.append((element.text or "", element.get("x", ""), element.get("y", ""),
-                          float(here["font-size"]), here.get("fill", "black"), here.get("font-weight", "normal"),
-                          here.get("text-anchor", "start")))
+            found.append(
+                (
+                    element.text or "",
+                    element.get("x", ""),
+                    element.get("y", ""),
+                    float(here["font-size"]),
+                    here.get("fill", "black"),
+                    here.get("font-weight", "normal"),
+                    here.get("text-anchor", "start"),
+                )
+            )
         for child in element:
             walk(child, here)
 
@@ -138,8 +152,7 @@ def test_dark_scheme_still_recolours_the_text(tmp_path: Path) -> None:
     assert f'[fill="{STYLE.text.light}"]{{fill:{STYLE.text.dark}}}' in figure_css(inline, STYLE)
 
 
-def test_a_change_to_the_clean_up_is_not_hidden_by_the_cache(monkeypatch: pytest.MonkeyPatch,
-                                                              tmp_path: Path) -> None:
+def test_a_change_to_the_clean_up_is_not_hidden_by_the_cache(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """The cache keeps compacted SVG; a new CACHED_FORM must make every diagram be drawn and cleaned anew."""
     jobs = [graphviz.Job("digraph g { a -> b }", "svg")]
     first = graphviz.render(jobs, tmp_path)

@@ -153,7 +153,7 @@ def test_the_text_equivalent_lists_every_node_with_the_same_link(built: Built) -
     for (strategy_id, name), figure in built.figures.items():
         src = where_shown(name, strategy_id)
         html = page_html(built.figure(strategy_id, name, src))
-        text_part = html[html.index('class="strategi-diagram__tekst"'):]
+        text_part = html[html.index('class="strategi-diagram__tekst"') :]
         listed = collect(text_part).list_links  # Markdown links to .md; MkDocs makes them page URLs
         svg_links = {resolve(src, h, udu) for h in collect(html).links}
         list_targets = set()
@@ -164,8 +164,10 @@ def test_the_text_equivalent_lists_every_node_with_the_same_link(built: Built) -
             list_targets.add(f"{url}#{anchor}" if anchor else url)
         assert list_targets == svg_links, name
         for node in figure.diagram.nodes:
-            assert node.text.replace("<", "&lt;").replace('"', "&quot;").split(" {{")[0] in text_part \
-                or node.text.split(" ")[0] in text_part, (name, node.text)
+            assert (
+                node.text.replace("<", "&lt;").replace('"', "&quot;").split(" {{")[0] in text_part
+                or node.text.split(" ")[0] in text_part
+            ), (name, node.text)
 
 
 def test_no_duplicate_id_when_every_diagram_shares_one_page(built: Built) -> None:
@@ -226,7 +228,7 @@ def test_pdf_is_one_a3_landscape_page(built: Built, name: str, tmp_path: Path) -
     pdf = built.files[f"figurer/diagrammer/{name}.pdf"]
     assert pdf.startswith(b"%PDF") and dotsource.LINK_PLACEHOLDER.encode() not in pdf
     # every cross-reference entry still points at its object (the page was widened after dot wrote it)
-    table = pdf[pdf.rindex(b"\nxref\n"):]
+    table = pdf[pdf.rindex(b"\nxref\n") :]
     for number, offset in enumerate(int(o) for o in re.findall(rb"^(\d{10}) \d{5} n", table, re.MULTILINE)):
         assert pdf[offset:].startswith(b"%d 0 obj" % (number + 1)), number + 1
     start = int(re.search(rb"startxref\s+(\d+)", table).group(1))
@@ -243,9 +245,9 @@ def test_pdf_is_one_a3_landscape_page(built: Built, name: str, tmp_path: Path) -
 
 def test_dark_scheme_recolours_every_colour_drawn(built: Built) -> None:
     html = built.figure("figurer", "oversigt", "figurer/index.md")
-    svg = html[html.index("<svg"):]
+    svg = html[html.index("<svg") :]
     drawn = set(re.findall(r'(fill|stroke)="(#[0-9a-f]{6})"', svg))
-    css = html[html.index("<style>"):html.index("</style>")]
+    css = html[html.index("<style>") : html.index("</style>")]
     for attribute, colour in drawn:
         assert f'[{attribute}="{colour}"]' in css, (attribute, colour)
     assert 'fill="white"' not in svg and "#ffffff" not in svg  # no white box in the dark scheme
@@ -268,8 +270,9 @@ def starts(log: Path) -> list[str]:
     return log.read_text(encoding="utf-8").splitlines() if log.exists() else []
 
 
-def test_warm_build_starts_no_dot_and_gives_the_same_figures(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-                                                               site: model.Site) -> None:
+def test_warm_build_starts_no_dot_and_gives_the_same_figures(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, site: model.Site
+) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     log = counting_dot(bin_dir)
@@ -282,8 +285,9 @@ def test_warm_build_starts_no_dot_and_gives_the_same_figures(monkeypatch: pytest
     warm = build(site, book, tmp_path / "cache")
     assert starts(log) == cold_starts  # not a single new start
     assert warm.files == cold.files
-    assert [warm.figure(s, n, "figurer/index.md") for s, n in warm.figures] == \
-           [cold.figure(s, n, "figurer/index.md") for s, n in cold.figures]
+    assert [warm.figure(s, n, "figurer/index.md") for s, n in warm.figures] == [
+        cold.figure(s, n, "figurer/index.md") for s, n in cold.figures
+    ]
 
 
 def test_changed_data_renders_only_what_changed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -307,8 +311,9 @@ def test_changed_data_renders_only_what_changed(monkeypatch: pytest.MonkeyPatch,
     assert len(rendered) == 6 and len(again) == 2, again
 
 
-def test_serve_reuses_finished_figures_only_for_the_same_diagram_and_addresses(site: model.Site,
-                                                                               tmp_path: Path) -> None:
+def test_serve_reuses_finished_figures_only_for_the_same_diagram_and_addresses(
+    site: model.Site, tmp_path: Path
+) -> None:
     """Under mkdocs serve, figures are kept between rebuilds; a kept one must equal a fresh one."""
     book = address_book(site)
     fresh = build(site, book, tmp_path / "cache")

@@ -22,8 +22,9 @@ SHOWN_ERRORS = re.search(r"```text\n(.*?)```", GUIDE, re.S).group(1)  # type: ig
 
 
 def check(folder: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros", "check"], cwd=folder, capture_output=True, text=True,
-                          timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "check"], cwd=folder, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_the_example_file_in_the_guide_is_valid(tmp_path: Path) -> None:
@@ -35,8 +36,10 @@ def test_the_example_file_in_the_guide_is_valid(tmp_path: Path) -> None:
 
 
 def test_the_error_example_is_what_the_checker_prints_for_the_two_typos(tmp_path: Path) -> None:
-    broken = EXAMPLE.replace("        områder: [myndighed]\n        mål: [flere-opdages]",
-                             "        områder: [myndighed2]\n        mål: [flere-opdages]")
+    broken = EXAMPLE.replace(
+        "        områder: [myndighed]\n        mål: [flere-opdages]",
+        "        områder: [myndighed2]\n        mål: [flere-opdages]",
+    )
     broken = broken.replace("      - id: opfoelgning\n        titel:", "      - id: opfoelgning\n        titl:")
     assert broken.count("myndighed2") == 1 and "titl:" in broken
     (tmp_path / "data").mkdir()

@@ -84,10 +84,18 @@ def read_case(path: Path, generated: bool = False) -> Case:
         key, _, value = line.partition(": ")
         values.setdefault(key, []).append(value)
     absent = tuple(tuple(v.split("=", 1)) for v in values.get("intet-element", []))
-    return Case(path, values["Fjendtlig"][0], values["udfald"][0], tuple(values.get("besked", [])),
-                int(values["linje"][0]) if "linje" in values else None, tuple(values.get("vises", [])),
-                absent, tuple(values.get("intet-id", [])), tuple(values.get("link", [])),  # type: ignore[arg-type]
-                generated)
+    return Case(
+        path,
+        values["Fjendtlig"][0],
+        values["udfald"][0],
+        tuple(values.get("besked", [])),
+        int(values["linje"][0]) if "linje" in values else None,
+        tuple(values.get("vises", [])),
+        absent,
+        tuple(values.get("intet-id", [])),
+        tuple(values.get("link", [])),  # type: ignore[arg-type]
+        generated,
+    )
 
 
 def committed_cases() -> list[Case]:
@@ -102,37 +110,63 @@ def _strategy(strategy_id: str, body: str = "") -> str:
     return f"id: {strategy_id}\ntitel: Stor\norganisation: {{kommune: Ærø Kommune}}\n{body}"
 
 
-GENERATED = ("stor-streng-10mb.yaml", "lang-tekst.yaml", "mange-vaerdier.yaml", "tusindvis-af-elementer.yaml",
-             "tusindvis-af-fejl.yaml", "lang-kaede-i-ring.yaml")
+GENERATED = (
+    "stor-streng-10mb.yaml",
+    "lang-tekst.yaml",
+    "mange-vaerdier.yaml",
+    "tusindvis-af-elementer.yaml",
+    "tusindvis-af-fejl.yaml",
+    "lang-kaede-i-ring.yaml",
+)
 
 
 def write_generated(folder: Path) -> list[Case]:
     """The cases too large to commit, written into ``folder`` (names as in ``GENERATED``)."""
     n = 2000
     areas = "områder:\n" + "".join(f"  - {{id: o{i}, titel: Område {i}}}\n" for i in range(n))
-    activities = "".join(f"      - {{id: a{i}, titel: A{i}, områder: [o{i}], afhænger_af: [a{i + 1}]}}\n"
-                         for i in range(n - 1))
+    activities = "".join(
+        f"      - {{id: a{i}, titel: A{i}, områder: [o{i}], afhænger_af: [a{i + 1}]}}\n" for i in range(n - 1)
+    )
     files = {
         "stor-streng-10mb.yaml": _header("En titel på 10 MB.", REFUSED, "besked: filen er for stor")
         + _strategy("stor").replace("titel: Stor", "titel: " + "x" * 10 * 1024 * 1024),
-        "lang-tekst.yaml": _header("En beskrivelse på 25.000 tegn (højst 20.000).", REFUSED,
-                                   "besked: teksten er for lang (25000 tegn; højst 20000)")
+        "lang-tekst.yaml": _header(
+            "En beskrivelse på 25.000 tegn (højst 20.000).",
+            REFUSED,
+            "besked: teksten er for lang (25000 tegn; højst 20000)",
+        )
         + _strategy("lang", "beskrivelse: " + "ordet" * 5000 + "\n"),
-        "mange-vaerdier.yaml": _header("En liste med 300.000 værdier (600 kB).", REFUSED,
-                                       "besked: filen har over 200000 værdier")
+        "mange-vaerdier.yaml": _header(
+            "En liste med 300.000 værdier (600 kB).", REFUSED, "besked: filen har over 200000 værdier"
+        )
         + _strategy("mange", "tidligere_id: [" + "a," * 300_000 + "a]\n"),
         "tusindvis-af-elementer.yaml": _header("2.000 områder og 2.000 aktiviteter i en kæde.", INERT)
-        + _strategy("tusindvis", areas + "indsatser:\n  - id: i\n    titel: I\n    aktiviteter:\n" + activities
-                    + f"      - {{id: a{n - 1}, titel: Sidste}}\n"),
-        "tusindvis-af-fejl.yaml": _header("3.000 henvisninger til områder, der ikke findes.", REFUSED,
-                                          "besked: området 'x0' findes ikke")
-        + _strategy("fejl", areas + "indsatser:\n  - id: i\n    titel: I\n    aktiviteter:\n"
-                    + "".join(f"      - {{id: a{i}, titel: A, områder: [x{i}]}}\n" for i in range(3000))),
-        "lang-kaede-i-ring.yaml": _header("5.000 aktiviteter, der afhænger af hinanden i én lang ring.", REFUSED,
-                                          "besked: aktiviteterne afhænger af hinanden i ring: a0 → a1")
-        + _strategy("ring", "indsatser:\n  - id: i\n    titel: I\n    aktiviteter:\n"
-                    + "".join(f"      - {{id: a{i}, titel: A, afhænger_af: [a{(i + 1) % 5000}]}}\n"
-                              for i in range(5000))),
+        + _strategy(
+            "tusindvis",
+            areas
+            + "indsatser:\n  - id: i\n    titel: I\n    aktiviteter:\n"
+            + activities
+            + f"      - {{id: a{n - 1}, titel: Sidste}}\n",
+        ),
+        "tusindvis-af-fejl.yaml": _header(
+            "3.000 henvisninger til områder, der ikke findes.", REFUSED, "besked: området 'x0' findes ikke"
+        )
+        + _strategy(
+            "fejl",
+            areas
+            + "indsatser:\n  - id: i\n    titel: I\n    aktiviteter:\n"
+            + "".join(f"      - {{id: a{i}, titel: A, områder: [x{i}]}}\n" for i in range(3000)),
+        ),
+        "lang-kaede-i-ring.yaml": _header(
+            "5.000 aktiviteter, der afhænger af hinanden i én lang ring.",
+            REFUSED,
+            "besked: aktiviteterne afhænger af hinanden i ring: a0 → a1",
+        )
+        + _strategy(
+            "ring",
+            "indsatser:\n  - id: i\n    titel: I\n    aktiviteter:\n"
+            + "".join(f"      - {{id: a{i}, titel: A, afhænger_af: [a{(i + 1) % 5000}]}}\n" for i in range(5000)),
+        ),
     }
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
@@ -142,8 +176,23 @@ def write_generated(folder: Path) -> list[Case]:
 # --- reading built HTML ---------------------------------------------------------------------------
 
 URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "xlink:href", "data", "poster", "background"}
-ACTIVE_TAGS = {"script", "style", "iframe", "object", "embed", "form", "input", "meta", "base", "link", "img",
-               "svg", "frame", "frameset", "textarea"}
+ACTIVE_TAGS = {
+    "script",
+    "style",
+    "iframe",
+    "object",
+    "embed",
+    "form",
+    "input",
+    "meta",
+    "base",
+    "link",
+    "img",
+    "svg",
+    "frame",
+    "frameset",
+    "textarea",
+}
 _SCRIPT_URL = re.compile(r"^(?:javascript|data|vbscript):", re.IGNORECASE)
 
 
@@ -203,7 +252,7 @@ class _FactParser(HTMLParser):
             self.raw_depth = max(0, self.raw_depth - 1)
         for i in range(len(self.open) - 1, -1, -1):
             if self.open[i][0] == tag:
-                self.facts.elements.append((tag, normalise("".join(self.texts[self.open[i][1]:]))))
+                self.facts.elements.append((tag, normalise("".join(self.texts[self.open[i][1] :]))))
                 del self.open[i:]
                 break
 
@@ -241,7 +290,10 @@ REQUIRED = {
     "<script>, event-handlere og rå HTML": ["script-tag.yaml", "event-haandtering.yaml", "raa-html.yaml"],
     "javascript:- og data:-links": ["javascript-link.yaml", "data-link.yaml", "kilde-url-javascript.yaml"],
     "Markdown, der bryder ud af celle, overskrift og liste": [
-        "markdown-tabel-udbrud.yaml", "markdown-overskrift-udbrud.yaml", "markdown-liste-udbrud.yaml"],
+        "markdown-tabel-udbrud.yaml",
+        "markdown-overskrift-udbrud.yaml",
+        "markdown-liste-udbrud.yaml",
+    ],
     "attributlister": ["attributliste.yaml"],
     "alias-bomber og dyb indlejring": ["alias-bombe.yaml", "alias-i-ring.yaml", "dyb-indlejring.yaml"],
     "en streng på 10 MB": ["stor-streng-10mb.yaml"],
@@ -249,7 +301,11 @@ REQUIRED = {
     "YAML 1.1-overraskelser": ["yaml-1-1-overraskelser.yaml", "yaml-1-1-tal.yaml", "yaml-1-1-valg.yaml"],
     "dublerede nøgler": ["dubleret-noegle.yaml"],
     "id'er med store bogstaver, /, .. og mellemrum": [
-        "id-store-bogstaver.yaml", "id-skraastreg.yaml", "id-punktum-punktum.yaml", "id-mellemrum.yaml"],
+        "id-store-bogstaver.yaml",
+        "id-skraastreg.yaml",
+        "id-punktum-punktum.yaml",
+        "id-mellemrum.yaml",
+    ],
     "liste øverst og tom fil": ["liste-oeverst.yaml", "tom.yaml"],
     "tusindvis af elementer": ["tusindvis-af-elementer.yaml"],
 }
@@ -316,8 +372,7 @@ def test_the_corpus_covers_what_issue_8_lists(corpus: dict[str, Case]) -> None:
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
-def test_hostile_file_gets_its_declared_outcome(name: str, corpus: dict[str, Case],
-                                               results: dict[str, Result]) -> None:
+def test_hostile_file_gets_its_declared_outcome(name: str, corpus: dict[str, Case], results: dict[str, Result]) -> None:
     case, result = corpus[name], results[name]
     assert result.outcome != CRASHED, result.error
     assert result.outcome == case.outcome, "\n".join(result.problems)
@@ -329,15 +384,18 @@ def test_hostile_file_gets_its_declared_outcome(name: str, corpus: dict[str, Cas
         assert not ENGLISH.search(problem.split(": ", 1)[1]), problem
 
 
-def test_corpus_summary(corpus: dict[str, Case], results: dict[str, Result],
-                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_corpus_summary(
+    corpus: dict[str, Case], results: dict[str, Result], capsys: pytest.CaptureFixture[str]
+) -> None:
     """Prints the line issue 8 asks for; fails if anything crashed or ended otherwise than declared."""
     counts = {outcome: sum(r.outcome == outcome for r in results.values()) for outcome in (REFUSED, INERT, CRASHED)}
     generated = sum(c.generated for c in corpus.values())
     wrong = sorted(n for n, r in results.items() if r.outcome != corpus[n].outcome)
     with capsys.disabled():
-        print(f"\nhostile corpus: {len(results)} files ({len(results) - generated} in tests/hostile/, {generated} "
-              f"generated), {counts[REFUSED]} refused, {counts[INERT]} rendered inert, {counts[CRASHED]} crashed")
+        print(
+            f"\nhostile corpus: {len(results)} files ({len(results) - generated} in tests/hostile/, {generated} "
+            f"generated), {counts[REFUSED]} refused, {counts[INERT]} rendered inert, {counts[CRASHED]} crashed"
+        )
     assert counts[CRASHED] == 0
     assert wrong == []
 
@@ -362,14 +420,27 @@ def text_fields() -> set[tuple[str, str]]:
     return found
 
 
-@pytest.mark.parametrize("name", ["jinja-variabel.yaml", "jinja-include.yaml", "jinja-mro.yaml",
-                                  "jinja-blokke.yaml", "script-tag.yaml", "event-haandtering.yaml"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "jinja-variabel.yaml",
+        "jinja-include.yaml",
+        "jinja-mro.yaml",
+        "jinja-blokke.yaml",
+        "script-tag.yaml",
+        "event-haandtering.yaml",
+    ],
+)
 def test_payload_reaches_every_kind_of_text_field(name: str, corpus: dict[str, Case], tmp_path: Path) -> None:
     """The "every text field" files really fill every free-text field the model has."""
     shutil.copy(corpus[name].path, tmp_path)
     (strategy,) = load_site(tmp_path).strategies
-    filled = {(type(record).__name__, f.metadata["key"]) for _, record in walk(strategy, "")
-              for f in dataclasses.fields(record) if _carries_payload(getattr(record, f.name))}
+    filled = {
+        (type(record).__name__, f.metadata["key"])
+        for _, record in walk(strategy, "")
+        for f in dataclasses.fields(record)
+        if _carries_payload(getattr(record, f.name))
+    }
     assert text_fields() - filled == set()
 
 

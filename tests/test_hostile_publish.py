@@ -22,8 +22,9 @@ pytestmark = pytest.mark.build
 INVALID = Path(__file__).parent / "invalid"
 
 
-def build(project: Path, out: Path | None = None, hash_seed: str = "0",
-          build_day: str | None = None) -> subprocess.CompletedProcess[str]:
+def build(
+    project: Path, out: Path | None = None, hash_seed: str = "0", build_day: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` in ``project`` (into its own ``site/`` unless ``out`` is given).
 
     ``build_day`` (seconds since 1970) pretends the build runs on another day, through MkDocs'
@@ -62,7 +63,9 @@ def describe_differences(first: dict[str, bytes], second: dict[str, bytes]) -> l
         a, b = first[path], second[path]
         if a != b:
             at = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
-            lines.append(f"{path}: differs from byte {at}: {a[max(0, at - 40):at + 40]!r} / {b[max(0, at - 40):at + 40]!r}")
+            lines.append(
+                f"{path}: differs from byte {at}: {a[max(0, at - 40) : at + 40]!r} / {b[max(0, at - 40) : at + 40]!r}"
+            )
     return lines
 
 
@@ -110,7 +113,8 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
 
 @pytest.mark.parametrize("breakage", BREAKAGES)
 def test_a_failed_build_leaves_the_published_site_byte_for_byte_as_it_was(
-        breakage: str, published: tuple[Path, dict[str, bytes]], tmp_path: Path) -> None:
+    breakage: str, published: tuple[Path, dict[str, bytes]], tmp_path: Path
+) -> None:
     project, before = published
     backup = tmp_path / "backup"
     for folder in ("data", "docs"):

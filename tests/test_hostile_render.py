@@ -100,8 +100,12 @@ def front_page(site: model.Site) -> str:
         if strategy.maal:
             calls += [f'{{{{ maaltabel("{strategy.id}") }}}}', ""]
         for indsats in strategy.indsatser:
-            calls += [f'{{{{ element("{strategy.id}/{indsats.id}") }}}}', "",
-                      f'{{{{ aktiviteter("{strategy.id}/{indsats.id}") }}}}', ""]
+            calls += [
+                f'{{{{ element("{strategy.id}/{indsats.id}") }}}}',
+                "",
+                f'{{{{ aktiviteter("{strategy.id}/{indsats.id}") }}}}',
+                "",
+            ]
     return "\n".join(calls) + "\n"
 
 
@@ -153,17 +157,25 @@ def test_the_search_index_holds_no_active_content(hostile_site: Path) -> None:
 
 
 @pytest.mark.parametrize("case", INERT_CASES, ids=[c.path.stem for c in INERT_CASES])
-def test_declared_texts_show_literally_and_nothing_breaks_out(case: Case, hostile_site: Path,
-                                                              built_pages: dict[str, HtmlFacts]) -> None:
-    strategy_id = next(line.split(": ", 1)[1] for line in case.path.read_text(encoding="utf-8-sig").splitlines()
-                       if line.startswith("id: "))
+def test_declared_texts_show_literally_and_nothing_breaks_out(
+    case: Case, hostile_site: Path, built_pages: dict[str, HtmlFacts]
+) -> None:
+    strategy_id = next(
+        line.split(": ", 1)[1]
+        for line in case.path.read_text(encoding="utf-8-sig").splitlines()
+        if line.startswith("id: ")
+    )
     pages = {p: f for p, f in built_pages.items() if p.startswith(f"{strategy_id}/") or p == "index.html"}
     assert any(p.startswith(f"{strategy_id}/") for p in pages), "the strategy has no pages"
     for shown in case.shown:
         assert any(normalise(shown) in f.text for f in pages.values()), f"not shown literally: {shown}"
     for tag, text in case.absent:
-        hits = [(p, t) for p, f in pages.items() for t, own in f.elements
-                if own == text and (t == tag or (tag == "h" and t in {"h1", "h2", "h3", "h4", "h5", "h6"}))]
+        hits = [
+            (p, t)
+            for p, f in pages.items()
+            for t, own in f.elements
+            if own == text and (t == tag or (tag == "h" and t in {"h1", "h2", "h3", "h4", "h5", "h6"}))
+        ]
         assert hits == [], f"<{tag}> made from data: {text}"
     for absent_id in case.absent_ids:
         assert [p for p, f in pages.items() if absent_id in f.ids] == []

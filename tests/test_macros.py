@@ -64,24 +64,29 @@ def expected_urls(name: str, call: str) -> list[str]:
 def test_macros_link_relative_to_the_page_they_are_on() -> None:
     site = load_site(FIXTURE_PROJECT / "data")
     registered = macros(site, address_book(site), lambda: "om/index.md")
-    assert registered["link"]("forebyggelse") == \
-        "[Indsats 2: Opsporing og forebyggelse](../proeve/indsatser/forebyggelse.md)"
-    assert "[Færre sager pr\\. rådgiver](../proeve/aktiviteter/faerre-sager.md)" in \
-        registered["aktiviteter"]("proeve/styrket-myndighed")
+    assert (
+        registered["link"]("forebyggelse")
+        == "[Indsats 2: Opsporing og forebyggelse](../proeve/indsatser/forebyggelse.md)"
+    )
+    assert "[Færre sager pr\\. rådgiver](../proeve/aktiviteter/faerre-sager.md)" in registered["aktiviteter"](
+        "proeve/styrket-myndighed"
+    )
 
 
 @pytest.mark.build
 def test_unknown_ids_in_macros_fail_the_build_with_page_id_and_suggestion(tmp_path: Path) -> None:
     project = make_project(tmp_path / "p", FIXTURE_PROJECT / "data", FIXTURE_PROJECT / "docs")
     (project / "docs" / "index.md").write_text(
-        '# Side\n\n{{ element("styrket-myndihed") }}\n\n{{ aktiviteter("proeve/trivsel") }}\n', encoding="utf-8")
+        '# Side\n\n{{ element("styrket-myndihed") }}\n\n{{ aktiviteter("proeve/trivsel") }}\n', encoding="utf-8"
+    )
     (tmp_path / "site").mkdir()
     (tmp_path / "site" / "published.html").write_text("før", encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
-    assert "Sider med fejl i makroer: 2. Ret dem, og byg igen.\n" \
-           "docs/index.md: 'proeve/trivsel' er målsætning, ikke en indsats\n" \
-           "docs/index.md: elementet 'styrket-myndihed' findes ikke – mente du 'styrket-myndighed'?" \
-           in result.stderr
+    assert (
+        "Sider med fejl i makroer: 2. Ret dem, og byg igen.\n"
+        "docs/index.md: 'proeve/trivsel' er målsætning, ikke en indsats\n"
+        "docs/index.md: elementet 'styrket-myndihed' findes ikke – mente du 'styrket-myndighed'?" in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["published.html"]

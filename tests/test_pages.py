@@ -29,8 +29,9 @@ def page_file(site: Path, url: str) -> Path:
 
 
 @pytest.mark.parametrize(("site_name", "data"), SITES)
-def test_link_map_lists_every_element_at_an_address_that_exists(site_name: str, data: Path,
-                                                                 request: pytest.FixtureRequest) -> None:
+def test_link_map_lists_every_element_at_an_address_that_exists(
+    site_name: str, data: Path, request: pytest.FixtureRequest
+) -> None:
     site: Path = request.getfixturevalue(site_name)
     entries = json.loads((site / "links.json").read_text(encoding="utf-8"))["elementer"]
     by_key = {(e["strategi"], e["id"]): e for e in entries}
@@ -46,8 +47,9 @@ def test_link_map_lists_every_element_at_an_address_that_exists(site_name: str, 
 
 
 @pytest.mark.parametrize(("site_name", "data"), SITES)
-def test_every_element_page_is_one_page_reachable_within_two_clicks(site_name: str, data: Path,
-                                                                    request: pytest.FixtureRequest) -> None:
+def test_every_element_page_is_one_page_reachable_within_two_clicks(
+    site_name: str, data: Path, request: pytest.FixtureRequest
+) -> None:
     site: Path = request.getfixturevalue(site_name)
     entries = json.loads((site / "links.json").read_text(encoding="utf-8"))["elementer"]
     for strategy in load_site(data).strategies:
@@ -69,8 +71,7 @@ def _within_clicks(site: Path, start: Path, clicks: int) -> set[Path]:
             continue
         for link in parse(page).main_links:
             target, _ = resolve(site, page, link)
-            if target is not None and target.suffix == ".html" and target.exists() \
-                    and target.resolve() not in seen:
+            if target is not None and target.suffix == ".html" and target.exists() and target.resolve() not in seen:
                 seen.add(target.resolve())
                 queue.append((target, depth + 1))
     return seen
@@ -112,8 +113,7 @@ def test_relations_are_shown_both_ways(fixture_site: Path) -> None:
     goal_links = _targets(fixture_site, "proeve/maal/effekt-maal/index.html")
     assert {dependent, "proeve/maalsaetninger/trivsel/index.html"} <= goal_links
     actor_links = _targets(fixture_site, "proeve/aktoerer/chefgruppe/index.html")
-    assert {"proeve/maalsaetninger/trivsel/index.html", "proeve/indsatser/styrket-myndighed/index.html"} \
-        <= actor_links
+    assert {"proeve/maalsaetninger/trivsel/index.html", "proeve/indsatser/styrket-myndighed/index.html"} <= actor_links
 
 
 def test_danish_headings_keep_their_letters_in_anchors(fixture_site: Path) -> None:
@@ -125,16 +125,21 @@ def test_danish_headings_keep_their_letters_in_anchors(fixture_site: Path) -> No
 
 def test_element_headings_carry_their_id_and_a_permalink(fixture_site: Path) -> None:
     html = (fixture_site / "proeve/indsatser/styrket-myndighed/index.html").read_text(encoding="utf-8")
-    assert '<h1 id="styrket-myndighed">Indsats 1: Styrket myndighed<a class="headerlink" ' \
-           'href="#styrket-myndighed"' in html
+    assert (
+        '<h1 id="styrket-myndighed">Indsats 1: Styrket myndighed<a class="headerlink" href="#styrket-myndighed"' in html
+    )
 
 
-@pytest.mark.parametrize(("site_name", "old", "new"), [
-    ("fixture_site", "proeve/indsatser/gammel-myndighed/index.html", "../styrket-myndighed/"),
-    ("fixture_site_flat", "proeve/indsatser/gammel-myndighed.html", "styrket-myndighed.html"),
-])
-def test_an_earlier_id_redirects_to_the_page(site_name: str, old: str, new: str,
-                                             request: pytest.FixtureRequest) -> None:
+@pytest.mark.parametrize(
+    ("site_name", "old", "new"),
+    [
+        ("fixture_site", "proeve/indsatser/gammel-myndighed/index.html", "../styrket-myndighed/"),
+        ("fixture_site_flat", "proeve/indsatser/gammel-myndighed.html", "styrket-myndighed.html"),
+    ],
+)
+def test_an_earlier_id_redirects_to_the_page(
+    site_name: str, old: str, new: str, request: pytest.FixtureRequest
+) -> None:
     site: Path = request.getfixturevalue(site_name)
     html = (site / old).read_text(encoding="utf-8")
     assert f'<meta http-equiv="refresh" content="0; url={new}">' in html

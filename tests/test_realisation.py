@@ -54,8 +54,10 @@ def table(markdown: str) -> list[dict[str, str]]:
     """The first Markdown table in ``markdown`` as rows of {header: cell text}."""
     lines = [line for line in markdown.splitlines() if line.startswith("|")]
     cells = [[unescape(c).strip() for c in CELL_SPLIT.split(line.strip())[1:-1]] for line in lines]
-    end = next((i for i in range(2, len(lines)) if not lines[i - 1].startswith("|") or
-                cells[i][0].startswith("---")), len(cells))
+    end = next(
+        (i for i in range(2, len(lines)) if not lines[i - 1].startswith("|") or cells[i][0].startswith("---")),
+        len(cells),
+    )
     header = cells[0]
     return [dict(zip(header, row)) for row in cells[2:end]]
 
@@ -80,8 +82,9 @@ def block(site: model.Site, strategy: model.Strategy, indicator_id: str, src: st
     return indicator_markdown(Context(strategy, Relations(strategy), address_book(site), src), indicator)
 
 
-def test_indicator_table_shows_baseline_targets_measurements_and_progress(site: model.Site,
-                                                                          strategy: model.Strategy) -> None:
+def test_indicator_table_shows_baseline_targets_measurements_and_progress(
+    site: model.Site, strategy: model.Strategy
+) -> None:
     rows = {r["Periode"]: r for r in table(block(site, strategy, "fravaer"))}
     assert rows["2018/19 (udgangspunkt)"]["Målt"] == "6,1 %"
     assert (rows["2020"]["Mål"], rows["2020"]["Målt"], rows["2020"]["Fremdrift mod mål"]) == ("5,5 %", "5,8 %", "50 %")
@@ -92,12 +95,16 @@ def test_indicator_table_shows_baseline_targets_measurements_and_progress(site: 
 
 def test_a_period_without_target_reads_intet_maal_sat(site: model.Site, strategy: model.Strategy) -> None:
     rows = {r["Periode"]: r for r in table(block(site, strategy, "trivsel"))}
-    assert (rows["2020"]["Mål"], rows["2020"]["Målt"], rows["2020"]["Fremdrift mod mål"]) == \
-        ("intet mål sat", "82 %", "–")
+    assert (rows["2020"]["Mål"], rows["2020"]["Målt"], rows["2020"]["Fremdrift mod mål"]) == (
+        "intet mål sat",
+        "82 %",
+        "–",
+    )
 
 
-def test_an_indicator_with_only_a_baseline_says_no_target_and_draws_no_chart(site: model.Site,
-                                                                              strategy: model.Strategy) -> None:
+def test_an_indicator_with_only_a_baseline_says_no_target_and_draws_no_chart(
+    site: model.Site, strategy: model.Strategy
+) -> None:
     goal = strategy.maal[0]
     bare = dataclasses.replace(goal.indikatorer[0], perioder=())
     changed = dataclasses.replace(strategy, maal=(dataclasses.replace(goal, indikatorer=(bare,)),))
@@ -107,8 +114,9 @@ def test_an_indicator_with_only_a_baseline_says_no_target_and_draws_no_chart(sit
     assert [r["Målt"] for r in table(markdown)] == ["6,1 %"]
 
 
-def test_indicator_chart_is_an_accessible_image_with_the_tables_numbers(site: model.Site,
-                                                                        strategy: model.Strategy) -> None:
+def test_indicator_chart_is_an_accessible_image_with_the_tables_numbers(
+    site: model.Site, strategy: model.Strategy
+) -> None:
     markdown = block(site, strategy, "fravaer")
     (chart,) = svgs(markdown)
     assert chart.get("role") == "img"
@@ -137,16 +145,26 @@ def test_two_charts_on_one_page_have_different_ids(site: model.Site, strategy: m
 
 def test_matrix_places_each_actor_in_its_rows_level_column(pages: dict[str, str]) -> None:
     rows = {r["Målsætning eller indsats"]: r for r in table(pages["realisering/ansvar.md"])}
-    assert list(next(iter(rows.values()))) == ["Målsætning eller indsats", "Politisk niveau", "Forvaltning",
-                                               "Ledelse", "Medarbejdere"]
+    assert list(next(iter(rows.values()))) == [
+        "Målsætning eller indsats",
+        "Politisk niveau",
+        "Forvaltning",
+        "Ledelse",
+        "Medarbejdere",
+    ]
     assert rows["Hele strategien"]["Politisk niveau"] == "Børne- og skoleudvalget"
     objective = rows["Målsætning 1: Alle møder i skole"]
-    assert (objective["Forvaltning"], objective["Ledelse"], objective["Medarbejdere"]) == \
-        ("Styregruppen for fremmøde", "Skolelederne", "Lærerne")
+    assert (objective["Forvaltning"], objective["Ledelse"], objective["Medarbejdere"]) == (
+        "Styregruppen for fremmøde",
+        "Skolelederne",
+        "Lærerne",
+    )
     assert rows["Målsætning 2: Godt tværfagligt samarbejde"]["Forvaltning"] == "–"
     # Named responsible for the indsats (skoleledere) and for one of its activities (lærere).
-    assert (rows["Indsats 1: Tidlig reaktion på fravær"]["Ledelse"],
-            rows["Indsats 1: Tidlig reaktion på fravær"]["Medarbejdere"]) == ("Skolelederne", "Lærerne")
+    assert (
+        rows["Indsats 1: Tidlig reaktion på fravær"]["Ledelse"],
+        rows["Indsats 1: Tidlig reaktion på fravær"]["Medarbejdere"],
+    ) == ("Skolelederne", "Lærerne")
 
 
 def chapter(markdown: str, heading: str) -> str:
@@ -163,8 +181,9 @@ def test_matrix_spells_out_each_role_under_its_row(pages: dict[str, str], strate
             target = role.maalsaetning or role.indsats
             row = heading(strategy.elements[target]) if target else "Hele strategien"
             assert f"{actor.titel}: {role.ansvar}" in unescape(chapter(markdown, row)), (actor.id, role.ansvar)
-    assert "Der er endnu ikke beskrevet roller for målsætningen." in \
-        chapter(markdown, "Målsætning 2: Godt tværfagligt samarbejde")
+    assert "Der er endnu ikke beskrevet roller for målsætningen." in chapter(
+        markdown, "Målsætning 2: Godt tværfagligt samarbejde"
+    )
 
 
 def test_matrix_shows_politisk_only_when_someone_works_there(site: model.Site, strategy: model.Strategy) -> None:
@@ -178,9 +197,9 @@ def test_matrix_shows_politisk_only_when_someone_works_there(site: model.Site, s
 
 
 @pytest.mark.parametrize("level", ["ledelse", "medarbejder"])
-def test_role_sheet_lists_the_levels_prerequisites_under_each_objective(pages: dict[str, str],
-                                                                        strategy: model.Strategy,
-                                                                        level: str) -> None:
+def test_role_sheet_lists_the_levels_prerequisites_under_each_objective(
+    pages: dict[str, str], strategy: model.Strategy, level: str
+) -> None:
     markdown = pages[f"realisering/roller/{level}.md"]
     for objective in strategy.maalsaetninger:
         under = unescape(section(markdown, f"Målsætning {objective.nr}: {objective.titel}"))
@@ -205,7 +224,8 @@ def test_role_sheet_shows_the_levels_roles_and_follow_up(pages: dict[str, str]) 
 
 def test_every_level_with_content_gets_a_role_sheet(pages: dict[str, str]) -> None:
     assert sorted(p for p in pages if "/roller/" in p and not p.endswith("index.md")) == [
-        f"realisering/roller/{lv}.md" for lv in ("forvaltning", "ledelse", "medarbejder", "politisk")]
+        f"realisering/roller/{lv}.md" for lv in ("forvaltning", "ledelse", "medarbejder", "politisk")
+    ]
 
 
 # --- årshjul ------------------------------------------------------------------------------------
@@ -215,12 +235,32 @@ def test_aarshjul_svg_and_list_say_the_same(pages: dict[str, str], strategy: mod
     markdown = pages["realisering/opfoelgning.md"]
     (wheel,) = svgs(markdown)
     assert wheel.get("role") == "img" and wheel.find(f"{SVG}title") is not None
-    months = {name: number for number, name in enumerate(
-        ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-         "november", "december"], 1)}
+    months = {
+        name: number
+        for number, name in enumerate(
+            [
+                "januar",
+                "februar",
+                "marts",
+                "april",
+                "maj",
+                "juni",
+                "juli",
+                "august",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ],
+            1,
+        )
+    }
     titles: dict[str, str] = {p.id: p.titel for p in strategy.processer}
-    in_svg = {(int(g.attrib["data-nummer"]), titles[g.attrib["data-proces"]], int(g.attrib["data-maaned"]))
-              for g in wheel.iter(f"{SVG}g") if "data-proces" in g.attrib}
+    in_svg = {
+        (int(g.attrib["data-nummer"]), titles[g.attrib["data-proces"]], int(g.attrib["data-maaned"]))
+        for g in wheel.iter(f"{SVG}g")
+        if "data-proces" in g.attrib
+    }
     in_list = set()
     for number, title, when in re.findall(r"^(\d+)\. \[(.+?)\]\(#[\w-]+\) – (.+)$", markdown, re.MULTILINE):
         for name in re.split(r", | og ", when):
@@ -230,8 +270,9 @@ def test_aarshjul_svg_and_list_say_the_same(pages: dict[str, str], strategy: mod
     assert {(t, m) for _, t, m in in_svg} == expected
 
 
-def test_processes_without_months_are_listed_as_uden_fast_maaned(pages: dict[str, str],
-                                                                  strategy: model.Strategy) -> None:
+def test_processes_without_months_are_listed_as_uden_fast_maaned(
+    pages: dict[str, str], strategy: model.Strategy
+) -> None:
     markdown = pages["realisering/opfoelgning.md"]
     unplaced = [p.titel for p in strategy.processer if not p.maaneder]
     assert unplaced
@@ -242,8 +283,9 @@ def test_processes_without_months_are_listed_as_uden_fast_maaned(pages: dict[str
 
 
 def test_no_months_at_all_says_the_wheel_is_empty(site: model.Site, strategy: model.Strategy) -> None:
-    monthless = dataclasses.replace(strategy, processer=tuple(dataclasses.replace(p, maaneder=())
-                                                              for p in strategy.processer))
+    monthless = dataclasses.replace(
+        strategy, processer=tuple(dataclasses.replace(p, maaneder=()) for p in strategy.processer)
+    )
     markdown = realisation_pages(monthless, address_book(site), Relations(monthless))["realisering/opfoelgning.md"]
     assert "<svg" not in markdown
     assert "Ingen af processerne har en fast måned endnu" in markdown
@@ -252,8 +294,9 @@ def test_no_months_at_all_says_the_wheel_is_empty(site: model.Site, strategy: mo
 # --- timeline, changes, pages -------------------------------------------------------------------
 
 
-def test_timeline_lists_period_milestones_and_decisions_in_date_order(pages: dict[str, str],
-                                                                      strategy: model.Strategy) -> None:
+def test_timeline_lists_period_milestones_and_decisions_in_date_order(
+    pages: dict[str, str], strategy: model.Strategy
+) -> None:
     markdown = unescape(pages["realisering/tidslinje.md"])
     dated = [line for line in markdown.splitlines() if line.startswith("- **")]
     for milestone in strategy.milepaele:
@@ -265,8 +308,9 @@ def test_timeline_lists_period_milestones_and_decisions_in_date_order(pages: dic
     assert "- **1. september 2020** – Fraværssamtaler begynder (start)" in dated
 
 
-def test_timeline_shows_the_status_of_every_indsats_and_aktivitet(pages: dict[str, str],
-                                                                   strategy: model.Strategy) -> None:
+def test_timeline_shows_the_status_of_every_indsats_and_aktivitet(
+    pages: dict[str, str], strategy: model.Strategy
+) -> None:
     rows = {r["Indsats eller aktivitet"]: r["Status"] for r in table(pages["realisering/tidslinje.md"])}
     for indsats in strategy.indsatser:
         elements: list[model.Intervention | model.Activity] = [indsats, *indsats.aktiviteter]
@@ -275,8 +319,9 @@ def test_timeline_shows_the_status_of_every_indsats_and_aktivitet(pages: dict[st
             assert rows[name] == (element.status or "ikke angivet")
 
 
-def test_changes_are_listed_newest_first_or_said_to_be_none(site: model.Site, pages: dict[str, str],
-                                                            strategy: model.Strategy) -> None:
+def test_changes_are_listed_newest_first_or_said_to_be_none(
+    site: model.Site, pages: dict[str, str], strategy: model.Strategy
+) -> None:
     rows = table(pages["realisering/aendringer.md"])
     assert [r["Dato"] for r in rows] == ["2021-09-01", "2020-01-15"]
     assert rows[0]["Besluttet af"] == "Børne- og skoleudvalget"
@@ -290,8 +335,7 @@ def test_last_changed_names_the_latest_change(strategy: model.Strategy) -> None:
     assert last_changed(dataclasses.replace(strategy, versioner=())) is None
 
 
-def test_every_page_has_front_matter_one_h1_and_a_way_in(pages: dict[str, str],
-                                                            strategy: model.Strategy) -> None:
+def test_every_page_has_front_matter_one_h1_and_a_way_in(pages: dict[str, str], strategy: model.Strategy) -> None:
     for src, markdown in pages.items():
         front = yaml.safe_load(markdown.split("---\n")[1])
         assert markdown.startswith("---\n") and front["render_macros"] is False, src
@@ -306,8 +350,7 @@ def test_every_page_has_front_matter_one_h1_and_a_way_in(pages: dict[str, str],
         assert f"]({src.rsplit('/', 1)[1]})" in pages["realisering/roller/index.md"]
 
 
-def test_print_edition_holds_every_element_once(pages: dict[str, str],
-                                                                 strategy: model.Strategy) -> None:
+def test_print_edition_holds_every_element_once(pages: dict[str, str], strategy: model.Strategy) -> None:
     markdown = pages["realisering/udskrift.md"]
     anchors = re.findall(r"\{#([\w-]+)\}", markdown)
     assert len(anchors) == len(set(anchors))
@@ -321,8 +364,10 @@ def test_editor_text_is_shown_literally(site: model.Site, strategy: model.Strate
     hostile = "<script>alert(1)</script> {{ config }} & *fed*"
     actors = tuple(dataclasses.replace(a, titel=hostile) if a.id == "styregruppe" else a for a in strategy.aktoerer)
     processes = tuple(dataclasses.replace(p, titel=hostile) for p in strategy.processer)
-    goals = tuple(dataclasses.replace(g, indikatorer=tuple(dataclasses.replace(i, titel=hostile)
-                                                          for i in g.indikatorer)) for g in strategy.maal)
+    goals = tuple(
+        dataclasses.replace(g, indikatorer=tuple(dataclasses.replace(i, titel=hostile) for i in g.indikatorer))
+        for g in strategy.maal
+    )
     changed = dataclasses.replace(strategy, aktoerer=actors, processer=processes, maal=goals)
     for src, markdown in realisation_pages(changed, address_book(site), Relations(changed)).items():
         assert "<script>" not in markdown, src

@@ -36,7 +36,6 @@ def realisation_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-
 class _Tables(HTMLParser):
     """Every <table> of the page's article as rows of cell texts (links' text included)."""
 
@@ -87,10 +86,14 @@ def test_every_realisation_page_is_built_and_every_link_on_it_works(realisation_
 def test_built_matrix_shows_who_is_where(realisation_site: Path) -> None:
     rows = {r["Målsætning eller indsats"]: r for r in tables(realisation_site, "realisering/ansvar")}
     objective = rows["Målsætning 1: Alle møder i skole"]
-    assert (objective["Forvaltning"], objective["Ledelse"], objective["Medarbejdere"]) == \
-        ("Styregruppen for fremmøde", "Skolelederne", "Lærerne")
-    assert "Skolelederne: Holder fraværssamtaler med forældre." in \
-        re.sub(r"<[^>]+>", "", article(realisation_site, "realisering/ansvar"))
+    assert (objective["Forvaltning"], objective["Ledelse"], objective["Medarbejdere"]) == (
+        "Styregruppen for fremmøde",
+        "Skolelederne",
+        "Lærerne",
+    )
+    assert "Skolelederne: Holder fraværssamtaler med forældre." in re.sub(
+        r"<[^>]+>", "", article(realisation_site, "realisering/ansvar")
+    )
 
 
 def test_built_role_sheet_lists_prerequisites_per_objective(realisation_site: Path) -> None:

@@ -19,8 +19,16 @@ playwright = pytest.importorskip("playwright.sync_api")
 
 pytestmark = [pytest.mark.build, pytest.mark.browser]
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 A4_POINTS = (595, 842)
 
 
@@ -61,8 +69,11 @@ def printed_pdf(site: Path, url: str, out: Path) -> Path:
 @pytest.fixture(scope="module")
 def printed(realisation_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:  # noqa: F811
     """PDFs of the ledelse role sheet and the print edition."""
-    return print_pages(realisation_site, {"rolleark": "realisering/roller/ledelse/",
-                                          "udskrift": "realisering/udskrift/"}, tmp_path_factory.mktemp("pdf"))
+    return print_pages(
+        realisation_site,
+        {"rolleark": "realisering/roller/ledelse/", "udskrift": "realisering/udskrift/"},
+        tmp_path_factory.mktemp("pdf"),
+    )
 
 
 def pdf_info(path: Path) -> dict[str, str]:

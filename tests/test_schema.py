@@ -42,8 +42,14 @@ for _tag, _pattern, _first in (
     ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
     ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", list("tTfF")),
     ("int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", list("-+0123456789")),
-    ("float", (r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
-              r"|\.(?:nan|NaN|NAN))$"), list("-+.0123456789")),
+    (
+        "float",
+        (
+            r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+            r"|\.(?:nan|NaN|NAN))$"
+        ),
+        list("-+.0123456789"),
+    ),
 ):
     Yaml12Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), _first)
 
@@ -54,12 +60,14 @@ def yaml12(text: str) -> Any:
 
 def yaml11(text: str) -> Any:
     """``yaml.safe_load`` with dates written back as ISO text."""
+
     def plain(value: Any) -> Any:
         if isinstance(value, dict):
             return {key: plain(item) for key, item in value.items()}
         if isinstance(value, list):
             return [plain(item) for item in value]
         return value.isoformat() if isinstance(value, datetime.date) else value
+
     return plain(yaml.safe_load(text))
 
 
@@ -128,8 +136,18 @@ def test_every_model_field_is_in_the_schema_with_its_description() -> None:
         assert set(where.get("required", [])) == required, cls.__name__
 
 
-@pytest.mark.parametrize("case", ["ukendt-felt", "manglende-felt", "forkert-valg", "id-forkert-form",
-                                  "forkert-type", "forkert-dato", "liste-oeverst"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "ukendt-felt",
+        "manglende-felt",
+        "forkert-valg",
+        "id-forkert-form",
+        "forkert-type",
+        "forkert-dato",
+        "liste-oeverst",
+    ],
+)
 def test_the_schema_refuses_what_the_loader_refuses(case: str) -> None:
     """A schema that accepted anything would pass the tests above; these files must show red in VS Code."""
     document = yaml12((INVALID / f"{case}.yaml").read_text(encoding="utf-8"))
@@ -138,9 +156,11 @@ def test_the_schema_refuses_what_the_loader_refuses(case: str) -> None:
 
 def test_scalars_the_loader_reads_as_text_are_accepted_as_a_tool_sees_them(tmp_path: Path) -> None:
     """``titel: 2020``, ``vision: no``, ``fra: 2016`` and ``værdi: "3,5"`` load, so the schema accepts them too."""
-    text = ("id: 2020\ntitel: 2020\nvision: no\norganisation: {kommune: Ja}\nperiode: {fra: 2016, til: 2019-06-01}\n"
-            "beskrivelse:\nmål:\n  - id: m\n    titel: true\n    nr: '3'\n    indikatorer:\n      - id: i\n"
-            "        titel: I\n        baseline: {år: 2018, værdi: '3,5'}\n")
+    text = (
+        "id: 2020\ntitel: 2020\nvision: no\norganisation: {kommune: Ja}\nperiode: {fra: 2016, til: 2019-06-01}\n"
+        "beskrivelse:\nmål:\n  - id: m\n    titel: true\n    nr: '3'\n    indikatorer:\n      - id: i\n"
+        "        titel: I\n        baseline: {år: 2018, værdi: '3,5'}\n"
+    )
     data = tmp_path / "data"
     data.mkdir()
     (data / "s.yaml").write_text(text, encoding="utf-8")

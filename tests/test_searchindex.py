@@ -34,10 +34,15 @@ def words_per_page(docs: list[dict[str, str]]) -> dict[str, set[str]]:
     return found
 
 
-ACTIVITY = [entry("s/aktiviteter/a-1/", "Styrke læring"),
-            entry("s/aktiviteter/a-1/#a-1", "Styrke læring", "<p>Skoler skal samle psykologer.</p>")]
-GOAL = [entry("s/maal/m-1/", "Færre fravær"), entry("s/maal/m-1/#m-1", "Færre fravær", "<p>Mål.</p>"),
-        entry("s/maal/m-1/#indikator-1", "Fravær i procent", "<p>Baseline 6,1 %.</p>")]
+ACTIVITY = [
+    entry("s/aktiviteter/a-1/", "Styrke læring"),
+    entry("s/aktiviteter/a-1/#a-1", "Styrke læring", "<p>Skoler skal samle psykologer.</p>"),
+]
+GOAL = [
+    entry("s/maal/m-1/", "Færre fravær"),
+    entry("s/maal/m-1/#m-1", "Færre fravær", "<p>Mål.</p>"),
+    entry("s/maal/m-1/#indikator-1", "Fravær i procent", "<p>Baseline 6,1 %.</p>"),
+]
 
 
 def test_a_lone_h1_section_folds_into_its_page_entry() -> None:
@@ -76,4 +81,3 @@ def test_built_site_index_has_a_page_entry_for_every_element_page(example_site: 
     pages = {element["url"] for element in links if "#" not in element["url"]}
     assert pages and pages <= locations
     assert not [doc for doc in index["docs"] if "#" in doc["location"] and not doc["text"].strip()]
-

@@ -45,14 +45,23 @@ def test_serve_shows_a_yaml_edit_without_restart(tmp_path: Path) -> None:
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     page = f"http://127.0.0.1:{port}/proeve/indsatser/forebyggelse/"
     try:
         assert wait_for(page, "Opsporing og forebyggelse", 60), "mkdocs serve did not come up"
         data = project / "data" / "proeve.yaml"
-        data.write_text(data.read_text(encoding="utf-8").replace(
-            "titel: Opsporing og forebyggelse", "titel: Tidlig opsporing i dagtilbud"), encoding="utf-8")
+        data.write_text(
+            data.read_text(encoding="utf-8").replace(
+                "titel: Opsporing og forebyggelse", "titel: Tidlig opsporing i dagtilbud"
+            ),
+            encoding="utf-8",
+        )
         assert wait_for(page, "Tidlig opsporing i dagtilbud", 60), "the edit never showed"
         assert "Opsporing og forebyggelse" not in fetch(page)
     finally:

@@ -27,7 +27,8 @@ pytestmark = pytest.mark.build
 
 LIVE_RELOAD = re.compile(rb"<script>[^<]*livereload[^<]*</script>(?=</body>)", re.IGNORECASE)
 REUSED = re.compile(
-    r"Genbrugt fra sidste byg: (\d+) af (\d+) sider uden ny omsætning af Markdown, (\d+) uden ny skabelon")
+    r"Genbrugt fra sidste byg: (\d+) af (\d+) sider uden ny omsætning af Markdown, (\d+) uden ny skabelon"
+)
 
 
 def fetch(url: str) -> tuple[int, bytes]:
@@ -46,8 +47,13 @@ class Session:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         self.output = log.open("w", encoding="utf-8")
         command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"]
-        self.process = subprocess.Popen(command, cwd=project, env=env,  # noqa: S603 - our own interpreter
-                                        stdout=self.output, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command,
+            cwd=project,
+            env=env,  # noqa: S603 - our own interpreter
+            stdout=self.output,
+            stderr=subprocess.STDOUT,
+        )
 
     def text(self) -> str:
         return self.log.read_text(encoding="utf-8")
@@ -94,13 +100,18 @@ def edit(path: Path, old: str, new: str) -> Callable[[], None]:
         text = path.read_text(encoding="utf-8")
         assert old in text
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
     return change
 
 
 def test_serve_reuses_pages_and_serves_what_a_fresh_build_writes(tmp_path: Path) -> None:
     port = free_port()  # the site's address is the server's, so a fresh build writes the same canonical links
-    project = make_project(tmp_path / "p", FIXTURE_PROJECT / "data", FIXTURE_PROJECT / "docs",
-                           f"site_url: http://127.0.0.1:{port}/\nwatch: [data]\n")  # not the live code tree
+    project = make_project(
+        tmp_path / "p",
+        FIXTURE_PROJECT / "data",
+        FIXTURE_PROJECT / "docs",
+        f"site_url: http://127.0.0.1:{port}/\nwatch: [data]\n",
+    )  # not the live code tree
     session = Session(project, port, tmp_path / "serve.log")
     data = project / "data" / "proeve.yaml"
     page = f"http://127.0.0.1:{session.port}/proeve/aktiviteter/netvaerksmoeder/"
@@ -120,9 +131,11 @@ def test_serve_reuses_pages_and_serves_what_a_fresh_build_writes(tmp_path: Path)
         session.rebuild_after(edit(data, "titel: [Netværksmøder", "titel: Netværksmøder igen"))
         assert_serves_the_build(session, tmp_path, "after-a-failed-build")
 
-        activity = ("      - id: netvaerksmoeder\n        titel: Netværksmøder igen\n"
-                    "        områder: [myndighed, almen]\n        afhænger_af: [faerre-sager]\n"
-                    "        mål: [effekt-maal]\n")
+        activity = (
+            "      - id: netvaerksmoeder\n        titel: Netværksmøder igen\n"
+            "        områder: [myndighed, almen]\n        afhænger_af: [faerre-sager]\n"
+            "        mål: [effekt-maal]\n"
+        )
         session.rebuild_after(edit(data, activity, ""))
         built = assert_serves_the_build(session, tmp_path, "removed")
         assert not (built / "proeve" / "aktiviteter" / "netvaerksmoeder" / "index.html").exists()

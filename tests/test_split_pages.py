@@ -72,8 +72,9 @@ def test_small_strategies_keep_every_page_whole(data: Path) -> None:
 
 
 @pytest.mark.parametrize("page", ["udskrift", "ansvar", "tidslinje"])
-def test_a_long_page_is_split_into_parts_that_hold_all_of_it(page: str, site: model.Site,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_long_page_is_split_into_parts_that_hold_all_of_it(
+    page: str, site: model.Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = f"realisering/{page}.md"
     whole = realisation_pages(site, None, monkeypatch)[src]
     split = realisation_pages(site, SMALL, monkeypatch)
@@ -92,16 +93,16 @@ def test_a_long_page_is_split_into_parts_that_hold_all_of_it(page: str, site: mo
             assert f"{{#{anchor}}}" in split[parts[int(n) - 1]], (anchor, n)
 
 
-def test_print_parts_hold_every_element_once_in_reading_order(site: model.Site,
-                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_parts_hold_every_element_once_in_reading_order(
+    site: model.Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     whole = realisation_pages(site, None, monkeypatch)["realisering/udskrift.md"]
     split = realisation_pages(site, SMALL, monkeypatch)
     parts = [split[s] for s in parts_of(split, "realisering/udskrift.md")]
     anchors = [a for part in parts for a in ANCHOR.findall(part)]
     element_ids = [a for a in anchors if a in site.strategies[0].elements]
     assert len(element_ids) == len(set(element_ids))
-    assert set(element_ids) == {e.id for e in site.strategies[0].elements.values()
-                                if not isinstance(e, model.Strategy)}
+    assert set(element_ids) == {e.id for e in site.strategies[0].elements.values() if not isinstance(e, model.Strategy)}
     assert element_ids == [a for a in ANCHOR.findall(whole) if a in site.strategies[0].elements]
 
 
@@ -119,8 +120,9 @@ def test_each_part_names_the_strategy_and_links_back_and_on(site: model.Site, mo
             assert (f"](del-{n - 1}.md)" in split[part]) == (n > 1)
 
 
-def test_matrix_parts_together_have_every_row_of_the_whole_table(site: model.Site,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_matrix_parts_together_have_every_row_of_the_whole_table(
+    site: model.Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     def rows(markdown: str) -> list[str]:  # as read: link targets differ with the page's depth
         return [re.sub(r"\]\([^)]*\)", "]", line) for line in markdown.splitlines() if line.startswith("| [")]
 
@@ -129,12 +131,17 @@ def test_matrix_parts_together_have_every_row_of_the_whole_table(site: model.Sit
     assert [r for p in parts_of(split, "realisering/ansvar.md") for r in rows(split[p])] == rows(whole)
 
 
-def test_role_sheet_keeps_prerequisites_and_moves_only_indsatser(site: model.Site,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_role_sheet_keeps_prerequisites_and_moves_only_indsatser(
+    site: model.Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
     src = "realisering/roller/ledelse.md"
     strategy = site.strategies[0]  # with the school leaders responsible for every indsats
-    strategy = dataclasses.replace(strategy, indsatser=tuple(
-        dataclasses.replace(i, ansvarlige=tuple({*i.ansvarlige, "skoleledere"})) for i in strategy.indsatser))
+    strategy = dataclasses.replace(
+        strategy,
+        indsatser=tuple(
+            dataclasses.replace(i, ansvarlige=tuple({*i.ansvarlige, "skoleledere"})) for i in strategy.indsatser
+        ),
+    )
     whole = realisation.realisation_pages(strategy, address_book(site), Relations(strategy))[src]
     monkeypatch.setattr(splitting, "PART_MAX", 100)
     split = realisation.realisation_pages(strategy, address_book(site), Relations(strategy))
@@ -163,8 +170,12 @@ def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A 300-activity synthetic strategy, built with ``mkdocs build --strict``."""
     data = tmp_path_factory.mktemp("data-300")
     generator = ROOT / "benchmarks" / "generate.py"
-    subprocess.run([sys.executable, str(generator), "--activities", "300", "--out", str(data)], check=True,
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [sys.executable, str(generator), "--activities", "300", "--out", str(data)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     docs = tmp_path_factory.mktemp("docs")
     (docs / "index.md").write_text("# Strategier\n", encoding="utf-8")
     project = make_project(tmp_path_factory.mktemp("project") / "p", data, docs)

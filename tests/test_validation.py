@@ -49,8 +49,9 @@ ENGLISH = re.compile(r"\b(expected|found|while|scanning|parsing|mapping|could no
 def expected(case: Path) -> list[str]:
     """The problems a case file declares, as printed: ``data/<file>:linje:kolonne: sti: besked``."""
     lines = case.read_text(encoding="utf-8").splitlines()
-    return [f"data/{case.name}:{line.removeprefix('# forventet: ')}" for line in lines
-            if line.startswith("# forventet: ")]
+    return [
+        f"data/{case.name}:{line.removeprefix('# forventet: ')}" for line in lines if line.startswith("# forventet: ")
+    ]
 
 
 def problems_of(case: Path, where: Path) -> list[str]:
@@ -101,14 +102,22 @@ def test_problems_in_several_files_are_all_reported_in_one_run(tmp_path: Path) -
     with pytest.raises(DataError) as caught:
         load_site(data)
     assert [str(p) for p in caught.value.problems] == [
-        *expected(INVALID / "dubleret-id.yaml"), *expected(INVALID / "forkert-type.yaml"),
-        *expected(INVALID / "tom-fil.yaml")]
+        *expected(INVALID / "dubleret-id.yaml"),
+        *expected(INVALID / "forkert-type.yaml"),
+        *expected(INVALID / "tom-fil.yaml"),
+    ]
     assert caught.value.report().startswith(f"Strategidata kan ikke bygges: {len(caught.value.problems)} fejl.")
 
 
 def check_command(data: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "macros", "check", str(data)], cwd=data.parent,
-                          capture_output=True, text=True, timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "check", str(data)],
+        cwd=data.parent,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
 
 
 def test_check_command_prints_the_same_list_and_fails(tmp_path: Path) -> None:
@@ -153,7 +162,8 @@ def test_two_files_with_the_same_strategy_id_are_refused_at_the_id_line(tmp_path
     with pytest.raises(DataError) as caught:
         load_site(data)
     assert [str(p) for p in caught.value.problems] == [
-        "data/b.yaml:2:5: id: strategien 'samme' findes også i data/a.yaml; hver strategi skal have sit eget id"]
+        "data/b.yaml:2:5: id: strategien 'samme' findes også i data/a.yaml; hver strategi skal have sit eget id"
+    ]
 
 
 def test_a_missing_data_folder_is_a_danish_problem_not_a_traceback(tmp_path: Path) -> None:

@@ -25,8 +25,9 @@ from collections.abc import Collection, Iterable
 _KEPT_ELEMENTS = r"(pre|textarea|listing|xmp|code|kbd|script|style)\b.*?(?:</\2\s*>|\Z)|!--.*?(?:-->|\Z)"
 # re.split with these yields: text, kept markup, a tag name or None, text, …
 _KEPT = re.compile(rf"(<(?:{_KEPT_ELEMENTS}))", re.DOTALL | re.IGNORECASE)
-_KEPT_AND_TAGS = re.compile(rf"""(<(?:{_KEPT_ELEMENTS}|[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>))""",
-                            re.DOTALL | re.IGNORECASE)
+_KEPT_AND_TAGS = re.compile(
+    rf"""(<(?:{_KEPT_ELEMENTS}|[a-zA-Z][^\s/>]*(?:[^>"']|"[^"]*"|'[^']*')*>))""", re.DOTALL | re.IGNORECASE
+)
 _BREAK_IN_VALUE = re.compile(r"""=\s*(?:"[^"]*\n|'[^']*\n)""")  # what may be a quoted value with a break
 _INDENT = re.compile(r"\n[ \t\n]+")
 
@@ -35,8 +36,7 @@ def html_page(output: str) -> str:
     """The page with each run of line breaks and indentation outside kept markup made one line break."""
     kept = _KEPT_AND_TAGS if _BREAK_IN_VALUE.search(output) else _KEPT
     parts = kept.split(output)
-    return "".join(part if index % 3 else _INDENT.sub("\n", part)
-                   for index, part in enumerate(parts) if index % 3 != 2)
+    return "".join(part if index % 3 else _INDENT.sub("\n", part) for index, part in enumerate(parts) if index % 3 != 2)
 
 
 _SOURCE_MAP = re.compile(r"assets/.*\.(?:js|css)\.map")
@@ -55,5 +55,6 @@ def unused_theme_files(paths: Iterable[str], languages: Collection[str]) -> list
     wanted = {f"{_LUNR}min/lunr.stemmer.support.min.js", f"{_LUNR}min/lunr.multi.min.js"}
     wanted |= {f"{_LUNR}min/lunr.{lang}.min.js" for lang in languages}
     wanted |= {_LUNR + _SEGMENTERS[lang] for lang in languages if lang in _SEGMENTERS}
-    return sorted(path for path in paths
-                  if _SOURCE_MAP.fullmatch(path) or (path.startswith(_LUNR) and path not in wanted))
+    return sorted(
+        path for path in paths if _SOURCE_MAP.fullmatch(path) or (path.startswith(_LUNR) and path not in wanted)
+    )

@@ -43,10 +43,10 @@ def _without_empty_sections(docs: list[Entry]) -> list[Entry]:
 def _folded(docs: list[Entry]) -> Iterator[Entry]:
     for position, doc in enumerate(docs):
         before = docs[position - 1] if position else None
-        if before is not None and _is_lone_twin(before, doc, docs[position + 1:position + 2]):
+        if before is not None and _is_lone_twin(before, doc, docs[position + 1 : position + 2]):
             continue
-        after = docs[position + 1:position + 2]
-        if after and _is_lone_twin(doc, after[0], docs[position + 2:position + 3]):
+        after = docs[position + 1 : position + 2]
+        if after and _is_lone_twin(doc, after[0], docs[position + 2 : position + 3]):
             yield {**doc, "text": after[0]["text"]}
         else:
             yield doc
@@ -55,10 +55,15 @@ def _folded(docs: list[Entry]) -> Iterator[Entry]:
 def _is_lone_twin(page: Entry, section: Entry, following: list[Entry]) -> bool:
     """``section`` is the page entry's own heading, with its title, and the page has no other section."""
     path, _, anchor = section["location"].partition("#")
-    return ("#" not in page["location"] and path == page["location"] and bool(anchor)
-            and section["title"] == page["title"] and not page["text"].strip()
-            and set(section) == set(page)
-            and not (following and following[0]["location"].partition("#")[0] == path))
+    return (
+        "#" not in page["location"]
+        and path == page["location"]
+        and bool(anchor)
+        and section["title"] == page["title"]
+        and not page["text"].strip()
+        and set(section) == set(page)
+        and not (following and following[0]["location"].partition("#")[0] == path)
+    )
 
 
 def trim(site_dir: Path) -> None:

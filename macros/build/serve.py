@@ -260,8 +260,12 @@ class ServeReuse(Reuse):
         for cached in (self.converted, self.written):
             for src in set(cached) - present:
                 del cached[src]
-        log.info("Genbrugt fra sidste byg: %d af %d sider uden ny omsætning af Markdown, %d uden ny skabelon.",
-                 self.hits["converted"], len(present), self.hits["written"])
+        log.info(
+            "Genbrugt fra sidste byg: %d af %d sider uden ny omsætning af Markdown, %d uden ny skabelon.",
+            self.hits["converted"],
+            len(present),
+            self.hits["written"],
+        )
 
     def failed(self) -> None:
         self.pending.clear()  # never published: the served site does not have these pages
@@ -309,7 +313,10 @@ def _keep(page: Page, key: str) -> Converted:
     links = page.links_to_anchors
     assert page.content is not None
     return Converted(
-        key=key, content=page.content, toc=page.toc, title=page.title,
+        key=key,
+        content=page.content,
+        toc=page.toc,
+        title=page.title,
         anchors=frozenset(page.present_anchor_ids or ()),
         links_to_anchors=None if links is None else {file.src_uri: dict(by) for file, by in links.items()},
     )
@@ -321,5 +328,7 @@ def _restore(page: Page, kept: Converted, files: Files) -> None:
     page.title = kept.title  # MkDocs' title is a weak property: set, it holds what the conversion found
     page.present_anchor_ids = set(kept.anchors)
     if kept.links_to_anchors is not None:
-        page.links_to_anchors = {files.get_file_from_path(src): dict(by)  # type: ignore[misc]
-                                 for src, by in kept.links_to_anchors.items()}
+        page.links_to_anchors = {
+            files.get_file_from_path(src): dict(by)  # type: ignore[misc]
+            for src, by in kept.links_to_anchors.items()
+        }

@@ -35,7 +35,7 @@ class Progress:
     threshold: bool = False  # the target was a level to hold (not better than the baseline)
 
     def text(self) -> str:
-        """"40 %", "100 % (niveau holdt)" for a threshold target, or the reason there is no value."""
+        """ "40 %", "100 % (niveau holdt)" for a threshold target, or the reason there is no value."""
         if self.percent is None:
             return str(self.reason)
         held = (" (niveau holdt)" if self.percent else " (niveau ikke holdt)") if self.threshold else ""

@@ -13,6 +13,7 @@ from .. import model
 LEVELS: tuple[model.Level, ...] = ("politisk", "forvaltning", "ledelse", "medarbejder")
 ALWAYS_COLUMNS = ("forvaltning", "ledelse", "medarbejder")
 
+
 @dataclass(frozen=True)
 class Duty:
     """One actor's part in one row of the matrix: a role's text, or being named responsible (``via``)."""
@@ -40,6 +41,7 @@ class MatrixRow:
 
 def _role_duties(strategy: model.Strategy, target: str | None) -> list[Duty]:
     """Roles on the målsætning or indsats ``target``; with None, the roles on neither (the whole strategy)."""
+
     def wanted(role: model.Role) -> bool:
         return target in (role.maalsaetning, role.indsats) if target else not (role.maalsaetning or role.indsats)
 

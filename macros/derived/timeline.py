@@ -43,8 +43,7 @@ def _period_events(period: model.Period | None, element: model.Element | None, t
     start = Event(period.fra, "Start", "begynder" if element else f"{title} begynder", element=element)
     if period.til is None:
         return [start]
-    return [start, Event(period.til, "Slut", "slutter" if element else f"{title} slutter", element=element,
-                         end=True)]
+    return [start, Event(period.til, "Slut", "slutter" if element else f"{title} slutter", element=element, end=True)]
 
 
 def timeline(strategy: model.Strategy) -> list[Event]:
@@ -52,8 +51,10 @@ def timeline(strategy: model.Strategy) -> list[Event]:
     events = _period_events(strategy.periode, None, "Strategiperioden")
     events += [Event(m.dato, "Milepæl", m.titel, m.beskrivelse) for m in strategy.milepaele]
     events += [Event(k.dato, "Kilde", k.titel) for k in strategy.kilder if k.dato]
-    events += [Event(v.dato, "Ændring", v.aendring, v.besluttet_af and f"Besluttet af {v.besluttet_af}.")
-               for v in strategy.versioner]
+    events += [
+        Event(v.dato, "Ændring", v.aendring, v.besluttet_af and f"Besluttet af {v.besluttet_af}.")
+        for v in strategy.versioner
+    ]
     for indsats in strategy.indsatser:
         elements: list[model.Intervention | model.Activity] = [indsats, *indsats.aktiviteter]
         for element in elements:
@@ -78,7 +79,7 @@ def changed_on(strategy: model.Strategy) -> str | None:
 
 
 def last_changed(strategy: model.Strategy) -> str | None:
-    """"Senest ændret 1. marts 2021" from the latest dated change in ``versioner``; None when there is none."""
+    """ "Senest ændret 1. marts 2021" from the latest dated change in ``versioner``; None when there is none."""
     if not strategy.versioner:
         return None
     latest = max(strategy.versioner, key=lambda v: v.dato.sort_key())

@@ -23,10 +23,20 @@ def quantity(value: float, unit: str | None) -> str:
     return f"{number(value)} {unit}" if unit else number(value)
 
 
-
-
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-          "november", "december")
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
@@ -39,10 +49,9 @@ def date_text(date: model.PartialDate) -> str:
 
 
 def months_text(months: tuple[int, ...]) -> str:
-    """"marts og september" / "januar, april og oktober" for a process's months, in calendar order."""
+    """ "marts og september" / "januar, april og oktober" for a process's months, in calendar order."""
     names = [MONTHS[m - 1] for m in sorted(set(months))]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " og " + names[-1]
-
 
 
 def period_text(value: model.Period) -> str:
@@ -61,5 +70,9 @@ def short_name(element: model.Element) -> str:
 
 
 LEVEL_NAMES: dict[model.Level | None, str] = {
-    "politisk": "Politisk niveau", "forvaltning": "Forvaltning", "ledelse": "Ledelse",
-    "medarbejder": "Medarbejdere", None: "Niveau ikke angivet"}
+    "politisk": "Politisk niveau",
+    "forvaltning": "Forvaltning",
+    "ledelse": "Ledelse",
+    "medarbejder": "Medarbejdere",
+    None: "Niveau ikke angivet",
+}

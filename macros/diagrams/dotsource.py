@@ -68,14 +68,35 @@ def _attributes(attributes: Mapping[str, str]) -> str:
 def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
     """The DOT source: for the screen (links, tooltips) or for an A3 landscape page (title, no links)."""
     graph = _Dot(diagram.name)
-    graph.attr("graph", rankdir="LR", bgcolor="transparent", fontname=style.font, nodesep="0.15",
-               ranksep="0.35", newrank="true", fontcolor=style.text.light)
+    graph.attr(
+        "graph",
+        rankdir="LR",
+        bgcolor="transparent",
+        fontname=style.font,
+        nodesep="0.15",
+        ranksep="0.35",
+        newrank="true",
+        fontcolor=style.text.light,
+    )
     if printable:
         graph.attr("graph", size=A3_DRAWING, margin="0", pad="0.3")
-    graph.attr("node", fontname=style.font, fontsize=str(style.font_size), fontcolor=style.text.light,
-               penwidth="1.3", margin="0.1,0.05")
-    graph.attr("edge", color=style.edge.light, penwidth="1.2", arrowsize="0.8", fontname=style.font,
-               fontsize=str(style.small_font_size), fontcolor=style.connection_edge.light)
+    graph.attr(
+        "node",
+        fontname=style.font,
+        fontsize=str(style.font_size),
+        fontcolor=style.text.light,
+        penwidth="1.3",
+        margin="0.1,0.05",
+    )
+    graph.attr(
+        "edge",
+        color=style.edge.light,
+        penwidth="1.2",
+        arrowsize="0.8",
+        fontname=style.font,
+        fontsize=str(style.small_font_size),
+        fontcolor=style.connection_edge.light,
+    )
     ranked = {name for rank in diagram.ranks for name in rank}
     for index, rank in enumerate(diagram.ranks):
         with graph.subgraph() as column:
@@ -96,11 +117,18 @@ def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
 
 def _dot_node(graph: _Dot, diagram: Diagram, node: Node, style: Style, printable: bool) -> None:
     look = style.types[node.kind]
-    attributes = {"shape": look.shape, "style": look.style, "fillcolor": look.fill.light,
-                  "color": look.border.light, "label": _label(diagram, node, style)}
+    attributes = {
+        "shape": look.shape,
+        "style": look.style,
+        "fillcolor": look.fill.light,
+        "color": look.border.light,
+        "label": _label(diagram, node, style),
+    }
     if not printable:
-        attributes |= {"URL": f"{LINK_PLACEHOLDER}/{diagram.strategy_id}/{node.name}",
-                       "tooltip": _escape(node.text + (f" ({node.note})" if node.note else ""))}
+        attributes |= {
+            "URL": f"{LINK_PLACEHOLDER}/{diagram.strategy_id}/{node.name}",
+            "tooltip": _escape(node.text + (f" ({node.note})" if node.note else "")),
+        }
     graph.node(node.name, **attributes)
 
 
@@ -135,10 +163,11 @@ def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) ->
     rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(style.legend["title"])}</B></TD></TR>']
     for kind in dict.fromkeys(n.kind for n in diagram.nodes):
         look = style.types[kind]
-        rows.append(_legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"',
-                                look.kind_label, style))
+        rows.append(
+            _legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"', look.kind_label, style)
+        )
     for _, title, colour in diagram.area_colours:
-        rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f'{style.legend["areas"]}: {title}', style))
+        rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f"{style.legend['areas']}: {title}", style))
     if any(e.dependency for e in diagram.edges):
         rows.append(_legend_row("", style.legend["dependency"], style, sample=("- - →", style.edge.light)))
     numbered = [e for e in diagram.edges if e.assumption]
@@ -146,15 +175,23 @@ def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) ->
         rows.append(_legend_row("", style.legend["connection"], style, sample=("A1 →", style.connection_edge.light)))
     for edge in numbered:
         text = "<BR/>".join(html.escape(line) for line in _wrap(edge.assumption or "", style.wrap_small * 2))
-        rows.append(f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">A{edge.number}</TD>'
-                    f'<TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>')
+        rows.append(
+            f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">A{edge.number}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>'
+        )
     table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
     if printable:  # the title above the legend, in a table of its own so it does not widen the swatches
         title = f'<FONT POINT-SIZE="{style.font_size * 1.6}">{html.escape(diagram.title)}</FONT>'
-        table = (f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">{title}</TD></TR>'
-                 f'<TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>')
-    graph.attr("graph", label=Html(f"<{table}>"), labelloc="t" if printable else "b", labeljust="l",
-               fontsize=str(style.small_font_size))
+        table = (
+            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">{title}</TD></TR>'
+            f'<TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>'
+        )
+    graph.attr(
+        "graph",
+        label=Html(f"<{table}>"),
+        labelloc="t" if printable else "b",
+        labeljust="l",
+        fontsize=str(style.small_font_size),
+    )
 
 
 def _legend_row(swatch: str, text: str, style: Style, sample: tuple[str, str] | None = None) -> str:

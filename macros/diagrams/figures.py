@@ -63,8 +63,15 @@ class DiagramSet:
         return self.figures[(strategy_id, name)]
 
 
-def build_diagrams(site: model.Site, book: AddressBook, style: Style, style_key: bytes, cache_dir: Path,
-                   workers: int = 2, kept: dict[Hashable, Drawn] | None = None) -> DiagramSet:
+def build_diagrams(
+    site: model.Site,
+    book: AddressBook,
+    style: Style,
+    style_key: bytes,
+    cache_dir: Path,
+    workers: int = 2,
+    kept: dict[Hashable, Drawn] | None = None,
+) -> DiagramSet:
     """Draw, render (one batch, cached) and clean every diagram of the site.
 
     ``kept`` (``mkdocs serve`` only) holds the previous rebuild's finished figures by what they are made
@@ -76,14 +83,15 @@ def build_diagrams(site: model.Site, book: AddressBook, style: Style, style_key:
     and ``graphviz.GraphvizError`` when it fails.
     """
     diagrams = [d for strategy in site.strategies for d in strategy_diagrams(strategy, style)]
-    keys: list[Hashable] = [(style_key, d, tuple(book.url_of(d.strategy_id, n.name) for n in d.nodes))
-                            for d in diagrams]
+    keys: list[Hashable] = [
+        (style_key, d, tuple(book.url_of(d.strategy_id, n.name) for n in d.nodes)) for d in diagrams
+    ]
     previous = kept if kept is not None else {}
     todo = [d for d, key in zip(diagrams, keys, strict=True) if key not in previous]
     jobs = [graphviz.Job(to_dot(d, style), "svg") for d in todo]
     jobs += [graphviz.Job(to_dot(d, style, printable=True), "pdf") for d in todo]
     outputs = graphviz.render(jobs, cache_dir, workers)
-    fresh = dict(zip(todo, zip(outputs[:len(todo)], outputs[len(todo):], strict=True), strict=True))
+    fresh = dict(zip(todo, zip(outputs[: len(todo)], outputs[len(todo) :], strict=True), strict=True))
     result = DiagramSet(style)
     drawn = {}
     for diagram, key in zip(diagrams, keys, strict=True):  # in drawing order: pages list figures in it

@@ -110,19 +110,27 @@ class _Builder:
         for c in self.strategy.forbindelser:
             if c.fra in self.nodes and c.til in self.nodes and c.fra != c.til:
                 old = self.edges.get((c.fra, c.til), Edge(c.fra, c.til))
-                self.edges[(c.fra, c.til)] = replace(old, assumption=c.antagelse or old.assumption,
-                                                     reason=c.begrundelse or old.reason)
+                self.edges[(c.fra, c.til)] = replace(
+                    old, assumption=c.antagelse or old.assumption, reason=c.begrundelse or old.reason
+                )
 
-    def diagram(self, name: str, wording: str, columns: Iterable[tuple[str, ...]] = (),
-                **values: str) -> Diagram:
+    def diagram(self, name: str, wording: str, columns: Iterable[tuple[str, ...]] = (), **values: str) -> Diagram:
         self.connections()
         edges = _number_assumptions(list(self.edges.values()))
         nodes = tuple(self.nodes.values())
         ranks = tuple(r for r in (tuple(n.name for n in nodes if n.kind in kinds) for kinds in columns) if r)
         words = self.style.diagrams[wording]
         fill = {"titel": self.strategy.titel, "antal": _count(nodes), **values}
-        return Diagram(self.strategy.id, name, words.title.format(**fill), words.description.format(**fill),
-                       nodes, tuple(edges), ranks, _area_colours(self.strategy, self.style, nodes))
+        return Diagram(
+            self.strategy.id,
+            name,
+            words.title.format(**fill),
+            words.description.format(**fill),
+            nodes,
+            tuple(edges),
+            ranks,
+            _area_colours(self.strategy, self.style, nodes),
+        )
 
 
 def _number_assumptions(edges: list[Edge]) -> list[Edge]:
@@ -141,17 +149,28 @@ def _count(nodes: tuple[Node, ...]) -> str:
     return ", ".join(f"{n} {word if n != 1 else _SINGULAR[word]}" for word, n in counts.items())
 
 
-_PLURAL = {"indsats": "indsatser", "aktivitet": "aktiviteter", "kortsigtet": "mål", "effekt": "mål",
-           "langsigtet": "mål", "hypotese": "hypoteser", "målsætning": "målsætninger", "aktør": "aktører",
-           "proces": "processer", "område": "områder"}
+_PLURAL = {
+    "indsats": "indsatser",
+    "aktivitet": "aktiviteter",
+    "kortsigtet": "mål",
+    "effekt": "mål",
+    "langsigtet": "mål",
+    "hypotese": "hypoteser",
+    "målsætning": "målsætninger",
+    "aktør": "aktører",
+    "proces": "processer",
+    "område": "områder",
+}
 _SINGULAR = {plural: singular for singular, plural in _PLURAL.items()} | {"mål": "mål"}
 
 
-def _area_colours(strategy: model.Strategy, style: Style, nodes: tuple[Node, ...]) -> tuple[
-        tuple[str, str, Colour], ...]:
+def _area_colours(
+    strategy: model.Strategy, style: Style, nodes: tuple[Node, ...]
+) -> tuple[tuple[str, str, Colour], ...]:
     used = {a for n in nodes for a in n.areas} | {n.name for n in nodes if n.kind == "område"}
-    return tuple((a.id, a.titel, style.areas[i % len(style.areas)])
-                 for i, a in enumerate(strategy.omraader) if a.id in used)
+    return tuple(
+        (a.id, a.titel, style.areas[i % len(style.areas)]) for i, a in enumerate(strategy.omraader) if a.id in used
+    )
 
 
 def make_node(strategy: model.Strategy, style: Style, element: model.Element, note: str = "") -> Node:

@@ -30,8 +30,10 @@ Format = Literal["svg", "pdf"]
 # ``_cached_form`` or ``svg.compact_svg`` changes, so that cached diagrams are drawn and cleaned anew.
 CACHED_FORM = "compact-svg-1"
 
-INSTALL_HINT = ("Graphviz (programmet 'dot') er ikke installeret, så diagrammerne kan ikke tegnes. "
-                "Installér det med: sudo apt-get install graphviz")
+INSTALL_HINT = (
+    "Graphviz (programmet 'dot') er ikke installeret, så diagrammerne kan ikke tegnes. "
+    "Installér det med: sudo apt-get install graphviz"
+)
 
 
 class GraphvizMissing(RuntimeError):
@@ -168,19 +170,24 @@ def _run_batch(binary: Path, fmt: Format, names: list[str], work: Path) -> str:
         code, said = _dot(binary, fmt, remaining, work)
         if code == 0 or not remaining:
             return ""
-        done = next((i for i, name in enumerate(remaining) if not (work / f"{name}.{fmt}").exists()),
-                    len(remaining))
-        for name in remaining[max(0, done - 1):done + 1]:
+        done = next((i for i, name in enumerate(remaining) if not (work / f"{name}.{fmt}").exists()), len(remaining))
+        for name in remaining[max(0, done - 1) : done + 1]:
             code, said = _dot(binary, fmt, [name], work)
             if code != 0:
                 return said or f"afslutningskode {code}"
-        remaining = remaining[done + 1:]
+        remaining = remaining[done + 1 :]
     return ""
 
 
 def _dot(binary: Path, fmt: Format, names: list[str], work: Path) -> tuple[int, str]:
     if not names:
         return 0, ""
-    result = subprocess.run([str(binary), f"-T{fmt}", "-O", *names], cwd=work, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, check=False)
+    result = subprocess.run(
+        [str(binary), f"-T{fmt}", "-O", *names],
+        cwd=work,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
     return result.returncode, result.stderr.strip()

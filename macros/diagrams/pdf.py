@@ -36,7 +36,7 @@ def on_page(pdf: bytes, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
     dx, dy = max(0.0, size[0] - (x1 - x0)) / 2, max(0.0, size[1] - (y1 - y0)) / 2
     new = b"/MediaBox [ %.2f %.2f %.2f %.2f ]" % (x0 - dx, y0 - dy, x1 + dx, y1 + dy)
     delta = len(new) - len(box.group(0))
-    out = pdf[:box.start()] + new + pdf[box.end():]
+    out = pdf[: box.start()] + new + pdf[box.end() :]
 
     def moved(match: re.Match[bytes]) -> bytes:
         offset = int(match.group(1))

@@ -80,17 +80,30 @@ def load_style(path: Path = STYLE_FILE) -> Style:
     def colour(value: Mapping[str, str]) -> Colour:
         return Colour(str(value["light"]).lower(), str(value["dark"]).lower())
 
-    types = {key: NodeStyle(str(v["shape"]), str(v["style"]), str(v["kind_label"]), colour(v["fill"]),
-                            colour(v["border"])) for key, v in raw["types"].items()}
+    types = {
+        key: NodeStyle(str(v["shape"]), str(v["style"]), str(v["kind_label"]), colour(v["fill"]), colour(v["border"]))
+        for key, v in raw["types"].items()
+    }
     diagrams = {key: Wording(str(v["title"]), str(v["description"])) for key, v in raw["diagrams"].items()}
-    colours = {key: colour(raw[key]) for key in
-               ("page", "text", "muted_text", "edge", "connection_edge", "cluster_border")}
+    colours = {
+        key: colour(raw[key]) for key in ("page", "text", "muted_text", "edge", "connection_edge", "cluster_border")
+    }
     words = {key: str(value) for key, value in raw.items() if isinstance(value, str)}
     return Style(
-        font=str(raw["font"]), font_fallback=str(raw["font_fallback"]), font_size=float(raw["font_size"]),
-        small_font_size=float(raw["small_font_size"]), wrap=int(raw["wrap"]), wrap_small=int(raw["wrap_small"]),
+        font=str(raw["font"]),
+        font_fallback=str(raw["font_fallback"]),
+        font_size=float(raw["font_size"]),
+        small_font_size=float(raw["small_font_size"]),
+        wrap=int(raw["wrap"]),
+        wrap_small=int(raw["wrap_small"]),
         min_scale=float(raw["min_scale"]),
-        **colours, types=types, areas=tuple(colour(a) for a in raw["areas"]),
-        max_activities=int(raw["overview"]["max_activities"]), max_indsatser=int(raw["overview"]["max_indsatser"]),
-        detail_max_nodes=int(raw["detail"]["max_nodes"]), legend={k: str(v) for k, v in raw["legend"].items()},
-        diagrams=diagrams, words=words)
+        **colours,
+        types=types,
+        areas=tuple(colour(a) for a in raw["areas"]),
+        max_activities=int(raw["overview"]["max_activities"]),
+        max_indsatser=int(raw["overview"]["max_indsatser"]),
+        detail_max_nodes=int(raw["detail"]["max_nodes"]),
+        legend={k: str(v) for k, v in raw["legend"].items()},
+        diagrams=diagrams,
+        words=words,
+    )

@@ -51,10 +51,14 @@ def inline_svg(raw: bytes, prefix: str, labels: Labels, font_family: str, min_sc
     svg = _TITLE.sub(lambda m: _human_title(m, labels), svg)
     svg = _ID.sub(lambda m: f'id="{prefix}{m.group(1)}"', svg)
     svg = _REF.sub(lambda m: f"{m.group(1)}{prefix}{m.group(2)}", svg)
-    head = (f'<title id="{prefix}navn">{html.escape(labels.name)}</title>'
-            f'<desc id="{prefix}beskrivelse">{html.escape(labels.description)}</desc>')
-    attributes = (f' role="img" aria-labelledby="{prefix}navn" aria-describedby="{prefix}beskrivelse"'
-                  f' class="strategi-diagram__svg"')
+    head = (
+        f'<title id="{prefix}navn">{html.escape(labels.name)}</title>'
+        f'<desc id="{prefix}beskrivelse">{html.escape(labels.description)}</desc>'
+    )
+    attributes = (
+        f' role="img" aria-labelledby="{prefix}navn" aria-describedby="{prefix}beskrivelse"'
+        f' class="strategi-diagram__svg"'
+    )
     width = _WIDTH.search(svg)
     if width and min_scale:
         attributes += f' style="min-width:{float(width.group(1)) * 4 / 3 * min_scale:.0f}px"'  # pt → px
@@ -93,13 +97,14 @@ def _hoisted(svg: str, pattern: re.Pattern[str], name: str) -> str:
     if not values:
         return svg
     common = values.most_common(1)[0][0]
-    svg = pattern.sub(lambda m: m.group(1) if m.group(2) == common else
-                      f'{m.group(1)} {name}="{_short_number(m.group(2))}"', svg)
+    svg = pattern.sub(
+        lambda m: m.group(1) if m.group(2) == common else f'{m.group(1)} {name}="{_short_number(m.group(2))}"', svg
+    )
     return svg.replace("<svg ", f'<svg {name}="{_short_number(common)}" ', 1)
 
 
 def _short_number(value: str) -> str:
-    """"10.50" as "10.5", "9.00" as "9"; anything else as it is."""
+    """ "10.50" as "10.5", "9.00" as "9"; anything else as it is."""
     return value.rstrip("0").rstrip(".") if re.fullmatch(r"\d+\.\d+", value) else value
 
 

@@ -17,15 +17,17 @@ def link_map(site: model.Site, book: AddressBook) -> str:
     entries = []
     for strategy in site.strategies:
         for element in strategy.elements.values():
-            entries.append({
-                "strategi": strategy.id,
-                "id": element.id,
-                "type": element.kind,
-                "titel": element.titel,
-                "nr": element.nr,
-                "url": book.url_of(strategy.id, element.id),
-                "tidligere_id": list(element.tidligere_id),
-            })
+            entries.append(
+                {
+                    "strategi": strategy.id,
+                    "id": element.id,
+                    "type": element.kind,
+                    "titel": element.titel,
+                    "nr": element.nr,
+                    "url": book.url_of(strategy.id, element.id),
+                    "tidligere_id": list(element.tidligere_id),
+                }
+            )
     # One element per line: a third smaller than indented JSON, and a diff of two builds shows one line per
     # changed element.
     description = json.dumps("Alle elementer med deres faste adresse (relativ til sitets rod).", ensure_ascii=False)

@@ -103,8 +103,12 @@ class Converter:
         self.nodes_seen += 1
         if self.nodes_seen > MAX_NODES:
             if self.nodes_seen == MAX_NODES + 1:
-                self.report(node, path, f"filen udvider sig til over {MAX_NODES} værdier (ankre og "
-                                        "henvisninger &/* i mange lag?); skriv værdierne ud")
+                self.report(
+                    node,
+                    path,
+                    f"filen udvider sig til over {MAX_NODES} værdier (ankre og "
+                    "henvisninger &/* i mange lag?); skriv værdierne ud",
+                )
             return MISSING
         self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         shape, tp = _shape(tp)
@@ -126,8 +130,7 @@ class Converter:
 
     def mapping(self, node: yaml.Node, cls: type, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            self.report(node, path, f"skal være {describe(cls)} (felt: værdi på hver sin linje), men er "
-                                    f"{_found(node)}")
+            self.report(node, path, f"skal være {describe(cls)} (felt: værdi på hver sin linje), men er {_found(node)}")
             return MISSING
         declared = _fields(cls)[0]
         hints = field_types(cls)
@@ -140,17 +143,23 @@ class Converter:
                 self.report(key_node, path, "et feltnavn skal være en almindelig tekst, ikke en liste eller en blok")
                 continue
             if key in first_seen:
-                self.report(key_node, prefix + key, f"feltet '{key}' står to gange (første gang i linje "
-                                                    f"{first_seen[key].start_mark.line + 1}); slet det ene")
+                self.report(
+                    key_node,
+                    prefix + key,
+                    f"feltet '{key}' står to gange (første gang i linje "
+                    f"{first_seen[key].start_mark.line + 1}); slet det ene",
+                )
                 continue
             first_seen[key] = key_node
             spec = declared.get(key)
             if spec is None:
                 if key == "$schema":
                     continue
-                self.report(key_node, prefix + key,
-                            f"ukendt felt '{key}'{suggest(key, declared)} (tilladte felter her: "
-                            f"{', '.join(declared)})")
+                self.report(
+                    key_node,
+                    prefix + key,
+                    f"ukendt felt '{key}'{suggest(key, declared)} (tilladte felter her: {', '.join(declared)})",
+                )
                 continue
             value = self.field_value(value_node, hints[spec.name], prefix + key)
             if value is not MISSING:
@@ -185,8 +194,11 @@ class Converter:
             options = typing.get_args(tp)
             if text in options:
                 return text
-            self.report(node, path, f"'{text}' er ikke en gyldig værdi; vælg en af: {', '.join(options)}"
-                                    f"{suggest(text, options)}")
+            self.report(
+                node,
+                path,
+                f"'{text}' er ikke en gyldig værdi; vælg en af: {', '.join(options)}{suggest(text, options)}",
+            )
             return MISSING
         if tp is int:
             return self.number(node, path, text, whole=True)
@@ -195,8 +207,9 @@ class Converter:
         if tp is model.PartialDate:
             date = model.PartialDate.parse(text)
             if date is None:
-                self.report(node, path, f"'{text}' er ikke en gyldig dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD "
-                                        "(fx 2016-07)")
+                self.report(
+                    node, path, f"'{text}' er ikke en gyldig dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (fx 2016-07)"
+                )
                 return MISSING
             return date
         return self.text(node, tp, path, text)
@@ -218,8 +231,12 @@ class Converter:
             self.report(node, path, f"teksten er for lang ({len(text)} tegn; højst {limit})")
             return MISSING
         if tp is model.ElementId and not model.ID_PATTERN.match(text):
-            self.report(node, path, f"id '{shorten(text)}' har en ugyldig form: brug kun små bogstaver a-z, tal og "
-                                    f"enkelte bindestreger (fx '{slug_suggestion(text)}')")
+            self.report(
+                node,
+                path,
+                f"id '{shorten(text)}' har en ugyldig form: brug kun små bogstaver a-z, tal og "
+                f"enkelte bindestreger (fx '{slug_suggestion(text)}')",
+            )
             return MISSING
         return text if tp is model.Text else " ".join(text.split()) if "\n" in text else text
 

@@ -77,7 +77,7 @@ class Suggester:
 
 
 def known_list(known: Iterable[str], limit: int = 12) -> str:
-    """"kendte: a, b, c" (shortened when long)."""
+    """ "kendte: a, b, c" (shortened when long)."""
     names = sorted(set(known))
     if not names:
         return "der er ingen endnu"

@@ -35,8 +35,12 @@ def type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if typing.get_origin(tp) is Literal:
         return {"enum": list(typing.get_args(tp))}
     if tp is model.PartialDate:
-        return {"anyOf": [{"type": "string", "pattern": model.PartialDate.PATTERN.pattern},
-                          {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": model.PartialDate.PATTERN.pattern},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         name = tp.__name__
         if name not in definitions:

@@ -32,8 +32,13 @@ def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
     """
     prefix = shown_prefix if shown_prefix is not None else data_dir.name
     if not data_dir.is_dir():
-        raise DataError([Problem(prefix, 1, 1, "", f"mappen '{data_dir}' findes ikke; strategierne skal ligge i "
-                                                   "den som *.yaml-filer")])
+        raise DataError(
+            [
+                Problem(
+                    prefix, 1, 1, "", f"mappen '{data_dir}' findes ikke; strategierne skal ligge i den som *.yaml-filer"
+                )
+            ]
+        )
     paths = sorted(p for p in data_dir.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
     if not paths:
         raise DataError([Problem(prefix, 1, 1, "", "mappen indeholder ingen strategier (*.yaml)")])
@@ -64,9 +69,20 @@ def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem],
         return None, [Problem(shown, 1, 1, "", EMPTY_FILE)], (1, 1)
     if not isinstance(node, yaml.MappingNode):
         found = "en liste" if isinstance(node, yaml.SequenceNode) else "en enkelt værdi"
-        return None, [Problem(shown, node.start_mark.line + 1, node.start_mark.column + 1, "",
-                              f"øverst i filen skal der stå strategiens felter (id: …, titel: …, organisation: …), "
-                              f"men der står {found}; en fil beskriver én strategi")], (1, 1)
+        return (
+            None,
+            [
+                Problem(
+                    shown,
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                    "",
+                    f"øverst i filen skal der stå strategiens felter (id: …, titel: …, organisation: …), "
+                    f"men der står {found}; en fil beskriver én strategi",
+                )
+            ],
+            (1, 1),
+        )
     converter = Converter(shown)
     strategy = converter.convert(node, model.Strategy, "")
     if strategy is MISSING:
@@ -132,8 +148,11 @@ class StrategyChecks:
             id_path = f"{path}.id" if path else "id"
             if element.id in first:
                 other_path, other = first[element.id]
-                self.report(id_path, f"id '{element.id}' er allerede brugt af {_named(other)} i linje "
-                                     f"{self.line_of(other_path)}; hvert id må kun bruges én gang i en strategi")
+                self.report(
+                    id_path,
+                    f"id '{element.id}' er allerede brugt af {_named(other)} i linje "
+                    f"{self.line_of(other_path)}; hvert id må kun bruges én gang i en strategi",
+                )
             else:
                 first[element.id] = (path, element)
 
@@ -145,13 +164,19 @@ class StrategyChecks:
                 old_path = f"{path}.tidligere_id[{i}]" if path else f"tidligere_id[{i}]"
                 if old in current:
                     other_path, other = current[old]
-                    self.report(old_path, f"det tidligere id '{old}' er stadig id for {_named(other)} i linje "
-                                          f"{self.line_of(other_path)}; et gammelt id kan ikke også være et "
-                                          "nuværende")
+                    self.report(
+                        old_path,
+                        f"det tidligere id '{old}' er stadig id for {_named(other)} i linje "
+                        f"{self.line_of(other_path)}; et gammelt id kan ikke også være et "
+                        "nuværende",
+                    )
                 elif old in seen:
                     other_path, other = seen[old]
-                    self.report(old_path, f"det tidligere id '{old}' står også ved {_named(other)} i linje "
-                                          f"{self.line_of(other_path)}; et gammelt id kan kun sende videre ét sted hen")
+                    self.report(
+                        old_path,
+                        f"det tidligere id '{old}' står også ved {_named(other)} i linje "
+                        f"{self.line_of(other_path)}; et gammelt id kan kun sende videre ét sted hen",
+                    )
                 seen.setdefault(old, (path, element))
 
     def references(self) -> None:
@@ -164,13 +189,25 @@ class StrategyChecks:
                     continue
                 value = getattr(record, f.name)
                 key_path = f"{path}.{f.metadata['key']}" if path else f.metadata["key"]
-                refs = [(f"{key_path}[{i}]", v) for i, v in enumerate(value, 1)] if isinstance(value, tuple) \
-                    else [(key_path, value)] if value is not None else []
+                refs = (
+                    [(f"{key_path}[{i}]", v) for i, v in enumerate(value, 1)]
+                    if isinstance(value, tuple)
+                    else [(key_path, value)]
+                    if value is not None
+                    else []
+                )
                 for ref_path, ref in refs:
                     self.reference(ref_path, ref, kinds, by_id, renamed, record)
 
-    def reference(self, path: str, ref: str, kinds: tuple[str, ...], by_id: dict[str, model.Element],
-                  renamed: dict[str, str], referrer: Any) -> None:
+    def reference(
+        self,
+        path: str,
+        ref: str,
+        kinds: tuple[str, ...],
+        by_id: dict[str, model.Element],
+        renamed: dict[str, str],
+        referrer: Any,
+    ) -> None:
         target = by_id.get(ref)
         word = DEFINITE.get(kinds[0], "elementet") if len(kinds) == 1 else "elementet"
         if target is not None and target.kind in kinds:
@@ -178,12 +215,12 @@ class StrategyChecks:
                 self.report(path, f"{word} '{ref}' henviser til sig selv")
             return
         if target is not None:
-            self.report(path, f"'{ref}' er {DEFINITE.get(target.kind, target.kind)} '{target.titel}', ikke "
-                              f"{_indefinite(kinds)}")
+            self.report(
+                path, f"'{ref}' er {DEFINITE.get(target.kind, target.kind)} '{target.titel}', ikke {_indefinite(kinds)}"
+            )
             return
         if ref in renamed:
-            self.report(path, f"{word} '{ref}' har skiftet id til '{renamed[ref]}'; skriv '{renamed[ref]}' i "
-                              "stedet")
+            self.report(path, f"{word} '{ref}' har skiftet id til '{renamed[ref]}'; skriv '{renamed[ref]}' i stedet")
             return
         known, shown = self.known(kinds)
         who = f"; henvist fra {_named(referrer)}" if isinstance(referrer, model.Element) else ""
@@ -215,12 +252,15 @@ class StrategyChecks:
                     done.add(finished)
                     pending.pop()
                 elif nxt in position:
-                    ring = [*chain[position[nxt]:], nxt]
+                    ring = [*chain[position[nxt] :], nxt]
                     if frozenset(ring) not in reported:
                         reported.add(frozenset(ring))
                         shown = ring if len(ring) <= 12 else [*ring[:5], "…", *ring[-5:]]
-                        self.report(f"{paths[chain[-1]]}.afhænger_af", "aktiviteterne afhænger af hinanden i "
-                                    "ring: " + " → ".join(shown) + "; mindst én afhængighed skal fjernes")
+                        self.report(
+                            f"{paths[chain[-1]]}.afhænger_af",
+                            "aktiviteterne afhænger af hinanden i "
+                            "ring: " + " → ".join(shown) + "; mindst én afhængighed skal fjernes",
+                        )
                 elif nxt in depends and nxt not in done:
                     position[nxt] = len(chain)
                     chain.append(nxt)
@@ -228,8 +268,11 @@ class StrategyChecks:
 
     def periods(self) -> None:
         for path, record in self.records:
-            if isinstance(record, model.Period) and record.til is not None \
-                    and record.til.sort_key(end=True) < record.fra.sort_key():
+            if (
+                isinstance(record, model.Period)
+                and record.til is not None
+                and record.til.sort_key(end=True) < record.fra.sort_key()
+            ):
                 self.report(f"{path}.til", f"perioden slutter ({record.til}) før den begynder ({record.fra})")
 
     def months(self) -> None:
@@ -243,8 +286,11 @@ class StrategyChecks:
         """A source's address becomes a link: only complete web addresses."""
         for path, record in self.records:
             if isinstance(record, model.Source) and record.url is not None and not _WEB_ADDRESS.match(record.url):
-                self.report(f"{path}.url", f"'{shorten(record.url)}' er ikke en webadresse; skriv hele adressen, "
-                                           "der begynder med https:// (eller http://)")
+                self.report(
+                    f"{path}.url",
+                    f"'{shorten(record.url)}' er ikke en webadresse; skriv hele adressen, "
+                    "der begynder med https:// (eller http://)",
+                )
 
     def markdown(self) -> None:
         """Fields with the safe Markdown subset: links only to web or mail addresses, no images."""
@@ -267,13 +313,20 @@ class StrategyChecks:
 
 
 def _named(element: model.Element) -> str:
-    """"indsatsen 'Styrket myndighed'" – how an editor recognises an element."""
+    """ "indsatsen 'Styrket myndighed'" – how an editor recognises an element."""
     return f"{DEFINITE.get(element.kind, element.kind)} '{element.titel}'"
 
 
 def _indefinite(kinds: tuple[str, ...]) -> str:
-    words = {"område": "et område", "målsætning": "en målsætning", "indsats": "en indsats",
-             "aktivitet": "en aktivitet", "mål": "et mål", "aktør": "en aktør", "hypotese": "en hypotese"}
+    words = {
+        "område": "et område",
+        "målsætning": "en målsætning",
+        "indsats": "en indsats",
+        "aktivitet": "en aktivitet",
+        "mål": "et mål",
+        "aktør": "en aktør",
+        "hypotese": "en hypotese",
+    }
     return " eller ".join(words.get(k, k) for k in kinds)
 
 
@@ -282,8 +335,9 @@ def _unique_strategy_ids(checked: list[tuple[str, model.Strategy, tuple[int, int
     problems = []
     for shown, strategy, (line, column) in checked:
         if strategy.id in seen:
-            message = (f"strategien '{strategy.id}' findes også i {seen[strategy.id]}; "
-                       "hver strategi skal have sit eget id")
+            message = (
+                f"strategien '{strategy.id}' findes også i {seen[strategy.id]}; hver strategi skal have sit eget id"
+            )
             problems.append(Problem(shown, line, column, "id", message))
         seen.setdefault(strategy.id, shown)
     return problems

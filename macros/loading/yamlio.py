@@ -37,45 +37,79 @@ EMPTY_FILE = "filen er tom; den skal beskrive en strategi (mindst id, titel og o
 
 # Phrases of PyYAML/libyaml (context or problem) → what an editor should hear. First match wins.
 _SYNTAX_HINTS = (
-    ("found unknown escape character", ("ukendt escape-tegn efter \\ i en tekst i dobbelte anførselstegn; skriv "
-                                       "\\\\ for en skråstreg, eller brug enkelte anførselstegn")),
+    (
+        "found unknown escape character",
+        (
+            "ukendt escape-tegn efter \\ i en tekst i dobbelte anførselstegn; skriv "
+            "\\\\ for en skråstreg, eller brug enkelte anførselstegn"
+        ),
+    ),
     ("invalid Unicode character escape", "ugyldig \\u-kode i en tekst i dobbelte anførselstegn"),
-    ("document indicator", ("en linje med '---' eller '...' står midt i en tekst; ryk linjen ind eller sæt teksten "
-                            "i anførselstegn")),
+    (
+        "document indicator",
+        ("en linje med '---' eller '...' står midt i en tekst; ryk linjen ind eller sæt teksten i anførselstegn"),
+    ),
     ("duplicate anchor", "det samme anker (&navn) står to gange; giv det ene et andet navn"),
-    ("scanning a quoted scalar", ("en tekst i anførselstegn bliver ikke lukket; sæt det afsluttende "
-                                 "anførselstegn")),
-    ("scanning an alias", ("en værdi, der begynder med *, læses som en henvisning (*navn); sæt teksten i "
-                          "anførselstegn, fx \"*vigtigt* ord\"")),
-    ("scanning an anchor", ("en værdi, der begynder med &, læses som et anker (&navn); sæt teksten i "
-                           "anførselstegn")),
+    ("scanning a quoted scalar", ("en tekst i anførselstegn bliver ikke lukket; sæt det afsluttende anførselstegn")),
+    (
+        "scanning an alias",
+        (
+            "en værdi, der begynder med *, læses som en henvisning (*navn); sæt teksten i "
+            'anførselstegn, fx "*vigtigt* ord"'
+        ),
+    ),
+    ("scanning an anchor", ("en værdi, der begynder med &, læses som et anker (&navn); sæt teksten i anførselstegn")),
     ("found undefined alias", "henvisningen (*navn) peger på et anker (&navn), der ikke findes"),
     ("scanning a block scalar", "efter | eller > skal teksten begynde på næste linje, indrykket"),
     ("flow sequence", "en liste i [ ] er ikke lukket med ], eller elementerne er ikke adskilt af komma"),
     ("flow mapping", "en blok i { } er ikke lukket med }, eller felterne er ikke adskilt af komma"),
-    ("mapping values are not allowed", ("et kolon står et sted, hvor det ikke må: sæt teksten i anførselstegn, "
-                                       "hvis den selv indeholder ': ', eller ret indrykningen")),
+    (
+        "mapping values are not allowed",
+        (
+            "et kolon står et sted, hvor det ikke må: sæt teksten i anførselstegn, "
+            "hvis den selv indeholder ': ', eller ret indrykningen"
+        ),
+    ),
     ("mapping keys are not allowed", "'? ' læses som YAML-syntaks; sæt teksten i anførselstegn"),
     ("could not find expected ':'", "der mangler et kolon efter et feltnavn, eller en linje er forkert indrykket"),
-    ("did not find expected '-' indicator", ("indrykningen passer ikke i en liste: alle '- ' i samme liste skal "
-                                            "stå lige under hinanden, og felterne under dem lige under hinanden")),
-    ("did not find expected key", ("indrykningen passer ikke (felterne i samme blok skal stå lige under "
-                                  "hinanden), eller der står noget efter en tekst i anførselstegn")),
+    (
+        "did not find expected '-' indicator",
+        (
+            "indrykningen passer ikke i en liste: alle '- ' i samme liste skal "
+            "stå lige under hinanden, og felterne under dem lige under hinanden"
+        ),
+    ),
+    (
+        "did not find expected key",
+        (
+            "indrykningen passer ikke (felterne i samme blok skal stå lige under "
+            "hinanden), eller der står noget efter en tekst i anførselstegn"
+        ),
+    ),
     ("did not find expected node content", "en værdi mangler, eller en liste [ ] eller blok { } er ikke lukket"),
     ("found unexpected end of stream", "filen slutter midt i en værdi (mangler et afsluttende anførselstegn?)"),
     ("expected a single document", "filen må kun indeholde ét YAML-dokument (fjern '---' midt i filen)"),
     ("but found another document", "filen må kun indeholde ét YAML-dokument (fjern '---' midt i filen)"),
     ("incompatible YAML document", "filen begynder med et %YAML-direktiv, som ikke understøttes; slet linjen"),
     ("tab character", "tabulatortegn er ikke tilladt til indrykning i YAML; brug mellemrum"),
-    ("block sequence entries are not allowed", ("en linje, der begynder med '- ', står et sted, hvor der ikke kan "
-                                                "begynde en liste; ret indrykningen")),
-    ("document start", ("indrykningen passer ikke øverst i filen: felterne på øverste niveau skal begynde helt "
-                        "ude til venstre")),
+    (
+        "block sequence entries are not allowed",
+        ("en linje, der begynder med '- ', står et sted, hvor der ikke kan begynde en liste; ret indrykningen"),
+    ),
+    (
+        "document start",
+        ("indrykningen passer ikke øverst i filen: felterne på øverste niveau skal begynde helt ude til venstre"),
+    ),
     ("tag", "et !-mærke kan ikke læses; sæt teksten i anførselstegn, hvis den skal begynde med !"),
     ("directive", "en linje, der begynder med %, læses som et YAML-direktiv; sæt teksten i anførselstegn"),
     ("indentation indicator", "efter | eller > skal teksten begynde på næste linje, indrykket"),
-    ("expected <block end>", ("indrykningen passer ikke (felterne i samme blok skal stå lige under hinanden), "
-                              "eller der står noget efter en tekst i anførselstegn")),
+    (
+        "expected <block end>",
+        (
+            "indrykningen passer ikke (felterne i samme blok skal stå lige under hinanden), "
+            "eller der står noget efter en tekst i anførselstegn"
+        ),
+    ),
 )
 
 
@@ -89,8 +123,12 @@ def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Prob
         return None, [Problem(shown_name, min(line, last), column if line <= last else 1, "", message)]
 
     if len(raw) > MAX_FILE_BYTES:
-        return problem(1, 1, f"filen er for stor ({len(raw) // 1024} kB); en strategi må fylde højst "
-                             f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return problem(
+            1,
+            1,
+            f"filen er for stor ({len(raw) // 1024} kB); en strategi må fylde højst "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
+        )
     text, where = _decode(raw)
     if text is None:
         return problem(*where, "filen er ikke gemt som UTF-8 (tegnsæt); gem den igen som UTF-8")
@@ -105,9 +143,10 @@ def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Prob
     except yaml.MarkedYAMLError as error:
         return problem(*_mark(error, text), _danish_syntax(error, text))
     except yaml.reader.ReaderError as error:
-        return problem(*_position(text, error.position),
-                       f"filen indeholder et usynligt styretegn (U+{error.character:04X}), som YAML ikke tillader; "
-                       "slet det")
+        return problem(
+            *_position(text, error.position),
+            f"filen indeholder et usynligt styretegn (U+{error.character:04X}), som YAML ikke tillader; slet det",
+        )
     except (yaml.YAMLError, RecursionError) as error:
         return problem(1, 1, f"YAML-syntaksfejl: filen kan ikke læses ({type(error).__name__})")
     if node is None:
@@ -148,7 +187,7 @@ def _mark(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int]:
     """Where to point the editor: where PyYAML stopped, unless that is the end of the file (an unclosed
     quote, [ or {): then where the unclosed thing began."""
     mark = error.problem_mark
-    at_end = mark is not None and not text[mark.index:].strip()
+    at_end = mark is not None and not text[mark.index :].strip()
     if mark is None or (at_end and error.context_mark is not None):
         mark = error.context_mark
     return (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -162,13 +201,17 @@ def _danish_syntax(error: yaml.MarkedYAMLError, text: str) -> str:
     if char == "\t":
         return "YAML-syntaksfejl: tabulatortegn er ikke tilladt til indrykning i YAML; brug mellemrum"
     if "cannot start any token" in problem and char:
-        return (f"YAML-syntaksfejl: en værdi kan ikke begynde med tegnet '{char}'; sæt teksten i anførselstegn, "
-                f"fx \"{char}…\"")
+        return (
+            f"YAML-syntaksfejl: en værdi kan ikke begynde med tegnet '{char}'; sæt teksten i anførselstegn, "
+            f'fx "{char}…"'
+        )
     for needle, danish in _SYNTAX_HINTS:
         if needle in problem:
             return f"YAML-syntaksfejl: {danish}"
-    return ("YAML-syntaksfejl: filen kan ikke læses her; se efter indrykning, kolon efter feltnavne og "
-            "anførselstegn i linjen og linjerne lige før")
+    return (
+        "YAML-syntaksfejl: filen kan ikke læses her; se efter indrykning, kolon efter feltnavne og "
+        "anførselstegn i linjen og linjerne lige før"
+    )
 
 
 def check_graph(root: yaml.Node) -> list[tuple[int, int, str]]:
@@ -179,8 +222,10 @@ def check_graph(root: yaml.Node) -> list[tuple[int, int, str]]:
     if depth > MAX_DEPTH:
         return [(1, 1, f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for")]
     if size > MAX_EXPANDED:
-        expanded = (f"filen udvider sig til over {MAX_EXPANDED} værdier gennem ankre og henvisninger (&navn og "
-                    "*navn); skriv værdierne ud")
+        expanded = (
+            f"filen udvider sig til over {MAX_EXPANDED} værdier gennem ankre og henvisninger (&navn og "
+            "*navn); skriv værdierne ud"
+        )
         return [(1, 1, expanded)]
     return []
 
@@ -204,8 +249,17 @@ def _measure(root: yaml.Node) -> tuple[list[tuple[int, int, str]], int, int]:
             size[id(node)] = min(1 + sum(size[id(k)] for k in kids), MAX_EXPANDED + 1)
             on_path.discard(id(node))
         elif id(node) in on_path:
-            return [_at(node, "en henvisning (*navn) peger ind i sin egen blok (&navn), så værdien aldrig ender; "
-                              "skriv værdien ud")], 0, 0
+            return (
+                [
+                    _at(
+                        node,
+                        "en henvisning (*navn) peger ind i sin egen blok (&navn), så værdien aldrig ender; "
+                        "skriv værdien ud",
+                    )
+                ],
+                0,
+                0,
+            )
         elif id(node) not in depth:
             problems.extend(_at(node, message) for message in _tag_problem(node))
             on_path.add(id(node))
@@ -229,8 +283,12 @@ def _tag_problem(node: yaml.Node) -> list[str]:
     if node.tag == _MERGE_TAG:
         return ["'<<' (fletning af blokke med ankre) understøttes ikke; skriv felterne ud"]
     shown = node.tag.replace(_STANDARD, "!!")
-    return [(f"YAML-mærket '{shown[:60]}' er ikke tilladt; fjern det (sæt teksten i anførselstegn, hvis den skal "
-            "begynde med !)")]
+    return [
+        (
+            f"YAML-mærket '{shown[:60]}' er ikke tilladt; fjern det (sæt teksten i anførselstegn, hvis den skal "
+            "begynde med !)"
+        )
+    ]
 
 
 def _at(node: yaml.Node, message: str) -> tuple[int, int, str]:

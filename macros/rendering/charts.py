@@ -31,8 +31,9 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 70
 CENTRE, RIM, LABEL_BAND, MARK_OUTER, MARK_INNER = 160, 150, 124, 114, 44
 
 
-_XML_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;",
-                           "{": "&#123;", "}": "&#125;"})
+_XML_TEXT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;", "{": "&#123;", "}": "&#125;"}
+)
 
 
 def _xml_text(value: object) -> Markup:
@@ -49,9 +50,14 @@ def _xml_text(value: object) -> Markup:
 
 @cache
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.PackageLoader("macros.rendering", "templates"), autoescape=True,
-                              finalize=_xml_text, undefined=jinja2.StrictUndefined, trim_blocks=True,
-                              lstrip_blocks=True)
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("macros.rendering", "templates"),
+        autoescape=True,
+        finalize=_xml_text,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def _svg(template: str, **values: object) -> str:
@@ -114,19 +120,34 @@ def indicator_chart(svg_id: str, title: str, rows: list[Row], unit: str | None, 
     xs = [round(LEFT + plot_w * (i + 0.5) / len(rows), 2) for i in range(len(rows))]
 
     def series(attribute: str) -> list[Point | None]:
-        return [Point(x, y_of(v), quantity(v, unit)) if (v := getattr(r, attribute)) is not None else None
-                for x, r in zip(xs, rows, strict=True)]
+        return [
+            Point(x, y_of(v), quantity(v, unit)) if (v := getattr(r, attribute)) is not None else None
+            for x, r in zip(xs, rows, strict=True)
+        ]
 
     actual, target = series("faktisk"), series("maal")
     baseline = next((r.faktisk for r in rows if r.is_baseline and r.faktisk is not None), None)
-    return _svg("charts/indicator.svg.j2", id=svg_id, title=title, desc=description, width=WIDTH,
-                height=HEIGHT, left=LEFT, right=WIDTH - RIGHT, top=TOP, bottom=HEIGHT - BOTTOM,
-                ticks=[Tick(y_of(t), quantity(t, unit)) for t in ticks],
-                periods=[(x, r.periode, r.is_baseline) for x, r in zip(xs, rows, strict=True)],
-                actual=_segments(actual), actual_points=[p for p in actual if p],
-                target=_segments(target), target_points=[p for p in target if p],
-                missing=[x for x, r in zip(xs, rows, strict=True) if r.faktisk is None],
-                baseline=None if baseline is None else y_of(baseline), not_measured=NOT_MEASURED)
+    return _svg(
+        "charts/indicator.svg.j2",
+        id=svg_id,
+        title=title,
+        desc=description,
+        width=WIDTH,
+        height=HEIGHT,
+        left=LEFT,
+        right=WIDTH - RIGHT,
+        top=TOP,
+        bottom=HEIGHT - BOTTOM,
+        ticks=[Tick(y_of(t), quantity(t, unit)) for t in ticks],
+        periods=[(x, r.periode, r.is_baseline) for x, r in zip(xs, rows, strict=True)],
+        actual=_segments(actual),
+        actual_points=[p for p in actual if p],
+        target=_segments(target),
+        target_points=[p for p in target if p],
+        missing=[x for x, r in zip(xs, rows, strict=True) if r.faktisk is None],
+        baseline=None if baseline is None else y_of(baseline),
+        not_measured=NOT_MEASURED,
+    )
 
 
 # --- årshjul --------------------------------------------------------------------------------------
@@ -175,8 +196,16 @@ def wheel(svg_id: str, title: str, placed: list[tuple[str, str, tuple[int, ...]]
         names = [m.title for m in markers if m.month == month]
         months.append((MONTHS[month - 1], names))
     desc = " ".join(f"{name.capitalize()}: {', '.join(names)}." for name, names in months if names)
-    return _svg("charts/wheel.svg.j2", id=svg_id, title=title, desc=desc or "Ingen processer har en fast måned.",
-                centre=CENTRE, rim=RIM, band=LABEL_BAND, hole=MARK_INNER - 4, markers=markers,
-                spokes=[(_polar(MARK_INNER - 4, k / 12), _polar(RIM, k / 12)) for k in range(12)],
-                labels=[(MONTH_ABBREVIATIONS[k], *_polar((RIM + LABEL_BAND) / 2, (k + 0.5) / 12))
-                        for k in range(12)])
+    return _svg(
+        "charts/wheel.svg.j2",
+        id=svg_id,
+        title=title,
+        desc=desc or "Ingen processer har en fast måned.",
+        centre=CENTRE,
+        rim=RIM,
+        band=LABEL_BAND,
+        hole=MARK_INNER - 4,
+        markers=markers,
+        spokes=[(_polar(MARK_INNER - 4, k / 12), _polar(RIM, k / 12)) for k in range(12)],
+        labels=[(MONTH_ABBREVIATIONS[k], *_polar((RIM + LABEL_BAND) / 2, (k + 0.5) / 12)) for k in range(12)],
+    )

@@ -20,11 +20,13 @@ def connections_src(strategy: model.Strategy) -> str:
 
 
 def connections_pages(c: Context) -> dict[str, str]:
-    """"Sammenhænge og antagelser" at ``c.src`` (split in parts when long), for a strategy whose front page
+    """ "Sammenhænge og antagelser" at ``c.src`` (split in parts when long), for a strategy whose front page
     would be too long with every forbindelse on it."""
-    def pieces(at: Context) -> list[Piece]:
-        return [Piece((), macro(CONNECTIONS, "connection", at, k) + "\n\n", f"sammenhæng {n}")
-                for n, k in enumerate(at.strategy.forbindelser, start=1)]
 
-    return split_page(c, "Sammenhænge og antagelser",
-                      lambda n: macro(CONNECTIONS, "head", c, c.strategy, n), pieces)
+    def pieces(at: Context) -> list[Piece]:
+        return [
+            Piece((), macro(CONNECTIONS, "connection", at, k) + "\n\n", f"sammenhæng {n}")
+            for n, k in enumerate(at.strategy.forbindelser, start=1)
+        ]
+
+    return split_page(c, "Sammenhænge og antagelser", lambda n: macro(CONNECTIONS, "head", c, c.strategy, n), pieces)

@@ -51,7 +51,7 @@ class Context:
         return ", ".join(self.link(e) for e in self.els(element_ids))
 
     def last_changed(self) -> str:
-        """"Senest ændret …", linked to the strategy's change log; "" when the data records no change."""
+        """ "Senest ændret …", linked to the strategy's change log; "" when the data records no change."""
         text = last_changed(self.strategy)
         if text is None:
             return ""

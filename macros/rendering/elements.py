@@ -28,8 +28,9 @@ def strategy_page(context: Context, connections_src: str = "") -> str:
     """The strategy's front page; with ``connections_src``, its forbindelser are counted and linked to that
     page instead of listed (``pages`` decides, when the list would make the front page too long)."""
     connections = relative_link(context.src, Target(connections_src)) if connections_src else ""
-    return template("elements/strategi.md.j2", c=context, s=context.strategy, r=context.relations,
-                    connections=connections)
+    return template(
+        "elements/strategi.md.j2", c=context, s=context.strategy, r=context.relations, connections=connections
+    )
 
 
 def section_page(context: Context, cls: type[model.Element], title: str, elements: list[model.Element]) -> str:
@@ -40,7 +41,15 @@ def section_page(context: Context, cls: type[model.Element], title: str, element
 def element_page(context: Context, element: model.Element) -> str:
     """The page of one element, by its kind's template."""
     parent = context.strategy.parents.get(element.id)
-    indicators = {i.id: indicator_markdown(context, i) for i in element.indikatorer} \
-        if isinstance(element, model.Goal) else {}
-    return template(ELEMENT_TEMPLATES[type(element)], c=context, s=context.strategy, r=context.relations,
-                    e=element, parent=parent, indicators=indicators)
+    indicators = (
+        {i.id: indicator_markdown(context, i) for i in element.indikatorer} if isinstance(element, model.Goal) else {}
+    )
+    return template(
+        ELEMENT_TEMPLATES[type(element)],
+        c=context,
+        s=context.strategy,
+        r=context.relations,
+        e=element,
+        parent=parent,
+        indicators=indicators,
+    )

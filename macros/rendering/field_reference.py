@@ -50,8 +50,13 @@ def type_word(tp: Any) -> str:
         return f"liste af {type_word(inner)}" if not dataclasses.is_dataclass(inner) else "liste af blokke"
     if typing.get_origin(tp) is Literal:
         return "én af: " + ", ".join(typing.get_args(tp))
-    words = {int: "helt tal", float: "tal", model.PartialDate: "dato", model.ElementId: "id",
-             model.Text: "tekst med formatering"}
+    words = {
+        int: "helt tal",
+        float: "tal",
+        model.PartialDate: "dato",
+        model.ElementId: "id",
+        model.Text: "tekst med formatering",
+    }
     if tp in words:
         return words[tp]
     return "blok" if dataclasses.is_dataclass(tp) else "tekst"
@@ -61,11 +66,17 @@ def field_reference() -> str:
     lines: list[str] = []
     for cls, heading in SECTIONS:
         hints = field_types(cls)
-        lines += [f"### {inline(heading)}", "", "| Felt | Slags værdi | Skal udfyldes | Betydning |",
-                  "| --- | --- | --- | --- |"]
+        lines += [
+            f"### {inline(heading)}",
+            "",
+            "| Felt | Slags værdi | Skal udfyldes | Betydning |",
+            "| --- | --- | --- | --- |",
+        ]
         for f in dataclasses.fields(cls):
             required = "ja" if f.metadata["required"] else "nej"
-            lines.append(f"| `{f.metadata['key']}` | {inline(type_word(hints[f.name]))} | {required} | "
-                         f"{inline(f.metadata['doc'])} |")
+            lines.append(
+                f"| `{f.metadata['key']}` | {inline(type_word(hints[f.name]))} | {required} | "
+                f"{inline(f.metadata['doc'])} |"
+            )
         lines.append("")
     return "\n".join(lines)

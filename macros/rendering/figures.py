@@ -34,18 +34,25 @@ def figure_markdown(figures: DiagramSet, book: AddressBook, strategy_id: str, na
         return relative_link(from_src, book.target(strategy_id, element_id))
 
     return template(
-        "figures/figure.md.j2", f=figure, d=figure.diagram, words=figures.style.words,
+        "figures/figure.md.j2",
+        f=figure,
+        d=figure.diagram,
+        words=figures.style.words,
         svg=resolve_links(figure.svg, lambda sid, eid: book.href(from_src, sid, eid)),
-        css=figure_css(figure.svg, figures.style), inline_svg_max=INLINE_SVG_MAX,
-        svg_link=_file_link(from_src, figure.svg_file), pdf_link=_file_link(from_src, figure.pdf_file),
+        css=figure_css(figure.svg, figures.style),
+        inline_svg_max=INLINE_SVG_MAX,
+        svg_link=_file_link(from_src, figure.svg_file),
+        pdf_link=_file_link(from_src, figure.pdf_file),
         detail_link=_detail_link(figures, strategy_id, name, from_src),
-        items=text_equivalent(figure.diagram, markdown_link))
+        items=text_equivalent(figure.diagram, markdown_link),
+    )
 
 
 def diagram_page(figures: DiagramSet, book: AddressBook, strategy_id: str, title: str) -> str | None:
     """The page with the strategy's diagrams no element page shows (detail, sammenhænge, …); None if none."""
-    names = [n for n in figures.names(strategy_id) if n not in ("oversigt",) and not
-             n.startswith(("indsats-", "omraade-"))]
+    names = [
+        n for n in figures.names(strategy_id) if n not in ("oversigt",) and not n.startswith(("indsats-", "omraade-"))
+    ]
     if not names:
         return None
     src = diagram_page_src(strategy_id)
@@ -88,8 +95,14 @@ def text_equivalent(diagram: Diagram, link: Callable[[str], str]) -> str:
     return "\n".join(lines)
 
 
-def _list_from(diagram: Diagram, start: str, below: Mapping[str, list[Edge]], link: Callable[[str], str],
-               shown: set[str], lines: list[str]) -> None:
+def _list_from(
+    diagram: Diagram,
+    start: str,
+    below: Mapping[str, list[Edge]],
+    link: Callable[[str], str],
+    shown: set[str],
+    lines: list[str],
+) -> None:
     stack: list[tuple[str, int, Edge | None]] = [(start, 0, None)]
     while stack:
         name, depth, via = stack.pop()

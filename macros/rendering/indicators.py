@@ -21,9 +21,16 @@ def indicator_markdown(c: Context, indicator: model.Indicator) -> str:
     """The indicator's block (Markdown, with its chart as inline SVG)."""
     rows = indicator_rows(indicator)
     chart = _indicator_chart(c.strategy.id, indicator)
-    return template("elements/indikator.md.j2", c=c, i=indicator, rows=rows, chart=chart,
-                    unit=indicator.maaleenhed, quantity=quantity,
-                    any_target=any(m.maal is not None for m in indicator.perioder))
+    return template(
+        "elements/indikator.md.j2",
+        c=c,
+        i=indicator,
+        rows=rows,
+        chart=chart,
+        unit=indicator.maaleenhed,
+        quantity=quantity,
+        any_target=any(m.maal is not None for m in indicator.perioder),
+    )
 
 
 @functools.lru_cache(maxsize=4096)
@@ -31,9 +38,13 @@ def _indicator_chart(strategy_id: str, indicator: model.Indicator) -> str | None
     """The indicator's chart: a pure function of these two values (the model is frozen), so it is drawn once
     although the goal's page and the print edition both show it, and ``mkdocs serve`` keeps it for the
     indicators an edit did not touch. The key is the whole indicator, so a kept chart is never stale."""
-    return charts.indicator_chart(f"fig--{strategy_id}--{indicator.id}",
-                                  f"Diagram: {indicator.titel}, målt og mål pr. periode", indicator_rows(indicator),
-                                  indicator.maaleenhed, _chart_description(indicator))
+    return charts.indicator_chart(
+        f"fig--{strategy_id}--{indicator.id}",
+        f"Diagram: {indicator.titel}, målt og mål pr. periode",
+        indicator_rows(indicator),
+        indicator.maaleenhed,
+        _chart_description(indicator),
+    )
 
 
 def _chart_description(indicator: model.Indicator) -> str:
@@ -42,8 +53,9 @@ def _chart_description(indicator: model.Indicator) -> str:
     parts = []
     for row in indicator_rows(indicator):
         if row.is_baseline:
-            parts.append(f"Udgangspunkt {row.periode}: {quantity(row.faktisk, unit)}." if row.faktisk is not None
-                         else "")
+            parts.append(
+                f"Udgangspunkt {row.periode}: {quantity(row.faktisk, unit)}." if row.faktisk is not None else ""
+            )
             continue
         target = f"mål {quantity(row.maal, unit)}" if row.maal is not None else NO_TARGET
         actual = f"målt {quantity(row.faktisk, unit)}" if row.faktisk is not None else "ikke målt"

@@ -86,5 +86,11 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         """Alle felter i dataformatet, genereret fra modellen (bruges i denne vejledning)."""
         return field_reference.field_reference()
 
-    return {"element": element, "link": link, "aktiviteter": aktiviteter, "maaltabel": maaltabel,
-            "strategioversigt": strategioversigt, "feltreference": feltreference}
+    return {
+        "element": element,
+        "link": link,
+        "aktiviteter": aktiviteter,
+        "maaltabel": maaltabel,
+        "strategioversigt": strategioversigt,
+        "feltreference": feltreference,
+    }

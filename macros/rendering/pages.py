@@ -62,8 +62,7 @@ def build_page_set(site: model.Site, book: AddressBook, figures: DiagramSet | No
     return page_set
 
 
-def _strategy_pages(strategy: model.Strategy, book: AddressBook, page_set: PageSet,
-                    figures: DiagramSet | None) -> None:
+def _strategy_pages(strategy: model.Strategy, book: AddressBook, page_set: PageSet, figures: DiagramSet | None) -> None:
     relations = Relations(strategy)
     overview = f"{strategy.id}/index.md"
     context = Context(strategy, relations, book, overview, figures)
@@ -95,8 +94,7 @@ def _strategy_pages(strategy: model.Strategy, book: AddressBook, page_set: PageS
     page_set.nav.append({html.escape(strategy.titel, quote=False): nav})  # Material prints nav titles as HTML
 
 
-def _redirect(page_set: PageSet, book: AddressBook, strategy: model.Strategy, element: model.Element,
-              old: str) -> None:
+def _redirect(page_set: PageSet, book: AddressBook, strategy: model.Strategy, element: model.Element, old: str) -> None:
     """A real page at an earlier id's address that sends the reader on to the element's page."""
     old_src = f"{strategy.id}/{element.segment}/{old}.md"
     old_url = page_url(old_src, book.use_directory_urls)

@@ -83,10 +83,14 @@ def join(pieces: Sequence[Piece]) -> str:
     return "".join(out)
 
 
-def split_page(c: Context, title: str, head: Callable[[int], str],
-               pieces: Callable[[Context], list[Piece]],
-               body: Callable[[Context, list[Piece]], str] = lambda _c, p: join(p), tail: str = "",
-               ) -> dict[str, str]:
+def split_page(
+    c: Context,
+    title: str,
+    head: Callable[[int], str],
+    pieces: Callable[[Context], list[Piece]],
+    body: Callable[[Context, list[Piece]], str] = lambda _c, p: join(p),
+    tail: str = "",
+) -> dict[str, str]:
     """The page at ``c.src`` as ``head(1)``, its pieces and ``tail``; or, when that is longer than
     ``PART_MAX``, ``head(n)``, a list of n parts (``<side>/del-<k>.md``), each holding a run of the
     pieces, and ``tail``.
@@ -102,16 +106,26 @@ def split_page(c: Context, title: str, head: Callable[[int], str],
         return {c.src: head(1) + body(c, pieces(c)) + tail}  # one part would be the page without its head
     srcs = [f"{stem}/del-{n}.md" for n in range(1, len(runs) + 1)]
     first = head(len(runs))
-    pages = {c.src: first + _part_list(c, srcs, [[found[k] for k in run] for run in runs],
-                                       set(ANCHOR.findall(first + tail))) + tail}
+    pages = {
+        c.src: first
+        + _part_list(c, srcs, [[found[k] for k in run] for run in runs], set(ANCHOR.findall(first + tail)))
+        + tail
+    }
     for n, (src, run) in enumerate(zip(srcs, runs, strict=True)):
         part_c = c.at(src)
         link = functools.partial(_link, src)
         pages[src] = macro(
-            "realisation/split.md.j2", "part_page", c.strategy, title, n + 1, len(runs),
+            "realisation/split.md.j2",
+            "part_page",
+            c.strategy,
+            title,
+            n + 1,
+            len(runs),
             {"href": link(c.src), "strategy": link(f"{c.strategy.id}/index.md")},
-            link(srcs[n - 1]) if n else "", link(srcs[n + 1]) if n + 1 < len(srcs) else "",
-            body(part_c, [found[k] for k in run]))
+            link(srcs[n - 1]) if n else "",
+            link(srcs[n + 1]) if n + 1 < len(srcs) else "",
+            body(part_c, [found[k] for k in run]),
+        )
     return pages
 
 
@@ -139,8 +153,9 @@ def _part_list(c: Context, srcs: list[str], runs: list[list[Piece]], seen: set[s
     links = []
     for src, run in zip(srcs, runs, strict=True):
         anchors = [a for p in run for a in p.anchors]
-        links.append(PartLink(_link(c.src, src), _summary(run),
-                              tuple(dict.fromkeys(a for a in anchors if a not in seen))))
+        links.append(
+            PartLink(_link(c.src, src), _summary(run), tuple(dict.fromkeys(a for a in anchors if a not in seen)))
+        )
         seen.update(anchors)
     return macro("realisation/split.md.j2", "part_list", links)
 

@@ -29,8 +29,14 @@ ROOT = Path(__file__).resolve().parents[2]
 # Debian's Chromium (apt-get install chromium); $CHROMIUM points elsewhere if needed.
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -149,12 +155,15 @@ class SuiteReport:
 
     def lines(self) -> list[str]:
         axe = ", ".join(f"{n} pages ({scheme})" for scheme, n in self.axe_pages.items()) or "not run"
-        out = [f"browser: {self.browser}, axe-core with {', '.join(AXE_TAGS)}",
-               f"pages checked by axe: {axe}",
-               f"axe violations: {len(self.violations)}"]
+        out = [
+            f"browser: {self.browser}, axe-core with {', '.join(AXE_TAGS)}",
+            f"pages checked by axe: {axe}",
+            f"axe violations: {len(self.violations)}",
+        ]
         out += [f"  {violation}" for violation in self.violations]
-        out.append(f"requests: {self.site_requests} to the site itself, "
-                   f"{len(self.external_requests)} to other hosts (blocked)")
+        out.append(
+            f"requests: {self.site_requests} to the site itself, {len(self.external_requests)} to other hosts (blocked)"
+        )
         out += [f"  {url}" for url in self.external_requests]
         out.append(f"cookies after loading pages: {'not checked' if self.cookies is None else self.cookies}")
         out += [f"search {query!r} -> {first}" for query, first in self.searches]
@@ -181,7 +190,8 @@ class SiteSearch:
         self.page = page
         self.site_url = site_url
         self.placeholder = page.evaluate(
-            "k => JSON.parse(document.getElementById('__config').textContent).translations[k]", self.PLACEHOLDER)
+            "k => JSON.parse(document.getElementById('__config').textContent).translations[k]", self.PLACEHOLDER
+        )
 
     def open(self) -> None:
         """Open the search with Material's keyboard shortcut `/`."""
@@ -225,8 +235,10 @@ class SiteSearch:
             .flatMap((item, group) => [...item.querySelectorAll('a.md-search-result__link')].map(a => ({
                 href: a.href, group, title: (a.querySelector('h1, h2') || a).innerText.trim(),
                 text: a.innerText.trim()})))""")
-        return [SearchHit(self._path(hit["href"]), hit["title"], hit["text"], hit["group"], index)
-                for index, hit in enumerate(found)]
+        return [
+            SearchHit(self._path(hit["href"]), hit["title"], hit["text"], hit["group"], index)
+            for index, hit in enumerate(found)
+        ]
 
     def open_hit(self, hit: SearchHit) -> None:
         """Click a result, as a reader does, and wait for its page."""
@@ -260,8 +272,17 @@ def element_links(site_dir: Path) -> list[dict[str, str]]:
 
 
 # Elements and attributes whose address a browser fetches (``<link>`` also covers preconnect, dns-prefetch).
-FETCHED = {("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src"),
-           ("video", "src"), ("audio", "src"), ("object", "data"), ("embed", "src")}
+FETCHED = {
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("iframe", "src"),
+    ("source", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("object", "data"),
+    ("embed", "src"),
+}
 
 
 class ExternalReferences(HTMLParser):

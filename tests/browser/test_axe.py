@@ -40,8 +40,9 @@ def test_the_readers_system_setting_chooses_the_scheme(open_context: OpenContext
         assert current_scheme(page) == expected
 
 
-def test_every_page_passes_axe_in_both_schemes(example_site: Path, site_url: str, open_context: OpenContext,
-                                               report: SuiteReport) -> None:
+def test_every_page_passes_axe_in_both_schemes(
+    example_site: Path, site_url: str, open_context: OpenContext, report: SuiteReport
+) -> None:
     page = open_context(color_scheme="light", viewport=DESKTOP).new_page()
     found: list[Violation] = []
     checked = {"light": 0, "dark": 0}

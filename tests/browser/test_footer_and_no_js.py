@@ -34,8 +34,9 @@ def sample_pages(site: Path) -> list[str]:
     return ["", *strategies, indsats, "404.html"]
 
 
-def test_every_sample_page_has_the_footer_from_mkdocs_yml(example_site: Path, site_url: str,
-                                                          open_context: OpenContext) -> None:
+def test_every_sample_page_has_the_footer_from_mkdocs_yml(
+    example_site: Path, site_url: str, open_context: OpenContext
+) -> None:
     extra = site_extra()
     contact = extra["kontakt"]
     page = open_context(viewport=DESKTOP).new_page()
@@ -58,8 +59,7 @@ def squeezed(text: str) -> str:
     return "".join(text.split()).replace("¶", "")
 
 
-def test_pages_are_readable_without_javascript(example_site: Path, site_url: str,
-                                               open_context: OpenContext) -> None:
+def test_pages_are_readable_without_javascript(example_site: Path, site_url: str, open_context: OpenContext) -> None:
     page = open_context(viewport=DESKTOP, java_script_enabled=False).new_page()
     strategies = [e["titel"] for e in element_links(example_site) if e["type"] == "strategi"]
     for path in sample_pages(example_site)[:-1]:

@@ -58,8 +58,7 @@ def tab(page: Page, settle: bool = False) -> dict[str, Any] | None:
     """Press Tab and describe the focus; with ``settle``, once transitions (a backdrop fading out) have ended."""
     page.keyboard.press("Tab")
     if settle:
-        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')",
-                               timeout=5000)
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')", timeout=5000)
     result: dict[str, Any] | None = page.evaluate(FOCUS)
     return result
 
@@ -69,8 +68,9 @@ def first_element_page(site: Path, kind: str) -> str:
 
 
 @pytest.mark.parametrize("which", ["front page", "indsats page"])
-def test_the_skip_link_comes_first_and_jumps_to_the_content(which: str, example_site: Path, site_url: str,
-                                                            open_context: OpenContext) -> None:
+def test_the_skip_link_comes_first_and_jumps_to_the_content(
+    which: str, example_site: Path, site_url: str, open_context: OpenContext
+) -> None:
     page = open_context(viewport=DESKTOP).new_page()
     page.goto(site_url + ("" if which == "front page" else first_element_page(example_site, "indsats")))
     first = tab(page)
@@ -81,8 +81,9 @@ def test_the_skip_link_comes_first_and_jumps_to_the_content(which: str, example_
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_every_tab_stop_shows_a_visible_focus_ring(viewport: ViewportSize, example_site: Path, site_url: str,
-                                                   open_context: OpenContext) -> None:
+def test_every_tab_stop_shows_a_visible_focus_ring(
+    viewport: ViewportSize, example_site: Path, site_url: str, open_context: OpenContext
+) -> None:
     page = open_context(viewport=viewport).new_page()
     page.goto(site_url + first_element_page(example_site, "indsats"))
     unseen = []
@@ -96,8 +97,9 @@ def test_every_tab_stop_shows_a_visible_focus_ring(viewport: ViewportSize, examp
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_the_search_is_used_by_keyboard_alone(viewport: ViewportSize, example_site: Path, site_url: str,
-                                              open_context: OpenContext, report: SuiteReport) -> None:
+def test_the_search_is_used_by_keyboard_alone(
+    viewport: ViewportSize, example_site: Path, site_url: str, open_context: OpenContext, report: SuiteReport
+) -> None:
     """Tab to the search field, type a title, arrow down to the first result and press Enter."""
     element = next(e for e in element_links(example_site) if e["type"] == "indsats" and "#" not in e["url"])
     page = open_context(viewport=viewport).new_page()
@@ -111,8 +113,12 @@ def test_the_search_is_used_by_keyboard_alone(viewport: ViewportSize, example_si
     assert page.get_by_role("dialog", name="Søg").count() == 1, "the search dialog has no accessible name"
     search = SiteSearch(page, site_url)
     hits = search.type(element["titel"])
-    report.searches.append((f"{element['titel']} (keyboard, {viewport['width']} px)",
-                            f"{hits[0].title} ({hits[0].path})" if hits else "no results"))
+    report.searches.append(
+        (
+            f"{element['titel']} (keyboard, {viewport['width']} px)",
+            f"{hits[0].title} ({hits[0].path})" if hits else "no results",
+        )
+    )
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.matches('a.md-search-result__link')"), "ArrowDown left the results"
     with page.expect_navigation():
@@ -134,10 +140,13 @@ def content_pages(site: Path) -> list[str]:
 def unreached_by_tab(page: Page, site_url: str, path: str, selector: str) -> list[str]:
     """Links matching ``selector`` on the page that pressing Tab (from the top) never focuses."""
     page.goto(site_url + path)
-    links = page.evaluate("""selector => [...document.querySelectorAll(selector)]
+    links = page.evaluate(
+        """selector => [...document.querySelectorAll(selector)]
         .filter(a => a.getClientRects().length > 0)
         .map((a, i) => { a.setAttribute('data-tab-id', String(i));
-                         return (a.textContent || a.getAttribute('href') || '').trim().slice(0, 50); })""", selector)
+                         return (a.textContent || a.getAttribute('href') || '').trim().slice(0, 50); })""",
+        selector,
+    )
     reached: set[str] = set()
     for _ in range(len(links) + 80):
         focus = tab(page)
@@ -148,16 +157,21 @@ def unreached_by_tab(page: Page, site_url: str, path: str, selector: str) -> lis
     return [f"/{path}: {text!r}" for i, text in enumerate(links) if str(i) not in reached]
 
 
-def test_every_link_in_the_content_is_reached_by_tab(example_site: Path, site_url: str,
-                                                     open_context: OpenContext) -> None:
+def test_every_link_in_the_content_is_reached_by_tab(
+    example_site: Path, site_url: str, open_context: OpenContext
+) -> None:
     page = open_context(viewport=DESKTOP).new_page()
-    missed = [link for path in content_pages(example_site)
-              for link in unreached_by_tab(page, site_url, path, ".md-content a[href]")]
+    missed = [
+        link
+        for path in content_pages(example_site)
+        for link in unreached_by_tab(page, site_url, path, ".md-content a[href]")
+    ]
     assert not missed, "links Tab never reached:\n" + "\n".join(missed)
 
 
-def test_every_link_in_a_diagram_is_reached_by_tab(example_site: Path, site_url: str,
-                                                   open_context: OpenContext) -> None:
+def test_every_link_in_a_diagram_is_reached_by_tab(
+    example_site: Path, site_url: str, open_context: OpenContext
+) -> None:
     pages = [path for path in content_pages(example_site) if "strategi-diagram" in page_html(example_site, path)]
     if not pages:
         pytest.skip("the built site has no diagram yet (issue 4): nothing to check")

@@ -51,8 +51,9 @@ def test_axe_reports_a_button_without_a_name(guarded: tuple[BrowserContext, Requ
     assert [(v.rule, v.targets) for v in found] == [("button-name", ("button",))]
 
 
-def test_the_request_guard_blocks_and_reports_an_external_font(guarded: tuple[BrowserContext, RequestGuard],
-                                                               fixture_url: str) -> None:
+def test_the_request_guard_blocks_and_reports_an_external_font(
+    guarded: tuple[BrowserContext, RequestGuard], fixture_url: str
+) -> None:
     context, guard = guarded
     page = context.new_page()
     page.goto(fixture_url + "external-font.html")
@@ -64,8 +65,10 @@ def test_the_request_guard_blocks_and_reports_an_external_font(guarded: tuple[Br
 def test_a_page_asking_another_host_fails_the_test(browser: Browser, fixture_url: str) -> None:
     """The same guarded contexts every browser test uses end in a failure naming the font's address."""
     own_report = SuiteReport()  # not the session's: the real site's summary must stay about the real site
-    with (pytest.raises(AssertionError, match=r"other hosts:\s+https://fonts\.googleapis\.com/css"),
-          guarded_contexts(browser, fixture_url, own_report) as open_context):
+    with (
+        pytest.raises(AssertionError, match=r"other hosts:\s+https://fonts\.googleapis\.com/css"),
+        guarded_contexts(browser, fixture_url, own_report) as open_context,
+    ):
         open_context(viewport=DESKTOP).new_page().goto(fixture_url + "external-font.html")
     assert len(own_report.external_requests) == 1
 

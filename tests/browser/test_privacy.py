@@ -28,8 +28,9 @@ def one_page_of_each_kind(pages: list[str]) -> list[str]:
     return list(kinds.values())
 
 
-def test_no_page_sets_a_cookie_or_asks_another_host(example_site: Path, site_url: str,
-                                                     open_context: OpenContext, report: SuiteReport) -> None:
+def test_no_page_sets_a_cookie_or_asks_another_host(
+    example_site: Path, site_url: str, open_context: OpenContext, report: SuiteReport
+) -> None:
     context = open_context(viewport=DESKTOP)
     page = context.new_page()
     for path in one_page_of_each_kind(site_pages(example_site)):
@@ -40,8 +41,9 @@ def test_no_page_sets_a_cookie_or_asks_another_host(example_site: Path, site_url
     page.keyboard.press("Escape")
     page.locator("form[data-md-component=palette] label:visible").first.click()
     guard = open_context.guard_of(context)
-    assert any(url.endswith("/search/search_index.json") for url in guard.allowed), \
+    assert any(url.endswith("/search/search_index.json") for url in guard.allowed), (
         "the guard never saw the search worker's requests, so it cannot vouch for them"
+    )
     assert guard.blocked == []
     report.cookies = len(context.cookies())
     assert context.cookies() == []

@@ -30,8 +30,9 @@ def indsats_page(site: Path) -> str:
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
 @pytest.mark.parametrize("which", ["forside", "indsats"])
-def test_screenshot_without_sideways_scrolling(which: str, viewport: ViewportSize, example_site: Path,
-                                               site_url: str, open_context: OpenContext) -> None:
+def test_screenshot_without_sideways_scrolling(
+    which: str, viewport: ViewportSize, example_site: Path, site_url: str, open_context: OpenContext
+) -> None:
     page = open_context(viewport=viewport, color_scheme="light").new_page()
     page.goto(site_url + ("" if which == "forside" else indsats_page(example_site)))
     SCREENS.mkdir(exist_ok=True)

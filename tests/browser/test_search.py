@@ -59,17 +59,24 @@ def test_an_element_is_found_by_its_title(by_title: TitleSearches) -> None:
 
 
 def test_the_elements_own_page_is_the_first_result(by_title: TitleSearches) -> None:
-    late = [f"{element['titel']!r}: first {hits[0].path if hits else None}, expected {element['url']}"
-            for element, hits in by_title if not hits or hits[0].path != element["url"]]
+    late = [
+        f"{element['titel']!r}: first {hits[0].path if hits else None}, expected {element['url']}"
+        for element, hits in by_title
+        if not hits or hits[0].path != element["url"]
+    ]
     assert not late, "\n".join(late)
 
 
 @pytest.mark.parametrize(("query", "word"), [("forebyggende", "forebyggelse"), ("indsatser", "indsats")])
-def test_an_inflected_form_finds_the_element(query: str, word: str, search: SiteSearch, example_site: Path,
-                                             report: SuiteReport) -> None:
+def test_an_inflected_form_finds_the_element(
+    query: str, word: str, search: SiteSearch, example_site: Path, report: SuiteReport
+) -> None:
     """An element page that says ``word`` but never ``query`` is found by ``query``: only stemming can do that."""
-    pages = [element for element in elements_of(example_site, "indsats", "målsætning", "aktivitet", "mål", "område")
-             if "#" not in element["url"] and saying(example_site, element["url"], word, not_=query)]
+    pages = [
+        element
+        for element in elements_of(example_site, "indsats", "målsætning", "aktivitet", "mål", "område")
+        if "#" not in element["url"] and saying(example_site, element["url"], word, not_=query)
+    ]
     assert pages, f"no element page says {word!r} without {query!r}: pick other words"
     typed(search, report, query)
     found = {hit.path for hit in search.all_hits()}
@@ -77,10 +84,15 @@ def test_an_inflected_form_finds_the_element(query: str, word: str, search: Site
 
 
 @pytest.mark.parametrize("letter", ["æ", "ø", "å"])
-def test_a_word_with_a_danish_letter_finds_its_element(letter: str, search: SiteSearch, example_site: Path,
-                                                       report: SuiteReport) -> None:
-    word, element = next((word, element) for element in elements_of(example_site, "indsats", "målsætning", "område")
-                         for word in re.findall(r"\w{4,}", element["titel"]) if letter in word.lower())
+def test_a_word_with_a_danish_letter_finds_its_element(
+    letter: str, search: SiteSearch, example_site: Path, report: SuiteReport
+) -> None:
+    word, element = next(
+        (word, element)
+        for element in elements_of(example_site, "indsats", "målsætning", "område")
+        for word in re.findall(r"\w{4,}", element["titel"])
+        if letter in word.lower()
+    )
     typed(search, report, word)
     assert element["url"] in {hit.path for hit in search.all_hits()}, f"{word!r} did not find {element['titel']!r}"
     marks = search.page.locator(".md-search-result mark").all_inner_texts()
@@ -93,11 +105,15 @@ def saying(site: Path, url: str, word: str, not_: str) -> bool:
 
 
 @pytest.mark.parametrize("kind", ["a page of its own", "an anchor on its parent's page"])
-def test_the_first_result_opens_the_element(kind: str, search: SiteSearch, example_site: Path,
-                                            site_url: str, report: SuiteReport) -> None:
+def test_the_first_result_opens_the_element(
+    kind: str, search: SiteSearch, example_site: Path, site_url: str, report: SuiteReport
+) -> None:
     anchored = kind.startswith("an anchor")
-    candidates = [e for e in element_links(example_site)
-                  if ("#" in e["url"]) == anchored and e["type"] not in ("strategi", "målsætning")]
+    candidates = [
+        e
+        for e in element_links(example_site)
+        if ("#" in e["url"]) == anchored and e["type"] not in ("strategi", "målsætning")
+    ]
     element, target = top_hit_for(search, report, candidates)
     search.open_hit(target)
     page = search.page
@@ -111,8 +127,9 @@ def test_the_first_result_opens_the_element(kind: str, search: SiteSearch, examp
     search.open()
 
 
-def top_hit_for(search: SiteSearch, report: SuiteReport,
-                elements: list[dict[str, str]]) -> tuple[dict[str, str], SearchHit]:
+def top_hit_for(
+    search: SiteSearch, report: SuiteReport, elements: list[dict[str, str]]
+) -> tuple[dict[str, str], SearchHit]:
     """The first of (up to five) ``elements`` whose title search shows it in the top group of results."""
     for element in elements[:5]:
         top = [hit for hit in typed(search, report, element["titel"]) if hit.group == 0]

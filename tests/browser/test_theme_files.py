@@ -40,8 +40,7 @@ def test_only_maps_and_other_languages_go(example_site: Path, pruned_site: tuple
     assert (example_site / "assets/javascripts/lunr/min/lunr.da.min.js").exists()
 
 
-def test_pages_and_danish_search_ask_for_nothing_missing(browser: Browser,
-                                                        pruned_site: tuple[str, list[str]]) -> None:
+def test_pages_and_danish_search_ask_for_nothing_missing(browser: Browser, pruned_site: tuple[str, list[str]]) -> None:
     url, _ = pruned_site
     context = browser.new_context(locale="da-DK", viewport=DESKTOP)
     missing: list[str] = []

@@ -44,8 +44,14 @@ def plan(strategy: model.Strategy) -> list[PagePlan]:
     if role_levels(strategy):
         pages.append(PagePlan("Hvad betyder strategien for mig?", f"{sid}/roller/index.md", roles_index_page))
     for level in role_levels(strategy):  # linked from the page above, kept out of the nav
-        pages.append(PagePlan(ROLE_PAGES[level][0], f"{sid}/roller/{level}.md",
-                              functools.partial(role_page, level=level), in_nav=False))
+        pages.append(
+            PagePlan(
+                ROLE_PAGES[level][0],
+                f"{sid}/roller/{level}.md",
+                functools.partial(role_page, level=level),
+                in_nav=False,
+            )
+        )
     if strategy.processer:
         pages.append(PagePlan("Opfølgning og årshjul", f"{sid}/opfoelgning.md", followup_page))
     if strategy.periode or strategy.milepaele or strategy.versioner or strategy.indsatser:

@@ -21,12 +21,19 @@ def matrix_page(c: Context) -> str | dict[str, str]:
     columns = matrix_columns(rows)
 
     def pieces(at: Context) -> list[Piece]:  # measured by their chapter and table line
-        return [Piece((), macro(MATRIX, "chapter", at, row, columns, LEVEL_NAMES) +
-                      macro(MATRIX, "table_row", at, row, columns),
-                      part_name(row.element) if row.element else "Hele strategien", row) for row in rows]
+        return [
+            Piece(
+                (),
+                macro(MATRIX, "chapter", at, row, columns, LEVEL_NAMES) + macro(MATRIX, "table_row", at, row, columns),
+                part_name(row.element) if row.element else "Hele strategien",
+                row,
+            )
+            for row in rows
+        ]
 
     def body(at: Context, run: list[Piece]) -> str:
         return macro(MATRIX, "body", at, [p.item for p in run], columns, LEVEL_NAMES)
 
-    return split_page(c, "Ansvar og roller",
-                      lambda n: macro(MATRIX, "head", c.strategy, role_links(c), n), pieces, body)
+    return split_page(
+        c, "Ansvar og roller", lambda n: macro(MATRIX, "head", c.strategy, role_links(c), n), pieces, body
+    )

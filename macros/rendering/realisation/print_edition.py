@@ -24,8 +24,9 @@ PRINT = "realisation/print.md.j2"
 
 
 def print_page(c: Context) -> str | dict[str, str]:
-    return split_page(c, f"{c.strategy.titel} – hele strategien",
-                      lambda n: macro(PRINT, "head", c.strategy, n), _print_pieces)
+    return split_page(
+        c, f"{c.strategy.titel} – hele strategien", lambda n: macro(PRINT, "head", c.strategy, n), _print_pieces
+    )
 
 
 def _print_pieces(c: Context) -> list[Piece]:
@@ -44,10 +45,18 @@ def _print_pieces(c: Context) -> list[Piece]:
     pieces += _goal_pieces(c)
     pieces += each("Områder", "omraader--alle", "described", s.omraader)
     pieces += each("Tværgående temaer", "temaer--alle", "described", s.temaer)
-    pieces += [Piece((heading_line(2, "Sammenhænge og antagelser", "forbindelser--alle"),),
-                     macro(PRINT, "connection", c, k)) for k in s.forbindelser]
-    pieces += [Piece((heading_line(2, "Aktører og roller", "aktoerer--alle"),),
-                     macro(PRINT, "actor", c, a, LEVEL_NAMES), part_name(a)) for a in s.aktoerer]
+    pieces += [
+        Piece((heading_line(2, "Sammenhænge og antagelser", "forbindelser--alle"),), macro(PRINT, "connection", c, k))
+        for k in s.forbindelser
+    ]
+    pieces += [
+        Piece(
+            (heading_line(2, "Aktører og roller", "aktoerer--alle"),),
+            macro(PRINT, "actor", c, a, LEVEL_NAMES),
+            part_name(a),
+        )
+        for a in s.aktoerer
+    ]
     return pieces + _closing_pieces(c)
 
 
@@ -58,8 +67,9 @@ def _goal_pieces(c: Context) -> list[Piece]:
     for level, title in titles.items():
         for goal in (g for g in c.strategy.maal if g.niveau == level):
             blocks = {i.id: indicator_markdown(c, i) for i in goal.indikatorer}
-            pieces.append(Piece((heading_line(2, title, f"maal--{level}"),), macro(PRINT, "goal", goal, blocks),
-                                part_name(goal)))
+            pieces.append(
+                Piece((heading_line(2, title, f"maal--{level}"),), macro(PRINT, "goal", goal, blocks), part_name(goal))
+            )
     return pieces
 
 
@@ -72,6 +82,9 @@ def _closing_pieces(c: Context) -> list[Piece]:
         followup += "".join(macro(PRINT, "process", c, p, months_text) for p in s.processer)
         pieces.append(Piece((heading_line(2, "Opfølgning", "opfoelgning--alle"),), followup, "Opfølgning"))
     pieces += event_pieces(c, "tidslinje--alle")
-    pieces.append(Piece((heading_line(2, "Ændringer", "aendringer--alle"),),
-                        macro(PRINT, "changes", newest_first(s)), "Ændringer"))
+    pieces.append(
+        Piece(
+            (heading_line(2, "Ændringer", "aendringer--alle"),), macro(PRINT, "changes", newest_first(s)), "Ændringer"
+        )
+    )
     return pieces + [Piece((heading_line(2, "Kilder", "kilder--alle"),), macro(PRINT, "source", k)) for k in s.kilder]

@@ -15,23 +15,37 @@ from ..splitting import Piece, heading_line, part_name, split_page
 from ..templating import macro, template
 
 # Per level: the nav entry and the "for me" question of its role sheet.
-ROLE_PAGES = {"politisk": ("For politikere", "som politiker"), "forvaltning": ("For forvaltningen", "i forvaltningen"),
-              "ledelse": ("For ledere", "som leder"), "medarbejder": ("For medarbejdere", "som medarbejder")}
+ROLE_PAGES = {
+    "politisk": ("For politikere", "som politiker"),
+    "forvaltning": ("For forvaltningen", "i forvaltningen"),
+    "ledelse": ("For ledere", "som leder"),
+    "medarbejder": ("For medarbejdere", "som medarbejder"),
+}
 
 
 def role_links(c: Context) -> list[tuple[str, str]]:
     """(title, relative .md link) of the strategy's role sheets, from the page at ``c.src``."""
-    return [(ROLE_PAGES[lv][0], relative_link(c.src, Target(f"{c.strategy.id}/roller/{lv}.md")))
-            for lv in role_levels(c.strategy)]
+    return [
+        (ROLE_PAGES[lv][0], relative_link(c.src, Target(f"{c.strategy.id}/roller/{lv}.md")))
+        for lv in role_levels(c.strategy)
+    ]
 
 
 def roles_index_page(c: Context) -> str:
     links = zip(role_levels(c.strategy), role_links(c), strict=True)
     sheets = [(lv, ROLE_PAGES[lv][1], href) for lv, (_, href) in links]
-    prerequisites = {lv: sum(p.niveau == lv for o in c.strategy.maalsaetninger for p in o.forudsaetninger)
-                     for lv, _, _ in sheets}
-    return template("realisation/roles.md.j2", c=c, s=c.strategy, sheets=sheets, names=LEVEL_NAMES,
-                           prerequisites=prerequisites, has_matrix=bool(c.strategy.aktoerer))
+    prerequisites = {
+        lv: sum(p.niveau == lv for o in c.strategy.maalsaetninger for p in o.forudsaetninger) for lv, _, _ in sheets
+    }
+    return template(
+        "realisation/roles.md.j2",
+        c=c,
+        s=c.strategy,
+        sheets=sheets,
+        names=LEVEL_NAMES,
+        prerequisites=prerequisites,
+        has_matrix=bool(c.strategy.aktoerer),
+    )
 
 
 ROLE = "realisation/role.md.j2"
@@ -43,12 +57,14 @@ def role_page(c: Context, level: model.Level) -> str | dict[str, str]:
     section = (heading_line(2, "Indsatser", "indsatser--roller"),)
 
     def pieces(at: Context) -> list[Piece]:
-        return [Piece(section, macro(ROLE, "indsats", at, row, level), part_name(row.element), row)
-                for row in indsatser if row.element]
+        return [
+            Piece(section, macro(ROLE, "indsats", at, row, level), part_name(row.element), row)
+            for row in indsatser
+            if row.element
+        ]
 
     def head(parts_count: int) -> str:
-        return macro(ROLE, "head", c, s, level, LEVEL_NAMES, ROLE_PAGES[level][1], rows, s.periode,
-                            parts_count)
+        return macro(ROLE, "head", c, s, level, LEVEL_NAMES, ROLE_PAGES[level][1], rows, s.periode, parts_count)
 
     tail = macro(ROLE, "tail", c, s, level, level_processes(s, level), months_text)
     return split_page(c, f"Roller {ROLE_PAGES[level][1]}", head, pieces, tail=tail)

@@ -17,24 +17,29 @@ PARTS = "realisation/parts.md.j2"
 
 
 def timeline_page(c: Context) -> str | dict[str, str]:
-    return split_page(c, "Tidslinje og status", lambda n: macro(TIMELINE, "head", c.strategy, n),
-                      _timeline_pieces)
+    return split_page(c, "Tidslinje og status", lambda n: macro(TIMELINE, "head", c.strategy, n), _timeline_pieces)
 
 
 def _timeline_pieces(c: Context) -> list[Piece]:
     """Events by year (one piece each), then the status table one indsats and its activities at a time."""
     pieces = event_pieces(c, "tidslinje--forloeb")
     if not pieces:
-        pieces = [Piece((heading_line(2, "Tidslinje", "tidslinje--forloeb"),),
-                        "Der er endnu ikke registreret datoer eller milepæle for strategien.\n\n")]
-    table = (heading_line(2, "Status på indsatser og aktiviteter", "status--indsatser"),
-             macro(TIMELINE, "counts", status_counts(c.strategy)) + "\n" +
-             macro(PARTS, "status_header") + "\n")
-    return pieces + [Piece(table, macro(PARTS, "status_rows", c, i), part_name(i))
-                     for i in c.strategy.indsatser]
+        pieces = [
+            Piece(
+                (heading_line(2, "Tidslinje", "tidslinje--forloeb"),),
+                "Der er endnu ikke registreret datoer eller milepæle for strategien.\n\n",
+            )
+        ]
+    table = (
+        heading_line(2, "Status på indsatser og aktiviteter", "status--indsatser"),
+        macro(TIMELINE, "counts", status_counts(c.strategy)) + "\n" + macro(PARTS, "status_header") + "\n",
+    )
+    return pieces + [Piece(table, macro(PARTS, "status_rows", c, i), part_name(i)) for i in c.strategy.indsatser]
 
 
 def event_pieces(c: Context, anchor: str) -> list[Piece]:
     section = heading_line(2, "Tidslinje", anchor)
-    return [Piece((section, heading_line(3, str(e.year), f"aar--{e.year}")), macro(PARTS, "event", c, e) + "\n",
-                  e.when) for e in timeline(c.strategy)]
+    return [
+        Piece((section, heading_line(3, str(e.year), f"aar--{e.year}")), macro(PARTS, "event", c, e) + "\n", e.when)
+        for e in timeline(c.strategy)
+    ]
