@@ -33,7 +33,7 @@ from .. import model
 from ..derived.addresses import AddressBook, address_book
 from ..diagrams import graphviz
 from ..diagrams.figures import DiagramSet, build_diagrams
-from ..diagrams.style import STYLE_FILE, load_style
+from ..diagrams.style import STYLE_FILE, StyleError, load_style
 from ..exports.link_map import link_map
 from ..loading import schema
 from ..loading.problems import DataError
@@ -211,7 +211,10 @@ def _load(data_dir: Path, shown: str) -> model.Site:
 
 def _draw(site: model.Site, book: AddressBook, style_file: Path, cache_dir: Path, reuse: Reuse) -> DiagramSet:
     """Every diagram, rendered in one cached batch; a missing or failing Graphviz stops the build."""
-    style = load_style(style_file)
+    try:
+        style = load_style(style_file, _shown(style_file))
+    except StyleError as error:
+        raise PluginError(error.report()) from None
     try:
         return build_diagrams(site, book, style, style_file.read_bytes(), cache_dir, kept=reuse.figures)
     except (graphviz.GraphvizMissing, graphviz.GraphvizError) as error:
@@ -225,6 +228,14 @@ def _style_file(root: Path, option: str | None) -> Path:
         return root / option
     own = root / "diagrams" / "diagrammer.yaml"
     return own if own.is_file() else STYLE_FILE
+
+
+def _shown(path: Path) -> str:
+    """A file as the editor knows it: relative to the working folder when it is inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def _search_plugin(config: MkDocsConfig) -> Any:

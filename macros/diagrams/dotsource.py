@@ -116,7 +116,7 @@ def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
 
 
 def _dot_node(graph: _Dot, diagram: Diagram, node: Node, style: Style, printable: bool) -> None:
-    look = style.types[node.kind]
+    look = style.types.of(node.kind)
     attributes = {
         "shape": look.shape,
         "style": look.style,
@@ -160,19 +160,19 @@ def _label(diagram: Diagram, node: Node, style: Style) -> Html:
 def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) -> None:
     """The graph's label: a table of the kinds of box drawn, the områder's colours and the numbered
     assumptions; below the drawing on screen, above it (under the title) on paper."""
-    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(style.legend["title"])}</B></TD></TR>']
+    rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(style.legend.title)}</B></TD></TR>']
     for kind in dict.fromkeys(n.kind for n in diagram.nodes):
-        look = style.types[kind]
+        look = style.types.of(kind)
         rows.append(
             _legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"', look.kind_label, style)
         )
     for _, title, colour in diagram.area_colours:
-        rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f"{style.legend['areas']}: {title}", style))
+        rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f"{style.legend.areas}: {title}", style))
     if any(e.dependency for e in diagram.edges):
-        rows.append(_legend_row("", style.legend["dependency"], style, sample=("- - →", style.edge.light)))
+        rows.append(_legend_row("", style.legend.dependency, style, sample=("- - →", style.edge.light)))
     numbered = [e for e in diagram.edges if e.assumption]
     if numbered:
-        rows.append(_legend_row("", style.legend["connection"], style, sample=("A1 →", style.connection_edge.light)))
+        rows.append(_legend_row("", style.legend.connection, style, sample=("A1 →", style.connection_edge.light)))
     for edge in numbered:
         text = "<BR/>".join(html.escape(line) for line in _wrap(edge.assumption or "", style.wrap_small * 2))
         rows.append(

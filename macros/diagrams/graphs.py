@@ -102,7 +102,7 @@ class _Builder:
 
     def link(self, tail: str, head: str, note: str = "", dependency: bool = False) -> None:
         if tail != head and (tail, head) not in self.edges:
-            note = self.style.words["dependency_edge"] if dependency else note
+            note = self.style.dependency_edge if dependency else note
             self.edges[(tail, head)] = Edge(tail, head, note=note, dependency=dependency)
 
     def connections(self) -> None:
@@ -119,7 +119,7 @@ class _Builder:
         edges = _number_assumptions(list(self.edges.values()))
         nodes = tuple(self.nodes.values())
         ranks = tuple(r for r in (tuple(n.name for n in nodes if n.kind in kinds) for kinds in columns) if r)
-        words = self.style.diagrams[wording]
+        words = self.style.diagrams.of(wording)
         fill = {"titel": self.strategy.titel, "antal": _count(nodes), **values}
         return Diagram(
             self.strategy.id,
@@ -175,7 +175,7 @@ def _area_colours(
 
 def make_node(strategy: model.Strategy, style: Style, element: model.Element, note: str = "") -> Node:
     kind = element.niveau if isinstance(element, model.Goal) else element.kind
-    label = style.types[kind].kind_label
+    label = style.types.of(kind).kind_label
     heading = f"{label} {element.nr}" if element.nr is not None else label
     areas = tuple(getattr(element, "omraader", ()))
     names = ", ".join(strategy.elements[a].titel for a in areas)
@@ -196,14 +196,14 @@ def strategy_diagrams(strategy: model.Strategy, style: Style) -> list[Diagram]:
     found += [indsats_diagram(strategy, style, i) for i in strategy.indsatser]
     found += [sammenhaenge(strategy, style), dependencies(strategy, style), objectives(strategy, style)]
     whole = ("detaljer", "afhaengigheder")  # whole-strategy pictures that are only legible up to a size
-    return [d for d in found if d.nodes and (d.name not in whole or len(d.nodes) <= style.detail_max_nodes)]
+    return [d for d in found if d.nodes and (d.name not in whole or len(d.nodes) <= style.detail.max_nodes)]
 
 
 def overview_level(strategy: model.Strategy, style: Style) -> str:
     """How far the overview is collapsed: "aktiviteter" (all drawn), "indsatser" or "omraader"."""
-    if len(strategy.activities) <= style.max_activities:
+    if len(strategy.activities) <= style.overview.max_activities:
         return "aktiviteter"
-    if len(strategy.indsatser) <= style.max_indsatser or not strategy.omraader:
+    if len(strategy.indsatser) <= style.overview.max_indsatser or not strategy.omraader:
         return "indsatser"
     return "omraader"
 
@@ -238,7 +238,7 @@ def area_diagram(strategy: model.Strategy, style: Style, area: model.Area) -> Di
     indsatser = [i for i in strategy.indsatser if area.id in i.omraader]
     builder = _Builder(strategy, style)
     activities = sum(len(i.aktiviteter) for i in indsatser)
-    _chain(builder, indsatser, with_activities=activities <= style.max_activities)
+    _chain(builder, indsatser, with_activities=activities <= style.overview.max_activities)
     return builder.diagram(f"omraade-{area.id}", "omraade", CHAIN, navn=heading(area))
 
 

@@ -37,7 +37,7 @@ def figure_markdown(figures: DiagramSet, book: AddressBook, strategy_id: str, na
         "figures/figure.md.j2",
         f=figure,
         d=figure.diagram,
-        words=figures.style.words,
+        words=figures.style,
         svg=resolve_links(figure.svg, lambda sid, eid: book.href(from_src, sid, eid)),
         css=figure_css(figure.svg, figures.style),
         inline_svg_max=INLINE_SVG_MAX,
@@ -57,7 +57,7 @@ def diagram_page(figures: DiagramSet, book: AddressBook, strategy_id: str, title
         return None
     src = diagram_page_src(strategy_id)
     shown = [(figures.figure(strategy_id, n), figure_markdown(figures, book, strategy_id, n, src)) for n in names]
-    return template("figures/diagram_page.md.j2", title=title, words=figures.style.words, figures=shown)
+    return template("figures/diagram_page.md.j2", title=title, words=figures.style, figures=shown)
 
 
 def _detail_link(figures: DiagramSet, strategy_id: str, name: str, from_src: str) -> str:
