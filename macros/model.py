@@ -43,22 +43,16 @@ def spec(
     *,
     default: Any = dataclasses.MISSING,
     ref: tuple[str, ...] = (),
-    required: bool = False,
     example: Any = None,
+    kw_only: bool = False,
 ) -> Any:
     """Declare a YAML field: its Danish ``key``, what it means for editors, and what it refers to.
 
-    ``ref`` names the element kinds an id field must point to. A field is optional in YAML when it has a
-    ``default``, unless ``required`` says otherwise (needed where Python's field order forces a default).
+    ``ref`` names the element kinds an id field must point to. A field is required in YAML exactly when it
+    has no ``default``; a required field after fields with defaults (a subclass adding one) is ``kw_only``.
     """
-    meta = {
-        "key": key,
-        "doc": doc,
-        "ref": ref,
-        "example": example,
-        "required": required or default is dataclasses.MISSING,
-    }
-    return field(default=default, metadata=meta)
+    meta = {"key": key, "doc": doc, "ref": ref, "example": example, "required": default is dataclasses.MISSING}
+    return field(default=default, metadata=meta, kw_only=kw_only)
 
 
 @dataclass(frozen=True, order=True)
@@ -377,7 +371,7 @@ class Strategy(Element):
     kind: ClassVar[str] = "strategi"
     kind_plural: ClassVar[str] = "strategier"
 
-    organisation: Organisation = spec("organisation", "Kommune og forvaltning.", default=None, required=True)
+    organisation: Organisation = spec("organisation", "Kommune og forvaltning.", kw_only=True)
     vision: str | None = spec("vision", "Visionen i én eller to sætninger.", default=None)
     formaal: Text | None = spec("formål", "Hvad strategien eller forandringsteorien er lavet til.", default=None)
     periode: Period | None = spec("periode", "Strategiens periode.", default=None)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,6 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
+from mkdocs.utils.templates import TemplateContext
 
 from .. import model
 from ..derived.addresses import AddressBook, address_book
@@ -129,7 +131,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         page.update_date = self.page_set.dates.get(page.file.src_uri, self.page_set.site_date)
         return page
 
-    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """Every page's Markdown is rendered by now: stop here if any macro was called wrongly."""
         if self.macro_problems:
             head = f"Sider med fejl i makroer: {len(self.macro_problems)}. Ret dem, og byg igen."
@@ -137,9 +139,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         # The footer links the tilgængelighedserklæring on every page: find its page once, not per page.
         statement = config.extra.get("tilgaengelighedserklaering") or ""
         found = files.get_file_from_path(statement) if statement and "://" not in statement else None
-        env.globals["tilgaengelighed_url"] = found.url if found is not None else ""
+        statement_url = found.url if found is not None else ""
+        env.globals["tilgaengelighed_url"] = statement_url
         assert self.nav is not None
-        self.reuse.plan(env, files, self.nav, env.globals["tilgaengelighed_url"])
+        self.reuse.plan(env, files, self.nav, statement_url)
         return env
 
     @event_priority(-100)  # after mkdocs-macros has rendered the page's macros
@@ -155,7 +158,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         return converted
 
     @event_priority(100)  # before the search plugin indexes the page
-    def on_page_context(self, context: Any, page: Page, config: MkDocsConfig, nav: Navigation) -> Any:
+    def on_page_context(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
         self.reuse.before_search(page, _search_entries(config))
         return context
 
