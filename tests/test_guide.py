@@ -1,5 +1,6 @@
 """The editor's guide cannot drift from the code: its example validates, its error example (and the
-README's) is what the checker really prints, and its field reference covers every block of the format.
+README's) is what the checker really prints, its table of problem codes explains every code, and its
+field reference covers every block of the format.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from pathlib import Path
 from conftest import ROOT
 
 from macros import model
+from macros.loading.catalogue import Code
 from macros.loading.convert import field_types, unwrap_optional
-from macros.rendering import field_reference
+from macros.rendering import field_reference, problem_codes
 
 GUIDE = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
 EXAMPLE = re.search(r"```yaml\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
@@ -79,6 +81,14 @@ def test_the_readme_error_example_is_what_the_checker_prints_for_the_three_typos
     result = check(tmp_path, "data")
     assert result.returncode == 1
     assert result.stderr == README_ERRORS
+
+
+def test_the_error_section_explains_every_problem_code_in_the_catalogue_order() -> None:
+    section = GUIDE.split("## Når der er fejl", 1)[1].split("\n## ", 1)[0]
+    assert "{{ fejlkoder() }}" in section
+    rows = problem_codes.problem_code_table().splitlines()[2:]
+    assert [row.split("`")[1] for row in rows] == [str(code) for code in Code]
+    assert all(row.count(" | ") == 2 for row in rows), "a catalogue text breaks the table"
 
 
 def _blocks(cls: type, seen: set[type]) -> set[type]:

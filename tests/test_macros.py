@@ -46,6 +46,7 @@ def test_each_documented_macro_renders_on_a_page(tmp_path: Path) -> None:
         for url in expected_urls(name, calls[name]):
             assert f'href="{url}"' in part, f"{name}: no link to {url}"
     assert all(f"<code>{key}</code>" in rendered["feltreference"] for key in ("id", "afhænger_af", "måleenhed"))
+    assert all(f"<code>{code}</code>" in rendered["fejlkoder"] for code in ("ukendt-felt", "makro-ukendt-id"))
 
 
 def expected_urls(name: str, call: str) -> list[str]:

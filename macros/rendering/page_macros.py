@@ -14,7 +14,7 @@ from ..derived.addresses import AddressBook, relative_link
 from ..derived.relations import Relations
 from ..loading.catalogue import Code
 from ..loading.problems import suggest, with_code
-from . import field_reference
+from . import field_reference, problem_codes
 from .context import Context
 from .templating import template
 
@@ -92,6 +92,10 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         """Alle felter i dataformatet, genereret fra modellen (bruges i denne vejledning)."""
         return field_reference.field_reference()
 
+    def fejlkoder() -> str:
+        """Alle fejlkoder med, hvad de betyder, og hvordan fejlen rettes (bruges i denne vejledning)."""
+        return problem_codes.problem_code_table()
+
     return {
         "element": element,
         "link": link,
@@ -99,4 +103,5 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         "maaltabel": maaltabel,
         "strategioversigt": strategioversigt,
         "feltreference": feltreference,
+        "fejlkoder": fejlkoder,
     }
