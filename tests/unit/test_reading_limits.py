@@ -1,8 +1,9 @@
-"""The reader's safety limits (``loading.yamlio``) are the only ones, and each names its own code.
+"""The reader's safety limits (``loading.yamlio``) are the only ones, and the tests name the code that fires.
 
 The converter once had a node limit of its own that could never fire: the reader has always refused a
 file that expands past its limit before conversion begins. These tests say which check fires, by code,
-so a limit that moves from one stage to another cannot pass unnoticed.
+so a limit that moves from one stage to another cannot pass unnoticed. (Every limit's code is also in
+``test_problem_codes``' coverage of the catalogue.)
 """
 
 from __future__ import annotations
@@ -47,17 +48,6 @@ def test_alias_expansion_through_model_fields_is_refused_by_the_reader_before_co
     assert node is None  # nothing reaches the converter
     assert [p.code for p in problems] == [Code.ANKRE_UDVIDER_FOR_MEGET]
     assert codes_of(ALIAS_BOMB_IN_FIELDS, tmp_path) == [Code.ANKRE_UDVIDER_FOR_MEGET]
-
-
-def test_a_long_plain_list_is_refused_by_the_event_count(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlio, "MAX_EVENTS", 50)
-    text = STRATEGY + "tidligere_id: [" + ", ".join(["a"] * 60) + "]\n"
-    assert codes_of(text, tmp_path) == [Code.FOR_MANGE_VAERDIER]
-
-
-def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(yamlio, "MAX_FILE_BYTES", len(STRATEGY) - 1)
-    assert codes_of(STRATEGY, tmp_path) == [Code.FIL_FOR_STOR]
 
 
 def test_nesting_deeper_than_the_limit_is_refused(tmp_path: Path) -> None:
