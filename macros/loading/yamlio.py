@@ -36,7 +36,6 @@ _MERGE_TAG = _STANDARD + "merge"
 
 Found = tuple[int, int, Code, str]  # line, column, code, message: a problem not yet placed in a file
 
-
 EMPTY_FILE = "filen er tom; den skal beskrive en strategi (mindst id, titel og organisation)"
 
 # Phrases of PyYAML/libyaml (context or problem) → what an editor should hear. First match wins.
@@ -230,14 +229,8 @@ def check_graph(root: yaml.Node) -> list[Found]:
     if problems:
         return problems
     if depth > MAX_DEPTH:
-        return [
-            (
-                1,
-                1,
-                Code.FOR_DYB_INDLEJRING,
-                f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for",
-            )
-        ]
+        deep = f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for"
+        return [(1, 1, Code.FOR_DYB_INDLEJRING, deep)]
     if size > MAX_EXPANDED:
         expanded = (
             f"filen udvider sig til over {MAX_EXPANDED} værdier gennem ankre og henvisninger (&navn og "
