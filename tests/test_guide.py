@@ -1,29 +1,50 @@
-"""The editor's guide cannot drift from the code: its example validates, its error example is what the
-checker really prints, and its field reference covers every block of the format.
+"""The editor's guide cannot drift from the code: its example validates, its error example (and the
+README's) is what the checker really prints, its table of problem codes explains every code, and its
+field reference covers every block of the format.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import shutil
 import subprocess
 import sys
 import typing
 from pathlib import Path
 
 from conftest import ROOT
+
 from macros import model
-from macros.rendering import field_reference
+from macros.loading.catalogue import Code
 from macros.loading.convert import field_types, unwrap_optional
+from macros.rendering import field_reference, problem_codes
 
 GUIDE = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
 EXAMPLE = re.search(r"```yaml\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
 SHOWN_ERRORS = re.search(r"```text\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+README_COMMAND = "$ .venv/bin/python -m macros check data\n"
+README_ERRORS = README.split(f"```console\n{README_COMMAND}", 1)[1].split("```", 1)[0]
+# The README's three typos in a copy of data/: a misspelt field, an unknown area, an id in the wrong form.
+README_TYPOS = (
+    ("    titel: Fremskudt, tidsintensiv myndighedsfunktion\n    beskrivelse:", "beskrivelse:", "beskrivlse:"),
+    ("        områder: [myndighed]\n        ansvarlige: [team-varige-spor]", "[myndighed]", "[myndighed2]"),
+    ("      - id: sagsnorm\n", "sagsnorm", "Sags_norm"),
+)
 
 
-def check(folder: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "check"], cwd=folder, capture_output=True, text=True, timeout=60
+def check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m macros check`` run in ``folder``, with this checkout's ``macros`` (not an installed one)."""
+    return subprocess.run(  # noqa: S603 - our own interpreter and module
+        [sys.executable, "-m", "macros", "check", *args],
+        cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
     )
 
 
@@ -49,6 +70,27 @@ def test_the_error_example_is_what_the_checker_prints_for_the_two_typos(tmp_path
     assert result.stderr == SHOWN_ERRORS
 
 
+def test_the_readme_error_example_is_what_the_checker_prints_for_the_three_typos(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    strategy = tmp_path / "data" / "varige-spor.yaml"
+    text = strategy.read_text(encoding="utf-8")
+    for context, old, new in README_TYPOS:
+        assert text.count(context) == 1, context
+        text = text.replace(context, context.replace(old, new))
+    strategy.write_text(text, encoding="utf-8")
+    result = check(tmp_path, "data")
+    assert result.returncode == 1
+    assert result.stderr == README_ERRORS
+
+
+def test_the_error_section_explains_every_problem_code_in_the_catalogue_order() -> None:
+    section = GUIDE.split("## Når der er fejl", 1)[1].split("\n## ", 1)[0]
+    assert "{{ fejlkoder() }}" in section
+    rows = problem_codes.problem_code_table().splitlines()[2:]
+    assert [row.split("`")[1] for row in rows] == [str(code) for code in Code]
+    assert all(row.count(" | ") == 2 for row in rows), "a catalogue text breaks the table"
+
+
 def _blocks(cls: type, seen: set[type]) -> set[type]:
     """Every model class reachable from ``cls`` through its fields."""
     seen.add(cls)
@@ -56,7 +98,8 @@ def _blocks(cls: type, seen: set[type]) -> set[type]:
         inner, _ = unwrap_optional(tp)
         if typing.get_origin(inner) is tuple:
             inner = typing.get_args(inner)[0]
-        if dataclasses.is_dataclass(inner) and inner is not model.PartialDate and inner not in seen:
+        block = isinstance(inner, type) and dataclasses.is_dataclass(inner) and inner is not model.PartialDate
+        if block and inner not in seen:
             _blocks(inner, seen)
     return seen
 

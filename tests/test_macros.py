@@ -1,5 +1,6 @@
 """Issue 3, must show 4: every macro the editor's guide documents renders, and a wrong id fails the build
-with the page, the id and the closest known ids — every wrong call at once, no traceback, site untouched.
+with the page, the id, the closest known ids and the problem's code — every wrong call at once, no
+traceback, site untouched.
 """
 
 from __future__ import annotations
@@ -8,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURE_PROJECT, ROOT, make_project, mkdocs_build
+
 from macros.derived.addresses import address_book
-from macros.rendering.page_macros import macros
 from macros.loading.validate import load_site
+from macros.rendering.page_macros import macros
 
 GUIDE = ROOT / "docs" / "vejledning.md"
 
@@ -45,6 +46,7 @@ def test_each_documented_macro_renders_on_a_page(tmp_path: Path) -> None:
         for url in expected_urls(name, calls[name]):
             assert f'href="{url}"' in part, f"{name}: no link to {url}"
     assert all(f"<code>{key}</code>" in rendered["feltreference"] for key in ("id", "afhænger_af", "måleenhed"))
+    assert all(f"<code>{code}</code>" in rendered["fejlkoder"] for code in ("ukendt-felt", "makro-ukendt-id"))
 
 
 def expected_urls(name: str, call: str) -> list[str]:
@@ -85,8 +87,9 @@ def test_unknown_ids_in_macros_fail_the_build_with_page_id_and_suggestion(tmp_pa
     assert result.returncode != 0
     assert (
         "Sider med fejl i makroer: 2. Ret dem, og byg igen.\n"
-        "docs/index.md: 'proeve/trivsel' er målsætning, ikke en indsats\n"
-        "docs/index.md: elementet 'styrket-myndihed' findes ikke – mente du 'styrket-myndighed'?" in result.stderr
+        "docs/index.md: 'proeve/trivsel' er målsætning, ikke en indsats [makro-forkert-elementtype]\n"
+        "docs/index.md: elementet 'styrket-myndihed' findes ikke – mente du 'styrket-myndighed'? [makro-ukendt-id]"
+        in result.stderr
     )
     assert "Traceback" not in result.stderr
     assert [p.name for p in (tmp_path / "site").iterdir()] == ["published.html"]

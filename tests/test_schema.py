@@ -18,7 +18,7 @@ import typing
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema  # type: ignore[import-untyped]  # no stubs in the pinned dev dependencies
 import pytest
 import yaml
 from conftest import ROOT
@@ -55,7 +55,7 @@ for _tag, _pattern, _first in (
 
 
 def yaml12(text: str) -> Any:
-    return yaml.load(text, Loader=Yaml12Loader)
+    return yaml.load(text, Loader=Yaml12Loader)  # noqa: S506 - Yaml12Loader is a SafeLoader
 
 
 def yaml11(text: str) -> Any:
@@ -134,6 +134,16 @@ def test_every_model_field_is_in_the_schema_with_its_description() -> None:
             assert where["properties"][key]["description"] == f.metadata["doc"]
         required = {f.metadata["key"] for f in dataclasses.fields(cls) if f.metadata["required"]}
         assert set(where.get("required", [])) == required, cls.__name__
+
+
+def test_every_block_has_a_danish_title_an_editor_recognises() -> None:
+    """Elements are titled by their kind word, records by a Danish name, never by the Python class."""
+    published = json.loads(schema.schema_text())
+    titles = {cls: published["$defs"][cls.__name__]["title"] for cls in model_classes() if cls is not model.Strategy}
+    assert {cls: title for cls, title in titles.items() if title in (cls.__name__, "") or title != title.lower()} == {}
+    assert titles[model.Activity] == model.Activity.kind
+    assert titles[model.Baseline] == "udgangspunkt"
+    assert published["title"] == "Strategi og forandringsteori"
 
 
 @pytest.mark.parametrize(

@@ -19,10 +19,10 @@ from typing import Any, Literal, Union
 import yaml
 
 from .. import model
+from .catalogue import Code
 from .problems import Problem, suggest
 
 _NULL_TAG = "tag:yaml.org,2002:null"
-MAX_NODES = 200_000  # a file that expands past this through aliases is refused ("billion laughs")
 WHOLE_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}$")  # plain decimal digits: no 0o17, 0x1F, 1_000, ١٢ or 1e3
 DECIMAL_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")  # 12, 12.5 or 12,5
 
@@ -92,24 +92,16 @@ class Converter:
     problems: list[Problem] = field(default_factory=list)
     marks: dict[str, tuple[int, int]] = field(default_factory=dict)
     block_lines: dict[str, int] = field(default_factory=dict)  # path → file line of a "|" text's first line
-    nodes_seen: int = 0
 
-    def report(self, node: yaml.Node, path: str, message: str) -> None:
+    def report(self, node: yaml.Node, path: str, code: Code, message: str) -> None:
         mark = node.start_mark
-        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, path, message))
+        self.problems.append(Problem(self.file, mark.line + 1, mark.column + 1, path, message, code))
 
     def convert(self, node: yaml.Node, tp: Any, path: str) -> Any:
-        """The value of ``node`` as type ``tp``, or MISSING after reporting why it cannot be."""
-        self.nodes_seen += 1
-        if self.nodes_seen > MAX_NODES:
-            if self.nodes_seen == MAX_NODES + 1:
-                self.report(
-                    node,
-                    path,
-                    f"filen udvider sig til over {MAX_NODES} værdier (ankre og "
-                    "henvisninger &/* i mange lag?); skriv værdierne ud",
-                )
-            return MISSING
+        """The value of ``node`` as type ``tp``, or MISSING after reporting why it cannot be.
+
+        The file's size after following aliases was bounded by ``yamlio`` before conversion began.
+        """
         self.marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
         shape, tp = _shape(tp)
         if shape == "list":
@@ -117,20 +109,30 @@ class Converter:
         if shape == "mapping":
             return self.mapping(node, tp, path)
         if not isinstance(node, yaml.ScalarNode):
-            self.report(node, path, f"skal være {describe(tp)}, men er {_found(node)}")
+            self.report(node, path, Code.FORKERT_TYPE, f"skal være {describe(tp)}, men er {_found(node)}")
             return MISSING
         return self.scalar(node, tp, path)
 
     def sequence(self, node: yaml.Node, item_tp: Any, path: str) -> Any:
         if not isinstance(node, yaml.SequenceNode):
-            self.report(node, path, f"skal være en liste (linjer, der begynder med '- '), men er {_found(node)}")
+            self.report(
+                node,
+                path,
+                Code.FORKERT_TYPE,
+                f"skal være en liste (linjer, der begynder med '- '), men er {_found(node)}",
+            )
             return MISSING
         items = [self.convert(child, item_tp, f"{path}[{i}]") for i, child in enumerate(node.value, 1)]
         return tuple(item for item in items if item is not MISSING)
 
     def mapping(self, node: yaml.Node, cls: type, path: str) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            self.report(node, path, f"skal være {describe(cls)} (felt: værdi på hver sin linje), men er {_found(node)}")
+            self.report(
+                node,
+                path,
+                Code.FORKERT_TYPE,
+                f"skal være {describe(cls)} (felt: værdi på hver sin linje), men er {_found(node)}",
+            )
             return MISSING
         declared = _fields(cls)[0]
         hints = field_types(cls)
@@ -140,12 +142,18 @@ class Converter:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key in ("<<",):
-                self.report(key_node, path, "et feltnavn skal være en almindelig tekst, ikke en liste eller en blok")
+                self.report(
+                    key_node,
+                    path,
+                    Code.UGYLDIGT_FELTNAVN,
+                    "et feltnavn skal være en almindelig tekst, ikke en liste eller en blok",
+                )
                 continue
             if key in first_seen:
                 self.report(
                     key_node,
                     prefix + key,
+                    Code.DUBLERET_FELT,
                     f"feltet '{key}' står to gange (første gang i linje "
                     f"{first_seen[key].start_mark.line + 1}); slet det ene",
                 )
@@ -158,6 +166,7 @@ class Converter:
                 self.report(
                     key_node,
                     prefix + key,
+                    Code.UKENDT_FELT,
                     f"ukendt felt '{key}'{suggest(key, declared)} (tilladte felter her: {', '.join(declared)})",
                 )
                 continue
@@ -178,7 +187,8 @@ class Converter:
         for f in required:
             if f.name not in values:
                 key = f.metadata["key"]
-                self.report(node, f"{path}.{key}" if path else key, f"feltet '{key}' mangler ({_doc(cls, key)})")
+                where = f"{path}.{key}" if path else key
+                self.report(node, where, Code.MANGLENDE_FELT, f"feltet '{key}' mangler ({_doc(cls, key)})")
         if any(values.get(f.name, FAILED) is FAILED for f in required):
             return MISSING
         # An optional field that failed falls back to its default, so the rest is still checked.
@@ -197,6 +207,7 @@ class Converter:
             self.report(
                 node,
                 path,
+                Code.UGYLDIGT_VALG,
                 f"'{text}' er ikke en gyldig værdi; vælg en af: {', '.join(options)}{suggest(text, options)}",
             )
             return MISSING
@@ -208,7 +219,10 @@ class Converter:
             date = model.PartialDate.parse(text)
             if date is None:
                 self.report(
-                    node, path, f"'{text}' er ikke en gyldig dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (fx 2016-07)"
+                    node,
+                    path,
+                    Code.UGYLDIG_DATO,
+                    f"'{text}' er ikke en gyldig dato; skriv ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD (fx 2016-07)",
                 )
                 return MISSING
             return date
@@ -219,7 +233,7 @@ class Converter:
         if (WHOLE_NUMBER if whole else DECIMAL_NUMBER).match(text):
             return int(text) if whole else float(text.replace(",", "."))
         kind = "et helt tal (fx 3)" if whole else "et tal (fx 12 eller 12,5)"
-        self.report(node, path, f"skal være {kind}, men er '{shorten(text)}'")
+        self.report(node, path, Code.UGYLDIGT_TAL, f"skal være {kind}, men er '{shorten(text)}'")
         return MISSING
 
     def text(self, node: yaml.ScalarNode, tp: Any, path: str, text: str) -> Any:
@@ -228,12 +242,13 @@ class Converter:
             self.block_lines[path] = node.start_mark.line + 2 + leading
         limit = model.MAX_TITLE if path.endswith("titel") else model.MAX_TEXT
         if len(text) > limit:
-            self.report(node, path, f"teksten er for lang ({len(text)} tegn; højst {limit})")
+            self.report(node, path, Code.FOR_LANG_TEKST, f"teksten er for lang ({len(text)} tegn; højst {limit})")
             return MISSING
         if tp is model.ElementId and not model.ID_PATTERN.match(text):
             self.report(
                 node,
                 path,
+                Code.UGYLDIGT_ID,
                 f"id '{shorten(text)}' har en ugyldig form: brug kun små bogstaver a-z, tal og "
                 f"enkelte bindestreger (fx '{slug_suggestion(text)}')",
             )

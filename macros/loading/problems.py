@@ -2,6 +2,8 @@
 
 Pipeline position: every stage before rendering (``yamlio``, ``convert``, ``validate``) appends
 ``Problem``s instead of raising; ``load_site`` raises one ``DataError`` with the whole list at the end.
+Each problem names its kind from the ``catalogue``; ``with_code`` is the one place that decides how the
+code is shown (also for the editors' macros).
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from .catalogue import Code
 
 # Danish definite forms of the element kinds, for messages such as "området 'x' findes ikke".
 DEFINITE = {
@@ -26,19 +30,34 @@ DEFINITE = {
 }
 
 
+def with_code(message: str, code: Code) -> str:
+    """``message`` with its code last, ``… [ukendt-felt]``: the place and the words come first for the editor;
+    the code, to look up in the guide's table, ends the line (as mypy's ``[arg-type]``)."""
+    return f"{message} [{code}]"
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing an editor must fix, at ``file:line:column`` (1-based) and a field path."""
+    """One thing an editor must fix, at ``file:line:column`` (1-based) and a field path, and its kind.
+
+    Sorted by place, then message (``code`` comes last, so it only orders otherwise equal problems).
+    """
 
     file: str
     line: int
     column: int
     path: str
     message: str
+    code: Code
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.code, Code):  # mypy sees to it in typed code; this, in the rest
+            raise TypeError(f"a problem's code must come from the catalogue, not {self.code!r}")
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}:"
-        return f"{where} {self.path}: {self.message}" if self.path else f"{where} {self.message}"
+        said = with_code(self.message, self.code)
+        return f"{where} {self.path}: {said}" if self.path else f"{where} {said}"
 
 
 class DataError(Exception):

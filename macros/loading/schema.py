@@ -26,6 +26,20 @@ SCHEMA_ID = "strategi.schema.json"
 
 _TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 
+# The Danish names of the blocks that are no element (an element's title is its kind word, "aktivitet").
+RECORD_TITLES: dict[type, str] = {
+    model.Organisation: "organisation",
+    model.Period: "periode",
+    model.Source: "kilde",
+    model.Prerequisite: "forudsætning",
+    model.Role: "rolle",
+    model.Baseline: "udgangspunkt",
+    model.Measurement: "måling",
+    model.Connection: "forbindelse",
+    model.Milestone: "milepæl",
+    model.Version: "version",
+}
+
 
 def type_schema(tp: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     """The JSON Schema of one field type (without "may be empty"); nested classes go into ``definitions``."""
@@ -84,17 +98,27 @@ def class_schema(cls: type, definitions: dict[str, Any]) -> dict[str, Any]:
     fields = dataclasses.fields(cls)
     properties = {f.metadata["key"]: field_schema(f, hints[f.name], definitions) for f in fields}
     out: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
-    if cls.__doc__ and cls.__module__ == model.__name__:
-        out["title"] = getattr(cls, "kind", cls.__name__)
+    out["title"] = title(cls)
     required = [f.metadata["key"] for f in fields if f.metadata["required"]]
     if required:
         out["required"] = required
     return out
 
 
+def title(cls: type) -> str:
+    """The block's Danish title, as an editor's tool shows it: the element's kind word, or the record's name."""
+    kind = getattr(cls, "kind", None)
+    if isinstance(kind, str):
+        return kind
+    if cls not in RECORD_TITLES:
+        raise LookupError(f"{cls.__name__} has no Danish title: add it to schema.RECORD_TITLES")
+    return RECORD_TITLES[cls]
+
+
 def build_schema() -> dict[str, Any]:
     definitions: dict[str, Any] = {}
     root = class_schema(model.Strategy, definitions)
+    del root["title"]  # the file's own title below, not the block's ("strategi")
     root["properties"]["$schema"] = {"type": "string", "description": "Adressen på dette skema (til editoren)."}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

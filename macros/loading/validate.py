@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from .. import model, text
+from .catalogue import Code
 from .convert import MISSING, Converter, field_types, shorten, unwrap_optional
 from .problems import DEFINITE, DataError, Problem, Suggester, known_list
 from .yamlio import EMPTY_FILE, read_nodes
@@ -35,13 +36,20 @@ def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
         raise DataError(
             [
                 Problem(
-                    prefix, 1, 1, "", f"mappen '{data_dir}' findes ikke; strategierne skal ligge i den som *.yaml-filer"
+                    prefix,
+                    1,
+                    1,
+                    "",
+                    f"mappen '{data_dir}' findes ikke; strategierne skal ligge i den som *.yaml-filer",
+                    Code.MAPPE_FINDES_IKKE,
                 )
             ]
         )
     paths = sorted(p for p in data_dir.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
     if not paths:
-        raise DataError([Problem(prefix, 1, 1, "", "mappen indeholder ingen strategier (*.yaml)")])
+        raise DataError(
+            [Problem(prefix, 1, 1, "", "mappen indeholder ingen strategier (*.yaml)", Code.INGEN_STRATEGIER)]
+        )
     problems: list[Problem] = []
     checked: list[tuple[str, model.Strategy, tuple[int, int]]] = []
     for path in paths:
@@ -62,11 +70,11 @@ def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem],
         node, problems = read_nodes(path, shown)
     except OSError as error:
         why = "der er ikke adgang til at læse den" if isinstance(error, PermissionError) else "den kan ikke læses"
-        return None, [Problem(shown, 1, 1, "", f"filen kan ikke åbnes: {why}")], (1, 1)
+        return None, [Problem(shown, 1, 1, "", f"filen kan ikke åbnes: {why}", Code.FIL_KAN_IKKE_AABNES)], (1, 1)
     if node is None:
         return None, problems, (1, 1)
     if isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null"):
-        return None, [Problem(shown, 1, 1, "", EMPTY_FILE)], (1, 1)
+        return None, [Problem(shown, 1, 1, "", EMPTY_FILE, Code.TOM_FIL)], (1, 1)
     if not isinstance(node, yaml.MappingNode):
         found = "en liste" if isinstance(node, yaml.SequenceNode) else "en enkelt værdi"
         return (
@@ -79,6 +87,7 @@ def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem],
                     "",
                     f"øverst i filen skal der stå strategiens felter (id: …, titel: …, organisation: …), "
                     f"men der står {found}; en fil beskriver én strategi",
+                    Code.IKKE_EN_STRATEGI,
                 )
             ],
             (1, 1),
@@ -87,7 +96,12 @@ def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem],
     strategy = converter.convert(node, model.Strategy, "")
     if strategy is MISSING:
         if not converter.problems:  # top level was no mapping and said so already, or nothing converted
-            converter.report(node, "", "filen skal beskrive én strategi med felter som id, titel og organisation")
+            converter.report(
+                node,
+                "",
+                Code.IKKE_EN_STRATEGI,
+                "filen skal beskrive én strategi med felter som id, titel og organisation",
+            )
         return None, converter.problems, (1, 1)
     checks = StrategyChecks(strategy, shown, converter.marks, converter.block_lines)
     checks.run()
@@ -125,9 +139,9 @@ class StrategyChecks:
         self.suggest = Suggester()
         self.known_ids: dict[tuple[str, ...], tuple[list[str], str]] = {}
 
-    def report(self, path: str, message: str) -> None:
+    def report(self, path: str, code: Code, message: str) -> None:
         line, column = self.marks.get(path) or self.marks.get(path.rsplit(".", 1)[0]) or (1, 1)
-        self.problems.append(Problem(self.file, line, column, path, message))
+        self.problems.append(Problem(self.file, line, column, path, message, code))
 
     def run(self) -> None:
         self.unique_ids()
@@ -150,6 +164,7 @@ class StrategyChecks:
                 other_path, other = first[element.id]
                 self.report(
                     id_path,
+                    Code.DUBLERET_ID,
                     f"id '{element.id}' er allerede brugt af {_named(other)} i linje "
                     f"{self.line_of(other_path)}; hvert id må kun bruges én gang i en strategi",
                 )
@@ -166,6 +181,7 @@ class StrategyChecks:
                     other_path, other = current[old]
                     self.report(
                         old_path,
+                        Code.TIDLIGERE_ID_I_BRUG,
                         f"det tidligere id '{old}' er stadig id for {_named(other)} i linje "
                         f"{self.line_of(other_path)}; et gammelt id kan ikke også være et "
                         "nuværende",
@@ -174,6 +190,7 @@ class StrategyChecks:
                     other_path, other = seen[old]
                     self.report(
                         old_path,
+                        Code.TIDLIGERE_ID_DUBLERET,
                         f"det tidligere id '{old}' står også ved {_named(other)} i linje "
                         f"{self.line_of(other_path)}; et gammelt id kan kun sende videre ét sted hen",
                     )
@@ -212,19 +229,27 @@ class StrategyChecks:
         word = DEFINITE.get(kinds[0], "elementet") if len(kinds) == 1 else "elementet"
         if target is not None and target.kind in kinds:
             if target is referrer:
-                self.report(path, f"{word} '{ref}' henviser til sig selv")
+                self.report(path, Code.HENVISER_TIL_SIG_SELV, f"{word} '{ref}' henviser til sig selv")
             return
         if target is not None:
             self.report(
-                path, f"'{ref}' er {DEFINITE.get(target.kind, target.kind)} '{target.titel}', ikke {_indefinite(kinds)}"
+                path,
+                Code.FORKERT_ELEMENTTYPE,
+                f"'{ref}' er {DEFINITE.get(target.kind, target.kind)} '{target.titel}', ikke {_indefinite(kinds)}",
             )
             return
         if ref in renamed:
-            self.report(path, f"{word} '{ref}' har skiftet id til '{renamed[ref]}'; skriv '{renamed[ref]}' i stedet")
+            self.report(
+                path,
+                Code.OMDOEBT_ID,
+                f"{word} '{ref}' har skiftet id til '{renamed[ref]}'; skriv '{renamed[ref]}' i stedet",
+            )
             return
         known, shown = self.known(kinds)
         who = f"; henvist fra {_named(referrer)}" if isinstance(referrer, model.Element) else ""
-        self.report(path, f"{word} '{ref}' findes ikke{self.suggest(ref, known)} ({shown}){who}")
+        self.report(
+            path, Code.UKENDT_HENVISNING, f"{word} '{ref}' findes ikke{self.suggest(ref, known)} ({shown}){who}"
+        )
 
     def known(self, kinds: tuple[str, ...]) -> tuple[list[str], str]:
         """The ids of the given kinds, and the same as a "kendte: …" text (computed once per kinds)."""
@@ -258,6 +283,7 @@ class StrategyChecks:
                         shown = ring if len(ring) <= 12 else [*ring[:5], "…", *ring[-5:]]
                         self.report(
                             f"{paths[chain[-1]]}.afhænger_af",
+                            Code.AFHAENGIGHED_I_RING,
                             "aktiviteterne afhænger af hinanden i "
                             "ring: " + " → ".join(shown) + "; mindst én afhængighed skal fjernes",
                         )
@@ -273,14 +299,20 @@ class StrategyChecks:
                 and record.til is not None
                 and record.til.sort_key(end=True) < record.fra.sort_key()
             ):
-                self.report(f"{path}.til", f"perioden slutter ({record.til}) før den begynder ({record.fra})")
+                self.report(
+                    f"{path}.til",
+                    Code.PERIODE_BAGLAENS,
+                    f"perioden slutter ({record.til}) før den begynder ({record.fra})",
+                )
 
     def months(self) -> None:
         for path, record in self.records:
             if isinstance(record, model.Process):
                 for i, month in enumerate(record.maaneder, 1):
                     if not 1 <= month <= 12:
-                        self.report(f"{path}.måneder[{i}]", f"måned {month} findes ikke; brug 1–12")
+                        self.report(
+                            f"{path}.måneder[{i}]", Code.UGYLDIG_MAANED, f"måned {month} findes ikke; brug 1–12"
+                        )
 
     def addresses(self) -> None:
         """A source's address becomes a link: only complete web addresses."""
@@ -288,6 +320,7 @@ class StrategyChecks:
             if isinstance(record, model.Source) and record.url is not None and not _WEB_ADDRESS.match(record.url):
                 self.report(
                     f"{path}.url",
+                    Code.UGYLDIG_WEBADRESSE,
                     f"'{shorten(record.url)}' er ikke en webadresse; skriv hele adressen, "
                     "der begynder med https:// (eller http://)",
                 )
@@ -304,12 +337,15 @@ class StrategyChecks:
                         self.report_in_text(key_path, value, offset, message)
 
     def report_in_text(self, path: str, value: str, offset: int, message: str) -> None:
-        """A problem at ``offset`` in a text: on its own line when the text is a "|" block, else at the field."""
+        """A problem at ``offset`` in a text: on its own line when the text is a "|" block, else at the field.
+
+        ``text.markdown_problems`` says only where and what, so links and images share one code."""
+        code = Code.UTILLADT_LINK_ELLER_BILLEDE
         first = self.block_lines.get(path)
         if first is None:
-            self.report(path, message)
+            self.report(path, code, message)
         else:
-            self.problems.append(Problem(self.file, first + value.count("\n", 0, offset), 1, path, message))
+            self.problems.append(Problem(self.file, first + value.count("\n", 0, offset), 1, path, message, code))
 
 
 def _named(element: model.Element) -> str:
@@ -338,6 +374,6 @@ def _unique_strategy_ids(checked: list[tuple[str, model.Strategy, tuple[int, int
             message = (
                 f"strategien '{strategy.id}' findes også i {seen[strategy.id]}; hver strategi skal have sit eget id"
             )
-            problems.append(Problem(shown, line, column, "id", message))
+            problems.append(Problem(shown, line, column, "id", message, Code.DUBLERET_STRATEGI_ID))
         seen.setdefault(strategy.id, shown)
     return problems

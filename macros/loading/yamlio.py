@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from .catalogue import Code
 from .problems import Problem
 
 try:
@@ -32,6 +33,8 @@ MAX_DEPTH = 40
 _STANDARD = "tag:yaml.org,2002:"
 ALLOWED_TAGS = frozenset(_STANDARD + t for t in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map"))
 _MERGE_TAG = _STANDARD + "merge"
+
+Found = tuple[int, int, Code, str]  # line, column, code, message: a problem not yet placed in a file
 
 EMPTY_FILE = "filen er tom; den skal beskrive en strategi (mindst id, titel og organisation)"
 
@@ -118,40 +121,46 @@ def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Prob
 
     raw = path.read_bytes()
 
-    def problem(line: int, column: int, message: str) -> tuple[None, list[Problem]]:
+    def problem(line: int, column: int, code: Code, message: str) -> tuple[None, list[Problem]]:
         last = max(1, len(raw.splitlines()))  # PyYAML's "end of file" is the line after the last: clamp
-        return None, [Problem(shown_name, min(line, last), column if line <= last else 1, "", message)]
+        return None, [Problem(shown_name, min(line, last), column if line <= last else 1, "", message, code)]
 
     if len(raw) > MAX_FILE_BYTES:
         return problem(
             1,
             1,
+            Code.FIL_FOR_STOR,
             f"filen er for stor ({len(raw) // 1024} kB); en strategi må fylde højst "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB",
         )
     text, where = _decode(raw)
     if text is None:
-        return problem(*where, "filen er ikke gemt som UTF-8 (tegnsæt); gem den igen som UTF-8")
+        return problem(*where, Code.IKKE_UTF8, "filen er ikke gemt som UTF-8 (tegnsæt); gem den igen som UTF-8")
     if "\x00" in text:
-        return problem(*_position(text, text.index("\x00")), "filen indeholder NUL-tegn og er ikke en tekstfil")
+        return problem(
+            *_position(text, text.index("\x00")), Code.IKKE_TEKSTFIL, "filen indeholder NUL-tegn og er ikke en tekstfil"
+        )
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return problem(1, 1, EMPTY_FILE)
+        return problem(1, 1, Code.TOM_FIL, EMPTY_FILE)
     try:
         node = _compose(text)
     except _TooLarge:
-        return problem(1, 1, f"filen har over {MAX_EVENTS} værdier; det er for meget til én strategi")
+        return problem(
+            1, 1, Code.FOR_MANGE_VAERDIER, f"filen har over {MAX_EVENTS} værdier; det er for meget til én strategi"
+        )
     except yaml.MarkedYAMLError as error:
-        return problem(*_mark(error, text), _danish_syntax(error, text))
+        return problem(*_mark(error, text), Code.YAML_SYNTAKSFEJL, _danish_syntax(error, text))
     except yaml.reader.ReaderError as error:
         return problem(
             *_position(text, error.position),
+            Code.STYRETEGN,
             f"filen indeholder et usynligt styretegn (U+{error.character:04X}), som YAML ikke tillader; slet det",
         )
     except (yaml.YAMLError, RecursionError) as error:
-        return problem(1, 1, f"YAML-syntaksfejl: filen kan ikke læses ({type(error).__name__})")
+        return problem(1, 1, Code.YAML_SYNTAKSFEJL, f"YAML-syntaksfejl: filen kan ikke læses ({type(error).__name__})")
     if node is None:
-        return problem(1, 1, EMPTY_FILE)
-    found = [Problem(shown_name, line, column, "", message) for line, column, message in check_graph(node)]
+        return problem(1, 1, Code.TOM_FIL, EMPTY_FILE)
+    found = [Problem(shown_name, line, column, "", message, code) for line, column, code, message in check_graph(node)]
     return (None, found) if found else (node, [])
 
 
@@ -214,29 +223,30 @@ def _danish_syntax(error: yaml.MarkedYAMLError, text: str) -> str:
     )
 
 
-def check_graph(root: yaml.Node) -> list[tuple[int, int, str]]:
-    """Problems of the node graph as (line, column, message): tags, self-reference, depth, expansion."""
+def check_graph(root: yaml.Node) -> list[Found]:
+    """Problems of the node graph: tags, self-reference, depth, expansion."""
     problems, depth, size = _measure(root)
     if problems:
         return problems
     if depth > MAX_DEPTH:
-        return [(1, 1, f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for")]
+        deep = f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for"
+        return [(1, 1, Code.FOR_DYB_INDLEJRING, deep)]
     if size > MAX_EXPANDED:
         expanded = (
             f"filen udvider sig til over {MAX_EXPANDED} værdier gennem ankre og henvisninger (&navn og "
             "*navn); skriv værdierne ud"
         )
-        return [(1, 1, expanded)]
+        return [(1, 1, Code.ANKRE_UDVIDER_FOR_MEGET, expanded)]
     return []
 
 
-def _measure(root: yaml.Node) -> tuple[list[tuple[int, int, str]], int, int]:
+def _measure(root: yaml.Node) -> tuple[list[Found], int, int]:
     """Tag and self-reference problems, and the depth and expanded size of ``root``.
 
     Aliases make the tree a graph; each node is visited once (iteratively, so no recursion limit), and
     its depth and expanded size (capped just above the limit) are computed from its children's.
     """
-    problems: list[tuple[int, int, str]] = []
+    problems: list[Found] = []
     depth: dict[int, int] = {}
     size: dict[int, int] = {}
     on_path: set[int] = set()
@@ -253,6 +263,7 @@ def _measure(root: yaml.Node) -> tuple[list[tuple[int, int, str]], int, int]:
                 [
                     _at(
                         node,
+                        Code.ANKER_I_RING,
                         "en henvisning (*navn) peger ind i sin egen blok (&navn), så værdien aldrig ender; "
                         "skriv værdien ud",
                     )
@@ -261,7 +272,7 @@ def _measure(root: yaml.Node) -> tuple[list[tuple[int, int, str]], int, int]:
                 0,
             )
         elif id(node) not in depth:
-            problems.extend(_at(node, message) for message in _tag_problem(node))
+            problems.extend(_at(node, code, message) for code, message in _tag_problem(node))
             on_path.add(id(node))
             stack.append((node, True))
             stack.extend((child, False) for child in _children(node))
@@ -276,20 +287,21 @@ def _children(node: yaml.Node) -> list[yaml.Node]:
     return []
 
 
-def _tag_problem(node: yaml.Node) -> list[str]:
+def _tag_problem(node: yaml.Node) -> list[tuple[Code, str]]:
     """Why the node's YAML tag is refused ([] for the plain tags)."""
     if node.tag in ALLOWED_TAGS:
         return []
     if node.tag == _MERGE_TAG:
-        return ["'<<' (fletning af blokke med ankre) understøttes ikke; skriv felterne ud"]
+        return [(Code.FLETNING, "'<<' (fletning af blokke med ankre) understøttes ikke; skriv felterne ud")]
     shown = node.tag.replace(_STANDARD, "!!")
     return [
         (
+            Code.YAML_MAERKE,
             f"YAML-mærket '{shown[:60]}' er ikke tilladt; fjern det (sæt teksten i anførselstegn, hvis den skal "
-            "begynde med !)"
+            "begynde med !)",
         )
     ]
 
 
-def _at(node: yaml.Node, message: str) -> tuple[int, int, str]:
-    return node.start_mark.line + 1, node.start_mark.column + 1, message
+def _at(node: yaml.Node, code: Code, message: str) -> Found:
+    return node.start_mark.line + 1, node.start_mark.column + 1, code, message

@@ -12,14 +12,20 @@ from collections.abc import Callable
 from .. import model
 from ..derived.addresses import AddressBook, relative_link
 from ..derived.relations import Relations
-from ..loading.problems import suggest
-from . import field_reference
+from ..loading.catalogue import Code
+from ..loading.problems import suggest, with_code
+from . import field_reference, problem_codes
 from .context import Context
 from .templating import template
 
 
 class UnknownElement(Exception):
-    """A macro was called with an id that no strategy has; the message is for the editor."""
+    """A macro was called with an id it cannot use; the message is for the editor, with its catalogue code."""
+
+    def __init__(self, code: Code, message: str) -> None:
+        self.code = code
+        self.message = message
+        super().__init__(with_code(message, code))
 
 
 def find(site: model.Site, ref: str) -> tuple[model.Strategy, model.Element]:
@@ -31,10 +37,10 @@ def find(site: model.Site, ref: str) -> tuple[model.Strategy, model.Element]:
         return hits[0]
     if len(hits) > 1:
         choices = ", ".join(f"'{s.id}/{element_id}'" for s, _ in hits)
-        raise UnknownElement(f"id '{ref}' findes i flere strategier; skriv {choices}")
+        raise UnknownElement(Code.MAKRO_TVETYDIGT_ID, f"id '{ref}' findes i flere strategier; skriv {choices}")
     known = [f"{s.id}/{e}" if strategy_id else e for s in candidates for e in s.elements]
     hint = suggest(ref, known) or f" (fx {', '.join(sorted(known)[:5])})"
-    raise UnknownElement(f"elementet '{ref}' findes ikke{hint}")
+    raise UnknownElement(Code.MAKRO_UKENDT_ID, f"elementet '{ref}' findes ikke{hint}")
 
 
 def strategy_list(site: model.Site, book: AddressBook, from_src: str) -> str:
@@ -68,14 +74,14 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         """Listen over en indsats' aktiviteter."""
         ctx, found = context(ref)
         if not isinstance(found, model.Intervention):
-            raise UnknownElement(f"'{ref}' er {found.kind}, ikke en indsats")
+            raise UnknownElement(Code.MAKRO_FORKERT_ELEMENTTYPE, f"'{ref}' er {found.kind}, ikke en indsats")
         return template("elements/_list.md.j2", c=ctx, items=found.aktiviteter)
 
     def maaltabel(ref: str) -> str:
         """En tabel over en strategis mål med niveau og antal indikatorer."""
         ctx, found = context(ref)
         if not isinstance(found, model.Strategy):
-            raise UnknownElement(f"'{ref}' er {found.kind}, ikke en strategi")
+            raise UnknownElement(Code.MAKRO_FORKERT_ELEMENTTYPE, f"'{ref}' er {found.kind}, ikke en strategi")
         return template("macros/goal_table.md.j2", c=ctx, s=found)
 
     def strategioversigt() -> str:
@@ -86,6 +92,10 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         """Alle felter i dataformatet, genereret fra modellen (bruges i denne vejledning)."""
         return field_reference.field_reference()
 
+    def fejlkoder() -> str:
+        """Alle fejlkoder med, hvad de betyder, og hvordan fejlen rettes (bruges i denne vejledning)."""
+        return problem_codes.problem_code_table()
+
     return {
         "element": element,
         "link": link,
@@ -93,4 +103,5 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         "maaltabel": maaltabel,
         "strategioversigt": strategioversigt,
         "feltreference": feltreference,
+        "fejlkoder": fejlkoder,
     }
