@@ -424,7 +424,6 @@ class Site:
     """All strategies of one site, in file-name order. Built once per build."""
 
     strategies: tuple[Strategy, ...]
-    files: tuple[str, ...] = ()  # the data file of each strategy, same order
 
     def strategy(self, strategy_id: str) -> Strategy:
         for strategy in self.strategies:

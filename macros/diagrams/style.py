@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from ..loading.catalogue import Code
 from ..loading.convert import Converter
 from ..loading.problems import Problem
 from ..loading.yamlio import read_nodes
@@ -179,16 +180,20 @@ def load_style(path: Path = STYLE_FILE, shown: str | None = None) -> Style:
     try:
         node, problems = read_nodes(path, name)
     except OSError:
-        raise StyleError([Problem(name, 1, 1, "", "stilfilen findes ikke eller kan ikke læses")]) from None
+        raise StyleError(
+            [Problem(name, 1, 1, "", "stilfilen findes ikke eller kan ikke læses", Code.FIL_KAN_IKKE_AABNES)]
+        ) from None
     if node is None or problems:
-        raise StyleError(problems or [Problem(name, 1, 1, "", "stilfilen er tom")])
+        raise StyleError(problems or [Problem(name, 1, 1, "", "stilfilen er tom", Code.TOM_FIL)])
     converter = Converter(name)
     style = converter.convert(node, Style, "")
     problems = converter.problems + _colour_form_problems(node, name, "")
     if isinstance(style, Style) and not problems:
         problems = _colour_pair_problems(style, name, converter.marks)
     if problems or not isinstance(style, Style):
-        raise StyleError(problems or [Problem(name, 1, 1, "", "stilfilen skal være en blok med felter")])
+        raise StyleError(
+            problems or [Problem(name, 1, 1, "", "stilfilen skal være en blok med felter", Code.FORKERT_TYPE)]
+        )
     return _lower_case(style)
 
 
@@ -209,6 +214,7 @@ def _colour_form_problems(node: yaml.Node, name: str, path: str) -> list[Problem
                             mark.column + 1,
                             child,
                             f"'{value.value}' er ikke en farve; skriv #rrggbb",
+                            Code.UGYLDIG_FARVE,
                         )
                     )
             else:
@@ -237,6 +243,7 @@ def _colour_pair_problems(style: Style, name: str, marks: dict[str, tuple[int, i
                     f"{path}.light",
                     f"farven {colour.light} bruges allerede med en "
                     f"anden mørk farve ({known}); hver lys farve må kun have én mørk",
+                    Code.FARVE_MED_TO_MOERKE,
                 )
             )
     return found

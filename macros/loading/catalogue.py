@@ -292,6 +292,20 @@ class Code(Enum):
         "for et billede.",
     )
 
+    # --- the diagrams' style file ----------------------------------------------------------------------
+    UGYLDIG_FARVE = Entry(
+        "ugyldig-farve",
+        "Ugyldig farve i stilfilen",
+        "En farve i diagrammernes stilfil (diagrams/diagrammer.yaml) er ikke skrevet som #rrggbb.",
+        "Skriv farven som # og seks tegn 0-9 og a-f, fx #1f5fbf, i anførselstegn.",
+    )
+    FARVE_MED_TO_MOERKE = Entry(
+        "farve-med-to-moerke",
+        "Samme lyse farve med to mørke",
+        "I stilfilen har én lys farve fået to forskellige mørke farver. Mørkt tema farver diagrammerne om efter "
+        "de lyse farver, så hver lys farve må kun høre til én mørk.",
+        "Giv den ene af de to steder en anden lys farve, eller samme mørke farve som det første sted.",
+    )
     # --- macros on the hand-written pages ---------------------------------------------------------------------
     MAKRO_UKENDT_ID = Entry(
         "makro-ukendt-id",

@@ -61,7 +61,7 @@ def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
     problems.extend(_unique_strategy_ids(checked))
     if problems:
         raise DataError(problems)
-    return model.Site(tuple(s for _, s, _ in checked), tuple(name for name, _, _ in checked))
+    return model.Site(tuple(s for _, s, _ in checked))
 
 
 def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem], tuple[int, int]]:

@@ -68,7 +68,9 @@ def test_a_light_colour_with_two_dark_ones_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_missing_or_broken_file_is_a_danish_message(tmp_path: Path) -> None:
-    with pytest.raises(StyleError, match="stilfil.yaml:1:1: stilfilen findes ikke eller kan ikke læses"):
+    with pytest.raises(
+        StyleError, match=r"stilfil\.yaml:1:1: stilfilen findes ikke eller kan ikke læses \[fil-kan-ikke-aabnes\]"
+    ):
         load_style(tmp_path / "stilfil.yaml", "stilfil.yaml")
     path = tmp_path / "brudt.yaml"
     path.write_text("font: [DejaVu\n", encoding="utf-8")

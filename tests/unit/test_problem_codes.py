@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from macros.derived.addresses import address_book
+from macros.diagrams.style import STYLE_FILE, StyleError, load_style
 from macros.loading import validate, yamlio
 from macros.loading.catalogue import CODE_FORM, Code
 from macros.loading.problems import DataError, Problem
@@ -97,6 +98,21 @@ def macro_call(name: str, ref: str) -> Case:
     return case
 
 
+def style_with(*changes: tuple[str, str]) -> Case:
+    """A case: the product's diagram style file with ``changes`` made, loaded."""
+
+    def case(where: Path, _: pytest.MonkeyPatch) -> list[Code]:
+        text = STYLE_FILE.read_text(encoding="utf-8")
+        for old, new in changes:
+            text = text.replace(old, new, 1)
+        (where / "stil.yaml").write_text(text, encoding="utf-8")
+        with pytest.raises(StyleError) as caught:
+            load_style(where / "stil.yaml")
+        return [problem.code for problem in caught.value.problems]
+
+    return case
+
+
 UNIT_CASES: dict[str, tuple[Code, Case]] = {
     "fil-over-stoerrelsesgraensen": (Code.FIL_FOR_STOR, too_large),
     "fil-med-flere-vaerdier-end-graensen": (Code.FOR_MANGE_VAERDIER, too_many_values),
@@ -110,6 +126,14 @@ UNIT_CASES: dict[str, tuple[Code, Case]] = {
     "makro-med-ukendt-id": (Code.MAKRO_UKENDT_ID, macro_call("element", "trivsle")),
     "makro-med-id-i-to-strategier": (Code.MAKRO_TVETYDIGT_ID, macro_call("link", "trivsel")),
     "makro-med-forkert-slags-element": (Code.MAKRO_FORKERT_ELEMENTTYPE, macro_call("aktiviteter", "nord/trivsel")),
+    "stilfil-med-ugyldig-farve": (
+        Code.UGYLDIG_FARVE,
+        style_with(('text: {light: "#1b1f24"', 'text: {light: "#1b1f2"')),
+    ),
+    "stilfil-med-to-moerke-til-en-lys": (
+        Code.FARVE_MED_TO_MOERKE,
+        style_with(('muted_text: {light: "#4a525e"', 'muted_text: {light: "#1b1f24"')),
+    ),
 }
 
 
