@@ -12,4 +12,4 @@ from ..templating import template
 
 
 def changes_page(c: Context) -> str:
-    return template("realisation/changes.md.j2", c=c, s=c.strategy, versions=newest_first(c.strategy))
+    return template("realisation/changes.md.j2", context=c, strategy=c.strategy, versions=newest_first(c.strategy))

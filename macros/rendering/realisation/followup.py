@@ -29,4 +29,6 @@ def wheel_parts(strategy: model.Strategy) -> dict[str, object]:
 
 
 def followup_page(c: Context) -> str:
-    return template("realisation/followup.md.j2", c=c, s=c.strategy, months_text=months_text, **wheel_parts(c.strategy))
+    return template(
+        "realisation/followup.md.j2", context=c, strategy=c.strategy, months_text=months_text, **wheel_parts(c.strategy)
+    )

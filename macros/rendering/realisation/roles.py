@@ -39,10 +39,10 @@ def roles_index_page(c: Context) -> str:
     }
     return template(
         "realisation/roles.md.j2",
-        c=c,
-        s=c.strategy,
+        context=c,
+        strategy=c.strategy,
         sheets=sheets,
-        names=LEVEL_NAMES,
+        level_names=LEVEL_NAMES,
         prerequisites=prerequisites,
         has_matrix=bool(c.strategy.aktoerer),
     )
