@@ -24,7 +24,7 @@ from jinja2.runtime import Macro
 from ..derived.words import heading, period_text
 from ..text import block, inline, safe_target
 
-T = TypeVar("T")
+MacrosT = TypeVar("MacrosT")
 
 
 @cache
@@ -68,18 +68,18 @@ class TemplateMacros:
         return f"TemplateMacros({self.template_name!r}, {self.declaration.__name__})"
 
 
-def template_macros(template_name: str, declaration: Callable[..., T]) -> T:
+def template_macros(template_name: str, declaration: Callable[..., MacrosT]) -> MacrosT:
     """The macros of the template ``template_name`` that Python calls, typed by ``declaration``.
 
     ``declaration`` is a ``typing.Protocol`` with one method per macro: named like the macro, with the
     macro's parameters after ``self`` (same names, same order) and their types, and a docstring saying what
     the macro renders. mypy checks every call against it; ``tests/unit/test_template_macros.py`` holds each
     declaration to its template, so a misspelt macro or parameter fails a fast test, not a build. Macros
-    receive model values as variables, like templates do: the template decides what passes ``t`` or ``md``.
+    receive model values as variables, as templates do, and show YAML text only through ``t`` or ``md``.
 
-    (``declaration`` is typed as a maker of ``T`` because mypy takes no ``Protocol`` for ``type[T]``.)
+    (``declaration`` is typed as a maker of ``MacrosT``: mypy takes no ``Protocol`` for ``type[MacrosT]``.)
     """
-    return cast(T, TemplateMacros(template_name, declaration))
+    return cast(MacrosT, TemplateMacros(template_name, declaration))
 
 
 def declared_macros(declaration: Callable[..., object]) -> dict[str, tuple[str, ...]]:

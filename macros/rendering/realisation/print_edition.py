@@ -21,7 +21,7 @@ from ..templating import template_macros
 from .followup import wheel_parts
 from .timeline import event_pieces
 
-E = TypeVar("E", bound=model.Element)
+ElementT = TypeVar("ElementT", bound=model.Element)
 
 
 class PrintMacros(Protocol):
@@ -119,7 +119,7 @@ def _print_pieces(context: Context) -> list[Piece]:
     return pieces + _closing_pieces(context)
 
 
-def _each(title: str, anchor: str, elements: Sequence[E], render: Callable[[E], str]) -> list[Piece]:
+def _each(title: str, anchor: str, elements: Sequence[ElementT], render: Callable[[ElementT], str]) -> list[Piece]:
     """One piece per element, rendered by ``render``, under the section heading ``title`` (at ``anchor``)."""
     return [Piece((heading_line(2, title, anchor),), render(element), part_name(element)) for element in elements]
 
