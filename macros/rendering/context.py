@@ -21,7 +21,8 @@ from .figures import figure_markdown
 
 @dataclass(frozen=True)
 class Context:
-    """The strategy, its relations and every address, seen from the page at ``src``."""
+    """The strategy, its relations and every address, seen from the page at ``src``. Templates and macros
+    receive it as ``context``."""
 
     strategy: model.Strategy
     relations: Relations

@@ -27,29 +27,37 @@ ELEMENT_TEMPLATES: dict[type[model.Element], str] = {
 def strategy_page(context: Context, connections_src: str = "") -> str:
     """The strategy's front page; with ``connections_src``, its forbindelser are counted and linked to that
     page instead of listed (``pages`` decides, when the list would make the front page too long)."""
-    connections = relative_link(context.src, Target(connections_src)) if connections_src else ""
+    connections_link = relative_link(context.src, Target(connections_src)) if connections_src else ""
     return template(
-        "elements/strategi.md.j2", c=context, s=context.strategy, r=context.relations, connections=connections
+        "elements/strategi.md.j2",
+        context=context,
+        strategy=context.strategy,
+        relations=context.relations,
+        connections_link=connections_link,
     )
 
 
 def section_page(context: Context, cls: type[model.Element], title: str, elements: list[model.Element]) -> str:
     """The list page of one kind of element (``<strategi>/<type>/``)."""
-    return template("elements/liste.md.j2", c=context, s=context.strategy, title=title, elements=elements, cls=cls)
+    return template(
+        "elements/liste.md.j2", context=context, strategy=context.strategy, title=title, elements=elements, cls=cls
+    )
 
 
 def element_page(context: Context, element: model.Element) -> str:
     """The page of one element, by its kind's template."""
     parent = context.strategy.parents.get(element.id)
     indicators = (
-        {i.id: indicator_markdown(context, i) for i in element.indikatorer} if isinstance(element, model.Goal) else {}
+        {indicator.id: indicator_markdown(context, indicator) for indicator in element.indikatorer}
+        if isinstance(element, model.Goal)
+        else {}
     )
     return template(
         ELEMENT_TEMPLATES[type(element)],
-        c=context,
-        s=context.strategy,
-        r=context.relations,
-        e=element,
+        context=context,
+        strategy=context.strategy,
+        relations=context.relations,
+        element=element,
         parent=parent,
         indicators=indicators,
     )

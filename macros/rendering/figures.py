@@ -35,8 +35,8 @@ def figure_markdown(figures: DiagramSet, book: AddressBook, strategy_id: str, na
 
     return template(
         "figures/figure.md.j2",
-        f=figure,
-        d=figure.diagram,
+        figure=figure,
+        diagram=figure.diagram,
         words=figures.style,
         svg=resolve_links(figure.svg, lambda sid, eid: book.href(from_src, sid, eid)),
         css=figure_css(figure.svg, figures.style),
@@ -51,12 +51,16 @@ def figure_markdown(figures: DiagramSet, book: AddressBook, strategy_id: str, na
 def diagram_page(figures: DiagramSet, book: AddressBook, strategy_id: str, title: str) -> str | None:
     """The page with the strategy's diagrams no element page shows (detail, sammenhænge, …); None if none."""
     names = [
-        n for n in figures.names(strategy_id) if n not in ("oversigt",) and not n.startswith(("indsats-", "omraade-"))
+        name
+        for name in figures.names(strategy_id)
+        if name not in ("oversigt",) and not name.startswith(("indsats-", "omraade-"))
     ]
     if not names:
         return None
     src = diagram_page_src(strategy_id)
-    shown = [(figures.figure(strategy_id, n), figure_markdown(figures, book, strategy_id, n, src)) for n in names]
+    shown = [
+        (figures.figure(strategy_id, name), figure_markdown(figures, book, strategy_id, name, src)) for name in names
+    ]
     return template("figures/diagram_page.md.j2", title=title, words=figures.style, figures=shown)
 
 

@@ -17,14 +17,14 @@ from .context import Context
 from .templating import template
 
 
-def indicator_markdown(c: Context, indicator: model.Indicator) -> str:
+def indicator_markdown(context: Context, indicator: model.Indicator) -> str:
     """The indicator's block (Markdown, with its chart as inline SVG)."""
     rows = indicator_rows(indicator)
-    chart = _indicator_chart(c.strategy.id, indicator)
+    chart = _indicator_chart(context.strategy.id, indicator)
     return template(
         "elements/indikator.md.j2",
-        c=c,
-        i=indicator,
+        context=context,
+        indicator=indicator,
         rows=rows,
         chart=chart,
         unit=indicator.maaleenhed,

@@ -63,7 +63,7 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
     def element(ref: str) -> str:
         """Et kort med elementets navn, type og beskrivelse, der linker til dets side."""
         ctx, found = context(ref)
-        return template("macros/element_card.md.j2", c=ctx, e=found)
+        return template("macros/element_card.md.j2", context=ctx, element=found)
 
     def link(ref: str) -> str:
         """Et link til elementet med det navn, folk bruger ("Indsats 2: …")."""
@@ -75,14 +75,14 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         ctx, found = context(ref)
         if not isinstance(found, model.Intervention):
             raise UnknownElement(Code.MAKRO_FORKERT_ELEMENTTYPE, f"'{ref}' er {found.kind}, ikke en indsats")
-        return template("elements/_list.md.j2", c=ctx, items=found.aktiviteter)
+        return template("elements/_list.md.j2", context=ctx, items=found.aktiviteter)
 
     def maaltabel(ref: str) -> str:
         """En tabel over en strategis mål med niveau og antal indikatorer."""
         ctx, found = context(ref)
         if not isinstance(found, model.Strategy):
             raise UnknownElement(Code.MAKRO_FORKERT_ELEMENTTYPE, f"'{ref}' er {found.kind}, ikke en strategi")
-        return template("macros/goal_table.md.j2", c=ctx, s=found)
+        return template("macros/goal_table.md.j2", context=ctx, strategy=found)
 
     def strategioversigt() -> str:
         """Alle strategier med titel, organisation, periode og vision (bruges på forsiden)."""

@@ -16,13 +16,14 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from .. import model
 from ..derived.addresses import Target, relative_link
 from ..derived.words import short_name
 from ..text import inline
 from .context import Context
-from .templating import macro
+from .templating import template_macros
 
 # A long overview page (print edition, responsibility matrix, timeline) whose Markdown would be longer
 # than this is split into parts of at most about this size, listed on the page itself. 60,000 characters
@@ -59,6 +60,30 @@ class PartLink:
     anchors: tuple[str, ...]
 
 
+class SplitMacros(Protocol):
+    """The macros of ``templates/realisation/split.md.j2``."""
+
+    def part_list(self, parts: list[PartLink]) -> str:
+        """The list of parts on the split page, each line holding the anchors its part took over."""
+
+    def part_page(
+        self,
+        strategy: model.Strategy,
+        title: str,
+        part_number: int,
+        parts_count: int,
+        index: dict[str, str],
+        previous_link: str,
+        next_link: str,
+        body: str,
+    ) -> str:
+        """A part's page: front matter, breadcrumb (``index``: links to the split page and the strategy),
+        title, ``body``, and links to the previous and next part ("" for none)."""
+
+
+SPLIT = template_macros("realisation/split.md.j2", SplitMacros)
+
+
 def pack(sizes: Sequence[int], budget: int) -> list[range]:
     """Consecutive runs of pieces, each as long as stays within ``budget`` (a larger piece stands alone)."""
     runs, start, size = [], 0, 0
@@ -84,47 +109,46 @@ def join(pieces: Sequence[Piece]) -> str:
 
 
 def split_page(
-    c: Context,
+    context: Context,
     title: str,
     head: Callable[[int], str],
     pieces: Callable[[Context], list[Piece]],
-    body: Callable[[Context, list[Piece]], str] = lambda _c, p: join(p),
+    body: Callable[[Context, list[Piece]], str] = lambda _part_context, run: join(run),
     tail: str = "",
 ) -> dict[str, str]:
-    """The page at ``c.src`` as ``head(1)``, its pieces and ``tail``; or, when that is longer than
+    """The page at ``context.src`` as ``head(1)``, its pieces and ``tail``; or, when that is longer than
     ``PART_MAX``, ``head(n)``, a list of n parts (``<side>/del-<k>.md``), each holding a run of the
-    pieces, and ``tail``.
+    pieces, and ``tail``. ``pieces`` and ``body`` get the context of the page they render for: a part's, or
+    the whole page's when it stays whole.
 
     The split depends only on the length of the Markdown, so the same data always gives the same parts.
     """
-    stem = c.src.removesuffix(".md")
+    stem = context.src.removesuffix(".md")
     # Rendered for the parts (which all sit at the same depth, so their links read alike) and measured
     # there: a large page is rendered once, a small one a second time for its own address.
-    found = pieces(c.at(f"{stem}/del-1.md"))
+    found = pieces(context.at(f"{stem}/del-1.md"))
     runs = pack([len(p.markdown) for p in found], PART_MAX)
     if len(runs) == 1 or len(head(1)) + sum(len(p.markdown) for p in found) + len(tail) <= PART_MAX:
-        return {c.src: head(1) + body(c, pieces(c)) + tail}  # one part would be the page without its head
+        # One part would be the page without its head.
+        return {context.src: head(1) + body(context, pieces(context)) + tail}
     srcs = [f"{stem}/del-{n}.md" for n in range(1, len(runs) + 1)]
     first = head(len(runs))
     pages = {
-        c.src: first
-        + _part_list(c, srcs, [[found[k] for k in run] for run in runs], set(ANCHOR.findall(first + tail)))
+        context.src: first
+        + _part_list(context, srcs, [[found[k] for k in run] for run in runs], set(ANCHOR.findall(first + tail)))
         + tail
     }
     for n, (src, run) in enumerate(zip(srcs, runs, strict=True)):
-        part_c = c.at(src)
         link = functools.partial(_link, src)
-        pages[src] = macro(
-            "realisation/split.md.j2",
-            "part_page",
-            c.strategy,
+        pages[src] = SPLIT.part_page(
+            context.strategy,
             title,
             n + 1,
             len(runs),
-            {"href": link(c.src), "strategy": link(f"{c.strategy.id}/index.md")},
+            {"href": link(context.src), "strategy": link(f"{context.strategy.id}/index.md")},
             link(srcs[n - 1]) if n else "",
             link(srcs[n + 1]) if n + 1 < len(srcs) else "",
-            body(part_c, [found[k] for k in run]),
+            body(context.at(src), [found[k] for k in run]),
         )
     return pages
 
@@ -147,17 +171,17 @@ def _link(from_src: str, to_src: str) -> str:
     return relative_link(from_src, Target(to_src))
 
 
-def _part_list(c: Context, srcs: list[str], runs: list[list[Piece]], seen: set[str]) -> str:
+def _part_list(context: Context, srcs: list[str], runs: list[list[Piece]], seen: set[str]) -> str:
     """The list of parts on the split page; each line keeps the anchors its part took over (all but those
     in ``seen``, which the page has itself)."""
     links = []
     for src, run in zip(srcs, runs, strict=True):
         anchors = [a for p in run for a in p.anchors]
         links.append(
-            PartLink(_link(c.src, src), _summary(run), tuple(dict.fromkeys(a for a in anchors if a not in seen)))
+            PartLink(_link(context.src, src), _summary(run), tuple(dict.fromkeys(a for a in anchors if a not in seen)))
         )
         seen.update(anchors)
-    return macro("realisation/split.md.j2", "part_list", links)
+    return SPLIT.part_list(links)
 
 
 def heading_line(level: int, title: str, anchor: str) -> str:

@@ -1,25 +1,30 @@
 """Templating: the one Jinja environment for generated Markdown, and the filters that keep data as text.
 
 Pipeline position: the base of the rendering layer; every renderer renders through ``template`` (a whole
-template) or ``macro`` (one macro of a template that holds a page in pieces). Templates live in
-``templates/``, grouped by what they render (``elements/``, ``realisation/``, ``figures/``, ``charts/``,
-``macros/``). Data from YAML only ever enters a template as a *variable*, passed through ``t`` (``inline``:
-plain text) or ``md`` (``block``: the safe Markdown subset), so it is shown literally and never evaluated
-as a template or raw HTML.
+template) or through the macros of a template that holds a page in pieces, which ``template_macros`` makes
+callable as typed Python methods. Templates live in ``templates/``, grouped by what they render
+(``elements/``, ``realisation/``, ``figures/``, ``charts/``, ``macros/``). Data from YAML only ever enters a
+template as a *variable*, passed through ``t`` (``inline``: plain text) or ``md`` (``block``: the safe
+Markdown subset), so it is shown literally and never evaluated as a template or raw HTML.
 """
 
 from __future__ import annotations
 
 import html
+import inspect
 import json
-from functools import cache
-from typing import Any
+from collections.abc import Callable
+from functools import cache, partial
+from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
 import jinja2
+from jinja2.runtime import Macro
 
 from ..derived.words import heading, period_text
 from ..text import block, inline, safe_target
+
+MacrosT = TypeVar("MacrosT")
 
 
 @cache
@@ -49,9 +54,52 @@ def template(name: str, **values: Any) -> str:
     return _environment().get_template(name).render(**values)
 
 
-def macro(template_name: str, name: str, *args: Any) -> str:
-    """One macro of a template that holds a page in pieces (the print edition, a page split in parts)."""
-    return str(getattr(_environment().get_template(template_name).module, name)(*args))
+class TemplateMacros:
+    """The macros of one template that Python calls: one attribute per macro of the declaration, named like
+    it, that renders the macro with the arguments it is given (made by ``template_macros``)."""
+
+    def __init__(self, template_name: str, declaration: Callable[..., object]) -> None:
+        self.template_name = template_name
+        self.declaration = declaration
+        for name in declared_macros(declaration):
+            setattr(self, name, partial(_call_macro, template_name, name))
+
+    def __repr__(self) -> str:
+        return f"TemplateMacros({self.template_name!r}, {self.declaration.__name__})"
+
+
+def template_macros(template_name: str, declaration: Callable[..., MacrosT]) -> MacrosT:
+    """The macros of the template ``template_name`` that Python calls, typed by ``declaration``.
+
+    ``declaration`` is a ``typing.Protocol`` with one method per macro: named like the macro, with the
+    macro's parameters after ``self`` (same names, same order) and their types, and a docstring saying what
+    the macro renders. mypy checks every call against it; ``tests/unit/test_template_macros.py`` holds each
+    declaration to its template, so a misspelt macro or parameter fails a fast test, not a build. Macros
+    receive model values as variables, as templates do, and show YAML text only through ``t`` or ``md``.
+
+    (``declaration`` is typed as a maker of ``MacrosT``: mypy takes no ``Protocol`` for ``type[MacrosT]``.)
+    """
+    return cast(MacrosT, TemplateMacros(template_name, declaration))
+
+
+def declared_macros(declaration: Callable[..., object]) -> dict[str, tuple[str, ...]]:
+    """Macro name → parameter names, as a ``template_macros`` declaration states them."""
+    return {
+        name: tuple(inspect.signature(method).parameters)[1:]  # after `self`
+        for name, method in vars(declaration).items()
+        if inspect.isfunction(method) and not name.startswith("_")
+    }
+
+
+def defined_macros(template_name: str) -> dict[str, tuple[str, ...]]:
+    """Macro name → parameter names, as the template defines them: the macros its module exports, which
+    are what ``TemplateMacros`` calls."""
+    module = _environment().get_template(template_name).module
+    return {name: tuple(value.arguments) for name, value in vars(module).items() if isinstance(value, Macro)}
+
+
+def _call_macro(template_name: str, name: str, *args: object, **kwargs: object) -> str:
+    return str(getattr(_environment().get_template(template_name).module, name)(*args, **kwargs))
 
 
 def front_title(text: str) -> str:

@@ -11,5 +11,10 @@ from ..context import Context
 from ..templating import template
 
 
-def changes_page(c: Context) -> str:
-    return template("realisation/changes.md.j2", c=c, s=c.strategy, versions=newest_first(c.strategy))
+def changes_page(context: Context) -> str:
+    return template(
+        "realisation/changes.md.j2",
+        context=context,
+        strategy=context.strategy,
+        versions=newest_first(context.strategy),
+    )

@@ -6,6 +6,8 @@ the same wheel. Markdown from ``templates/realisation/followup.md.j2``, the whee
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ... import model
 from ...derived.words import months_text
 from .. import charts
@@ -13,20 +15,39 @@ from ..context import Context
 from ..templating import template
 
 
-def wheel_parts(strategy: model.Strategy) -> dict[str, object]:
-    """The årshjul and the processes in it (numbered in this order) and outside it (no month)."""
-    placed = [p for p in strategy.processer if p.maaneder]
+@dataclass(frozen=True)
+class WheelParts:
+    """The processes in the årshjul (numbered in this order), its SVG (None when it would be empty), and
+    the processes outside it (no month)."""
+
+    placed: list[model.Process]
+    svg: str | None
+    unplaced: list[model.Process]
+
+
+def wheel_parts(strategy: model.Strategy) -> WheelParts:
+    """The årshjul and the processes in it and outside it."""
+    placed = [process for process in strategy.processer if process.maaneder]
     wheel = (
         charts.wheel(
             f"fig--{strategy.id}--aarshjul",
             f"Årshjul for {strategy.titel}",
-            [(p.id, p.titel, p.maaneder) for p in placed],
+            [(process.id, process.titel, process.maaneder) for process in placed],
         )
         if placed
         else None
     )
-    return {"placed": placed, "wheel": wheel, "unplaced": [p for p in strategy.processer if not p.maaneder]}
+    return WheelParts(placed, wheel, [process for process in strategy.processer if not process.maaneder])
 
 
-def followup_page(c: Context) -> str:
-    return template("realisation/followup.md.j2", c=c, s=c.strategy, months_text=months_text, **wheel_parts(c.strategy))
+def followup_page(context: Context) -> str:
+    wheel = wheel_parts(context.strategy)
+    return template(
+        "realisation/followup.md.j2",
+        context=context,
+        strategy=context.strategy,
+        months_text=months_text,
+        placed=wheel.placed,
+        wheel=wheel.svg,
+        unplaced=wheel.unplaced,
+    )

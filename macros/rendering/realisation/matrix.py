@@ -6,34 +6,72 @@ Pipeline position: rendering, one of the realisation pages (``realisation.plan``
 
 from __future__ import annotations
 
-from ...derived.responsibility import matrix_columns, responsibility_rows
+from collections.abc import Mapping
+from typing import Protocol
+
+from ... import model
+from ...derived.responsibility import MatrixRow, matrix_columns, responsibility_rows
 from ...derived.words import LEVEL_NAMES
 from ..context import Context
 from ..splitting import Piece, part_name, split_page
-from ..templating import macro
+from ..templating import template_macros
 from .roles import role_links
 
-MATRIX = "realisation/matrix.md.j2"
+
+class MatrixMacros(Protocol):
+    """The macros of ``templates/realisation/matrix.md.j2``; ``columns`` are the levels that get a column."""
+
+    def head(self, strategy: model.Strategy, role_links: list[tuple[str, str]], parts_count: int) -> str:
+        """Front matter, title and introduction, links to the role sheets, the note on parts."""
+
+    def body(
+        self,
+        context: Context,
+        rows: list[MatrixRow],
+        columns: list[model.Level | None],
+        level_names: Mapping[model.Level | None, str],
+    ) -> str:
+        """The table of a run of rows, then each row's chapter."""
+
+    def table_row(self, context: Context, row: MatrixRow, columns: list[model.Level | None]) -> str:
+        """A row of the table: its name, linked to its chapter, and its actors in each level's column."""
+
+    def chapter(
+        self,
+        context: Context,
+        row: MatrixRow,
+        columns: list[model.Level | None],
+        level_names: Mapping[model.Level | None, str],
+    ) -> str:
+        """A row's chapter: its heading, a link to its element, and its duties in words, level by level."""
 
 
-def matrix_page(c: Context) -> str | dict[str, str]:
-    rows = responsibility_rows(c.strategy)
+MATRIX = template_macros("realisation/matrix.md.j2", MatrixMacros)
+
+
+def matrix_page(context: Context) -> str | dict[str, str]:
+    rows = responsibility_rows(context.strategy)
     columns = matrix_columns(rows)
 
-    def pieces(at: Context) -> list[Piece]:  # measured by their chapter and table line
+    def pieces(part_context: Context) -> list[Piece]:  # measured by their chapter and table line
         return [
             Piece(
                 (),
-                macro(MATRIX, "chapter", at, row, columns, LEVEL_NAMES) + macro(MATRIX, "table_row", at, row, columns),
+                MATRIX.chapter(part_context, row, columns, LEVEL_NAMES) + MATRIX.table_row(part_context, row, columns),
                 part_name(row.element) if row.element else "Hele strategien",
                 row,
             )
             for row in rows
         ]
 
-    def body(at: Context, run: list[Piece]) -> str:
-        return macro(MATRIX, "body", at, [p.item for p in run], columns, LEVEL_NAMES)
+    def body(part_context: Context, run: list[Piece]) -> str:
+        run_rows = [piece.item for piece in run if isinstance(piece.item, MatrixRow)]  # every piece holds its row
+        return MATRIX.body(part_context, run_rows, columns, LEVEL_NAMES)
 
     return split_page(
-        c, "Ansvar og roller", lambda n: macro(MATRIX, "head", c.strategy, role_links(c), n), pieces, body
+        context,
+        "Ansvar og roller",
+        lambda parts_count: MATRIX.head(context.strategy, role_links(context), parts_count),
+        pieces,
+        body,
     )

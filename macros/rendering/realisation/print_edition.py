@@ -7,7 +7,8 @@ pieces of the other pages (indicator blocks, the årshjul, the timeline's events
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol, TypeVar
 
 from ... import model
 from ...derived.timeline import newest_first
@@ -16,75 +17,144 @@ from ...text import inline
 from ..context import Context
 from ..indicators import indicator_markdown
 from ..splitting import Piece, heading_line, part_name, split_page
-from ..templating import macro
+from ..templating import template_macros
 from .followup import wheel_parts
 from .timeline import event_pieces
 
-PRINT = "realisation/print.md.j2"
+ElementT = TypeVar("ElementT", bound=model.Element)
 
 
-def print_page(c: Context) -> str | dict[str, str]:
+class PrintMacros(Protocol):
+    """The macros of ``templates/realisation/print.md.j2``: the print edition one piece at a time."""
+
+    def head(self, strategy: model.Strategy, parts_count: int) -> str:
+        """Front matter, title, and what the page is for; the note on parts."""
+
+    def intro(self, strategy: model.Strategy) -> str:
+        """The strategy's facts, vision, purpose and description."""
+
+    def objective(self, objective: model.Objective, level_names: Mapping[model.Level | None, str]) -> str:
+        """A målsætning with its prerequisites per level."""
+
+    def indsats(self, indsats: model.Intervention, plain: Callable[[tuple[str, ...]], str]) -> str:
+        """An indsats with its activities and hypotheses; ``plain`` names elements without links."""
+
+    def goal(self, goal: model.Goal, indicators: Mapping[model.ElementId, str]) -> str:
+        """A mål with its indicators' blocks (``indicators``: indicator id → its Markdown)."""
+
+    def described(self, element: model.Element) -> str:
+        """An element with its heading and description only (områder, temaer)."""
+
+    def connection(self, context: Context, connection: model.Connection) -> str:
+        """A forbindelse as a list item, with its antagelse."""
+
+    def actor(self, context: Context, actor: model.Actor, level_names: Mapping[model.Level | None, str]) -> str:
+        """An actor with its roles."""
+
+    def wheel(
+        self,
+        context: Context,
+        placed: list[model.Process],
+        unplaced: list[model.Process],
+        wheel: str | None,
+        months_text: Callable[[tuple[int, ...]], str],
+    ) -> str:
+        """The årshjul (``wheel``: its SVG) with the numbers in it, and the processes without a month."""
+
+    def process(self, context: Context, process: model.Process, months_text: Callable[[tuple[int, ...]], str]) -> str:
+        """A follow-up process with its facts."""
+
+    def changes(self, versions: list[model.Version]) -> str:
+        """The change log, newest first."""
+
+    def source(self, source: model.Source) -> str:
+        """A source as a list item, linked when it has a web address."""
+
+
+PRINT = template_macros("realisation/print.md.j2", PrintMacros)
+
+
+def print_page(context: Context) -> str | dict[str, str]:
     return split_page(
-        c, f"{c.strategy.titel} – hele strategien", lambda n: macro(PRINT, "head", c.strategy, n), _print_pieces
+        context,
+        f"{context.strategy.titel} – hele strategien",
+        lambda parts_count: PRINT.head(context.strategy, parts_count),
+        _print_pieces,
     )
 
 
-def _print_pieces(c: Context) -> list[Piece]:
+def _print_pieces(context: Context) -> list[Piece]:
     """The whole strategy in reading order, one element (with what it holds) per piece."""
-    s = c.strategy
+    strategy = context.strategy
 
     def plain(ids: tuple[str, ...]) -> str:
-        return ", ".join(inline(heading(e)) for e in c.els(ids))
+        return ", ".join(inline(heading(element)) for element in context.els(ids))
 
-    def each(title: str, anchor: str, name: str, elements: Sequence[model.Element], *args: object) -> list[Piece]:
-        return [Piece((heading_line(2, title, anchor),), macro(PRINT, name, e, *args), part_name(e)) for e in elements]
-
-    pieces = [Piece((), macro(PRINT, "intro", s), "Indledning")]
-    pieces += each("Målsætninger", "maalsaetninger--alle", "objective", s.maalsaetninger, LEVEL_NAMES)
-    pieces += each("Indsatser", "indsatser--alle", "indsats", s.indsatser, plain)
-    pieces += _goal_pieces(c)
-    pieces += each("Områder", "omraader--alle", "described", s.omraader)
-    pieces += each("Tværgående temaer", "temaer--alle", "described", s.temaer)
+    pieces = [Piece((), PRINT.intro(strategy), "Indledning")]
+    pieces += _each(
+        "Målsætninger",
+        "maalsaetninger--alle",
+        strategy.maalsaetninger,
+        lambda objective: PRINT.objective(objective, LEVEL_NAMES),
+    )
+    pieces += _each("Indsatser", "indsatser--alle", strategy.indsatser, lambda indsats: PRINT.indsats(indsats, plain))
+    pieces += _goal_pieces(context)
+    pieces += _each("Områder", "omraader--alle", strategy.omraader, PRINT.described)
+    pieces += _each("Tværgående temaer", "temaer--alle", strategy.temaer, PRINT.described)
     pieces += [
-        Piece((heading_line(2, "Sammenhænge og antagelser", "forbindelser--alle"),), macro(PRINT, "connection", c, k))
-        for k in s.forbindelser
+        Piece(
+            (heading_line(2, "Sammenhænge og antagelser", "forbindelser--alle"),),
+            PRINT.connection(context, connection),
+        )
+        for connection in strategy.forbindelser
     ]
     pieces += [
         Piece(
             (heading_line(2, "Aktører og roller", "aktoerer--alle"),),
-            macro(PRINT, "actor", c, a, LEVEL_NAMES),
-            part_name(a),
+            PRINT.actor(context, actor, LEVEL_NAMES),
+            part_name(actor),
         )
-        for a in s.aktoerer
+        for actor in strategy.aktoerer
     ]
-    return pieces + _closing_pieces(c)
+    return pieces + _closing_pieces(context)
 
 
-def _goal_pieces(c: Context) -> list[Piece]:
+def _each(title: str, anchor: str, elements: Sequence[ElementT], render: Callable[[ElementT], str]) -> list[Piece]:
+    """One piece per element, rendered by ``render``, under the section heading ``title`` (at ``anchor``)."""
+    return [Piece((heading_line(2, title, anchor),), render(element), part_name(element)) for element in elements]
+
+
+def _goal_pieces(context: Context) -> list[Piece]:
     """Goals by level, each with its indicators' tables and charts."""
     titles = {"kortsigtet": "Kortsigtede mål", "effekt": "Effektmål", "langsigtet": "Langsigtede mål"}
     pieces = []
     for level, title in titles.items():
-        for goal in (g for g in c.strategy.maal if g.niveau == level):
-            blocks = {i.id: indicator_markdown(c, i) for i in goal.indikatorer}
-            pieces.append(
-                Piece((heading_line(2, title, f"maal--{level}"),), macro(PRINT, "goal", goal, blocks), part_name(goal))
-            )
+        goals = [goal for goal in context.strategy.maal if goal.niveau == level]
+        pieces += _each(title, f"maal--{level}", goals, lambda goal: _goal(context, goal))
     return pieces
 
 
-def _closing_pieces(c: Context) -> list[Piece]:
+def _goal(context: Context, goal: model.Goal) -> str:
+    """A goal with its indicators' blocks."""
+    return PRINT.goal(goal, {indicator.id: indicator_markdown(context, indicator) for indicator in goal.indikatorer})
+
+
+def _closing_pieces(context: Context) -> list[Piece]:
     """Follow-up (the årshjul links its processes, so they stay together), timeline, changes, sources."""
-    s, pieces = c.strategy, []
-    if s.processer:
-        wheel = wheel_parts(s)
-        followup = macro(PRINT, "wheel", c, wheel["placed"], wheel["unplaced"], wheel["wheel"], months_text)
-        followup += "".join(macro(PRINT, "process", c, p, months_text) for p in s.processer)
+    strategy, pieces = context.strategy, []
+    if strategy.processer:
+        wheel = wheel_parts(strategy)
+        followup = PRINT.wheel(context, wheel.placed, wheel.unplaced, wheel.svg, months_text)
+        followup += "".join(PRINT.process(context, process, months_text) for process in strategy.processer)
         pieces.append(Piece((heading_line(2, "Opfølgning", "opfoelgning--alle"),), followup, "Opfølgning"))
-    pieces += event_pieces(c, "tidslinje--alle")
+    pieces += event_pieces(context, "tidslinje--alle")
     pieces.append(
         Piece(
-            (heading_line(2, "Ændringer", "aendringer--alle"),), macro(PRINT, "changes", newest_first(s)), "Ændringer"
+            (heading_line(2, "Ændringer", "aendringer--alle"),),
+            PRINT.changes(newest_first(strategy)),
+            "Ændringer",
         )
     )
-    return pieces + [Piece((heading_line(2, "Kilder", "kilder--alle"),), macro(PRINT, "source", k)) for k in s.kilder]
+    return pieces + [
+        Piece((heading_line(2, "Kilder", "kilder--alle"),), PRINT.source(source)) for source in strategy.kilder
+    ]

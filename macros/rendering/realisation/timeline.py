@@ -7,22 +7,55 @@ the same events. Events and counts from ``derived.timeline``; Markdown from
 
 from __future__ import annotations
 
-from ...derived.timeline import status_counts, timeline
+from typing import Protocol
+
+from ... import model
+from ...derived.timeline import Event, status_counts, timeline
 from ..context import Context
 from ..splitting import Piece, heading_line, part_name, split_page
-from ..templating import macro
-
-TIMELINE = "realisation/timeline.md.j2"
-PARTS = "realisation/parts.md.j2"
+from ..templating import template_macros
 
 
-def timeline_page(c: Context) -> str | dict[str, str]:
-    return split_page(c, "Tidslinje og status", lambda n: macro(TIMELINE, "head", c.strategy, n), _timeline_pieces)
+class TimelineMacros(Protocol):
+    """The macros of ``templates/realisation/timeline.md.j2``."""
+
+    def head(self, strategy: model.Strategy, parts_count: int) -> str:
+        """Front matter, title, the strategy's period and status, the note on parts."""
+
+    def counts(self, counts: list[tuple[str, int]]) -> str:
+        """How many indsatser and activities have each status, on one line."""
 
 
-def _timeline_pieces(c: Context) -> list[Piece]:
+class PartsMacros(Protocol):
+    """The macros of ``templates/realisation/parts.md.j2`` that Python calls (the other realisation
+    templates import the rest)."""
+
+    def status_header(self) -> str:
+        """The header of the status table."""
+
+    def status_rows(self, context: Context, indsats: model.Intervention) -> str:
+        """The status table's rows of an indsats and its activities."""
+
+    def event(self, context: Context, event: Event) -> str:
+        """A dated event as a list item, its text indented under it."""
+
+
+TIMELINE = template_macros("realisation/timeline.md.j2", TimelineMacros)
+PARTS = template_macros("realisation/parts.md.j2", PartsMacros)
+
+
+def timeline_page(context: Context) -> str | dict[str, str]:
+    return split_page(
+        context,
+        "Tidslinje og status",
+        lambda parts_count: TIMELINE.head(context.strategy, parts_count),
+        _timeline_pieces,
+    )
+
+
+def _timeline_pieces(context: Context) -> list[Piece]:
     """Events by year (one piece each), then the status table one indsats and its activities at a time."""
-    pieces = event_pieces(c, "tidslinje--forloeb")
+    pieces = event_pieces(context, "tidslinje--forloeb")
     if not pieces:
         pieces = [
             Piece(
@@ -32,14 +65,21 @@ def _timeline_pieces(c: Context) -> list[Piece]:
         ]
     table = (
         heading_line(2, "Status på indsatser og aktiviteter", "status--indsatser"),
-        macro(TIMELINE, "counts", status_counts(c.strategy)) + "\n" + macro(PARTS, "status_header") + "\n",
+        TIMELINE.counts(status_counts(context.strategy)) + "\n" + PARTS.status_header() + "\n",
     )
-    return pieces + [Piece(table, macro(PARTS, "status_rows", c, i), part_name(i)) for i in c.strategy.indsatser]
+    return pieces + [
+        Piece(table, PARTS.status_rows(context, indsats), part_name(indsats)) for indsats in context.strategy.indsatser
+    ]
 
 
-def event_pieces(c: Context, anchor: str) -> list[Piece]:
+def event_pieces(context: Context, anchor: str) -> list[Piece]:
+    """The strategy's events, one piece each, under the heading ``Tidslinje`` (at ``anchor``) and their year."""
     section = heading_line(2, "Tidslinje", anchor)
     return [
-        Piece((section, heading_line(3, str(e.year), f"aar--{e.year}")), macro(PARTS, "event", c, e) + "\n", e.when)
-        for e in timeline(c.strategy)
+        Piece(
+            (section, heading_line(3, str(event.year), f"aar--{event.year}")),
+            PARTS.event(context, event) + "\n",
+            event.when,
+        )
+        for event in timeline(context.strategy)
     ]
