@@ -119,9 +119,6 @@ class Period:
     fra: PartialDate = spec("fra", "Start (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).", example="2016-07")
     til: PartialDate | None = spec("til", "Slut (samme form); udelad hvis åben.", default=None)
 
-    def __str__(self) -> str:
-        return f"{self.fra} – {self.til}" if self.til else f"fra {self.fra}"
-
 
 @dataclass(frozen=True)
 class Prerequisite:

@@ -59,6 +59,11 @@ def period_text(value: model.Period) -> str:
     return f"{date_text(value.fra)} – {date_text(value.til)}" if value.til else f"fra {date_text(value.fra)}"
 
 
+def iso_period(value: model.Period) -> str:
+    """A period in ISO dates as precise as the data: "2016-07 – 2019-06", "fra 2018"."""
+    return f"{value.fra} – {value.til}" if value.til else f"fra {value.fra}"
+
+
 def heading(element: model.Element) -> str:
     """The element's name as a heading: "Indsats 2: Opsporing og forebyggelse" when numbered."""
     return f"{element.label}: {element.titel}" if element.nr is not None else element.titel
