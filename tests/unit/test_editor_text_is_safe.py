@@ -6,16 +6,15 @@ The property tests use hypothesis with the settings written at each test (exampl
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
-
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_hostile_corpus import HOSTILE, html_facts, normalise
-from test_hostile_render import assert_inert, site_markdown
 
 from macros.text import block, inline, markdown_problems, safe_target
+from support.hostile import HOSTILE, assert_inert
+from support.html import Page, normalise, read
+from support.markdown import site_markdown
 
 MD = site_markdown()
 ALLOWED_TAGS = {
@@ -44,24 +43,15 @@ ALLOWED_TAGS = {
 }
 
 
-def render(markdown_text: str) -> str:
-    return MD.reset().convert(markdown_text)
+def render(markdown_text: str) -> Page:
+    """The HTML the site makes of ``markdown_text``, parsed."""
+    return read(MD.reset().convert(markdown_text))
 
 
-def tags_and_attributes(markup: str) -> tuple[set[str], set[str], list[str]]:
-    """Element names, attribute names and link targets in ``markup``."""
-    tags: set[str] = set()
-    attributes: set[str] = set()
-    hrefs: list[str] = []
-
-    class Collect(HTMLParser):
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            tags.add(tag)
-            attributes.update(name for name, _ in attrs)
-            hrefs.extend(value or "" for name, value in attrs if name == "href")
-
-    Collect().feed(markup)
-    return tags, attributes, hrefs
+def tags_and_attributes(page: Page) -> tuple[set[str], set[str], list[str]]:
+    """Element names, attribute names and link targets on ``page``."""
+    elements = list(page.root.iter())
+    return {e.tag for e in elements}, {name for e in elements for name, _ in e.attrs}, page.hrefs
 
 
 @pytest.mark.parametrize(
@@ -86,9 +76,9 @@ def tags_and_attributes(markup: str) -> tuple[set[str], set[str], list[str]]:
     ],
 )
 def test_inline_text_shows_exactly_as_typed(text: str) -> None:
-    facts = html_facts(render("Navn: " + inline(text)))
-    assert facts.text == normalise("Navn: " + text)
-    tags, attributes, _ = tags_and_attributes(render("Navn: " + inline(text)))
+    page = render("Navn: " + inline(text))
+    assert page.text == normalise("Navn: " + text)
+    tags, attributes, _ = tags_and_attributes(page)
     assert tags == {"p"} and attributes == set()
 
 
@@ -113,11 +103,10 @@ def test_inline_text_shows_exactly_as_typed(text: str) -> None:
     ],
 )
 def test_block_text_keeps_the_safe_subset_and_shows_the_rest_literally(text: str, shown: str, links: list[str]) -> None:
-    markup = render(block(text))
-    facts = html_facts(markup)
-    assert_inert(facts, text)
-    assert facts.text == normalise(shown)
-    tags, attributes, hrefs = tags_and_attributes(markup)
+    page = render(block(text))
+    assert_inert(page, text)
+    assert page.text == normalise(shown)
+    tags, attributes, hrefs = tags_and_attributes(page)
     assert tags <= ALLOWED_TAGS and not {"h1", "h2", "img", "script"} & tags
     assert "id" not in attributes and "onclick" not in attributes
     assert hrefs == links
@@ -136,12 +125,12 @@ def test_block_text_keeps_the_safe_subset_and_shows_the_rest_literally(text: str
 )
 def test_refused_link_payloads_are_also_inert_when_rendered(name: str) -> None:
     """Defence in depth: what validation refuses would still be harmless if it ever reached a page."""
-    raw = yaml.load((HOSTILE / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    raw = yaml.load((HOSTILE / name).read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # noqa: S506 - makes only text
     text = raw.get("beskrivelse") or raw["formål"]
     assert markdown_problems(text) != []
-    markup = render(block(text))
-    assert_inert(html_facts(markup), name)
-    tags, _, hrefs = tags_and_attributes(markup)
+    page = render(block(text))
+    assert_inert(page, name)
+    tags, _, hrefs = tags_and_attributes(page)
     assert "img" not in tags
     assert all(safe_target(href) for href in hrefs)
 
@@ -242,18 +231,18 @@ TRICKY = st.lists(
 @settings(max_examples=400, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 @given(EDITOR_TEXT)
 def test_property_inline_text_always_shows_exactly_as_typed(text: str) -> None:
-    markup = render("Navn: " + inline(text))
-    assert html_facts(markup).text == normalise("Navn: " + text)
-    tags, attributes, _ = tags_and_attributes(markup)
+    page = render("Navn: " + inline(text))
+    assert page.text == normalise("Navn: " + text)
+    tags, attributes, _ = tags_and_attributes(page)
     assert tags == {"p"} and attributes == set()
 
 
 @settings(max_examples=400, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(TRICKY, EDITOR_TEXT))
 def test_property_block_text_never_yields_active_html(text: str) -> None:
-    markup = render(block(text))
-    assert_inert(html_facts(markup), text)
-    tags, attributes, hrefs = tags_and_attributes(markup)
+    page = render(block(text))
+    assert_inert(page, text)
+    tags, attributes, hrefs = tags_and_attributes(page)
     assert tags <= ALLOWED_TAGS, tags - ALLOWED_TAGS
     assert attributes <= {"href", "title", "class", "style"}, attributes
     assert all(safe_target(href) for href in hrefs), hrefs

@@ -1,63 +1,47 @@
-"""Issue 7: ``compact.html_page`` makes pages smaller without changing what a browser or a screen reader gets.
+"""``compact.html_page`` makes pages smaller without changing what a browser or a screen reader gets.
 
-The check: both versions of a page, read by an HTML parser, give the same tags with the same attribute
-values, the same comments, the same text inside elements whose white-space is kept (pre, textarea,
-code, kbd, script, style, …) and, everywhere else, the same text once HTML's white-space rule has
-collapsed each run of spaces, tabs and line breaks to one space.
+The check: both versions of a page, read by the tests' HTML reader, give the same tags with the same
+attribute values, the same comments, the same text inside elements whose white-space is kept (pre,
+textarea, code, kbd, script, style, …) and, everywhere else, the same text once HTML's white-space rule
+has collapsed each run of spaces, tabs and line breaks to one space. The built sites are checked in
+``site/test_pages_stay_small.py``.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
+import material
 import pytest
 
 from macros.build import compact
+from support.hostile import HOSTILE
+from support.html import read
 
-ROOT = Path(__file__).resolve().parent.parent
-HOSTILE = sorted((ROOT / "tests" / "hostile").glob("*.yaml"))
+HOSTILE_FILES = sorted(HOSTILE.glob("*.yaml"))
 KEPT = {"pre", "textarea", "listing", "xmp", "code", "kbd", "script", "style"}
 
 
-class Events(HTMLParser):
-    """What a browser builds from the page, with collapsible white-space collapsed."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.events: list[tuple[str, ...]] = []
-        self.open_kept: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.events.append(("start", tag, repr(attrs)))
-        if tag in KEPT:
-            self.open_kept.append(tag)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.events.append(("start", tag, repr(attrs)))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.events.append(("end", tag))
-        if tag in self.open_kept:
-            del self.open_kept[self.open_kept.index(tag) :]
-
-    def handle_data(self, data: str) -> None:
-        text = data if self.open_kept else re.sub(r"[ \t\n\r\f]+", " ", data)
-        if self.events and self.events[-1][0] == "data":
-            text = self.events.pop()[1] + text
-        self.events.append(("data", text))
-
-    def handle_comment(self, data: str) -> None:
-        self.events.append(("comment", data))
-
-
 def events(page: str) -> list[tuple[str, ...]]:
-    parser = Events()
-    parser.feed(page)
-    parser.close()
-    return parser.events
+    """What a browser builds from the page: its parse events, collapsible white-space collapsed."""
+    found: list[tuple[str, ...]] = []
+    open_kept: list[str] = []
+    for event in read(page).events:
+        kind, value = event[0], event[1]
+        if kind == "start" and value in KEPT:
+            open_kept.append(value)
+        elif kind == "end" and value in open_kept:
+            del open_kept[open_kept.index(value) :]
+        if kind != "data":
+            found.append(event)
+            continue
+        text = value if open_kept else re.sub(r"[ \t\n\r\f]+", " ", value)
+        if found and found[-1][0] == "data":
+            text = found.pop()[1] + text
+        found.append(("data", text))
+    return found
 
 
 def assert_same_for_readers(page: str) -> str:
@@ -110,7 +94,7 @@ def test_same_page_same_bytes_and_nothing_left_to_remove() -> None:
     assert compact.html_page(page) == once and compact.html_page(once) == once
 
 
-@pytest.mark.parametrize("path", HOSTILE, ids=[p.stem for p in HOSTILE])
+@pytest.mark.parametrize("path", HOSTILE_FILES, ids=[p.stem for p in HOSTILE_FILES])
 def test_editor_text_with_odd_white_space_reads_the_same(path: Path) -> None:
     """Each hostile data file's text, escaped as a renderer escapes it, in a paragraph, in pre and code,
     and in an attribute value."""
@@ -124,31 +108,14 @@ def test_editor_text_with_odd_white_space_reads_the_same(path: Path) -> None:
 
 def test_material_sets_pre_white_space_only_where_compact_keeps_it() -> None:
     """If Material gave another element white-space: pre…, compact would have to keep it too."""
-    css = next((ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/stylesheets/main.*.min.css"))
+    stylesheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    css = next(stylesheets.glob("main.*.min.css"))
     rules = re.findall(r"([^{}]+)\{[^}]*white-space:(?:pre|pre-wrap|break-spaces)[;}]", css.read_text("utf-8"))
     selectors = {s.strip() for rule in rules for s in rule.split(",")}
     assert selectors, "Material's stylesheet changed: look for white-space again"
     for selector in selectors:
         last = re.split(r"[ >+~]", selector)[-1]
         assert last.split(".")[0].split(":")[0] in {*KEPT, ""} or "search" in selector, selector
-
-
-def test_built_pages_keep_their_code_blocks(example_site: Path) -> None:
-    """Every fenced code block of the editor's guide stands in the built page with its indentation."""
-    source = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
-    blocks = [b for b in re.findall(r"^```[a-z]*\n(.*?)^```", source, re.DOTALL | re.MULTILINE) if "\n " in b]
-    built = (example_site / "vejledning" / "index.html").read_text(encoding="utf-8")
-    shown = [html.unescape(re.sub(r"<[^>]+>", "", b)) for b in re.findall(r"<pre\b.*?</pre>", built, re.DOTALL)]
-    assert blocks and all(any(block.strip("\n") in text for text in shown) for block in blocks)
-
-
-def test_built_pages_have_nothing_left_to_compact(example_site: Path) -> None:
-    """404.html is a theme template, not a page: MkDocs does not pass it through on_post_page."""
-    pages = sorted(p for p in example_site.rglob("*.html") if p.name != "404.html")
-    assert len(pages) > 20
-    for page in pages:
-        text = page.read_text(encoding="utf-8")
-        assert compact.html_page(text) == text, page
 
 
 def test_theme_files_left_out_are_maps_and_languages_the_search_does_not_load() -> None:

@@ -1,7 +1,8 @@
-"""Issue 4: the rendered diagrams (needs Graphviz' dot): links, ids, accessibility, search, cache, PDF.
+"""The rendered diagrams (needs Graphviz' dot): links, ids, accessibility, search, cache, PDF.
 
 Each test embeds figures the way the page renderer does (``figure_markdown(figures, book, strategy, name, src)``),
-turns the page Markdown into HTML with the site's Markdown extensions, and reads the result.
+turns the page Markdown into HTML with the site's Markdown extensions (``support.markdown``), and reads the
+result with the tests' HTML reader.
 """
 
 from __future__ import annotations
@@ -12,30 +13,28 @@ import re
 import shutil
 import stat
 import subprocess
-import sys
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import markdown
 import pytest
 from material.plugins.search.plugin import Parser as SearchParser
 
-from conftest import draw_diagrams
 from macros import model
 from macros.derived.addresses import AddressBook, address_book, diagram_page_src, page_url
 from macros.diagrams import dotsource
-from macros.diagrams.figures import DiagramSet, Drawn
-from macros.rendering.figures import figure_markdown
+from macros.diagrams.figures import DiagramSet, Drawn, Figure
 from macros.loading.validate import load_site
+from macros.rendering.figures import figure_markdown
+from support.diagrams import draw_diagrams
+from support.html import Page, read
+from support.markdown import site_markdown
+from support.sites import ROOT
+from support.synthetic import synthetic_site
 
 pytestmark = pytest.mark.dot
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
-sys.path.insert(0, str(FIXTURES))
-from synthetic import synthetic_site
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +50,7 @@ class Built:
     book: AddressBook
 
     @property
-    def figures(self) -> dict[tuple[str, str], object]:
+    def figures(self) -> dict[tuple[str, str], Figure]:
         return dict(self.diagrams.figures)
 
     @property
@@ -72,8 +71,8 @@ def built(request: pytest.FixtureRequest, site: model.Site, tmp_path_factory: py
 
 
 def page_html(markdown_text: str) -> str:
-    """Markdown → HTML with the extensions mkdocs.yml uses for pages."""
-    return markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "tables", "def_list"])
+    """Markdown → HTML as the site converts pages."""
+    return str(site_markdown().convert(markdown_text))
 
 
 def where_shown(name: str, strategy_id: str) -> str:
@@ -87,38 +86,14 @@ def where_shown(name: str, strategy_id: str) -> str:
     return diagram_page_src(strategy_id)
 
 
-class Collect(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: list[str] = []
-        self.links: list[str] = []  # hrefs of SVG nodes
-        self.list_links: list[str] = []  # hrefs of the text equivalent
-        self.titles: list[str] = []
-        self.svgs: list[dict[str, str | None]] = []
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        if "id" in found:
-            self.ids.append(found["id"] or "")
-        if tag == "svg":
-            self.svgs.append(found)
-        if tag == "a" and "xlink:href" in found:
-            self.links.append(found["xlink:href"] or "")
-        elif tag == "a" and "href" in found:
-            self.list_links.append(found["href"] or "")
-        self._in_title = tag == "title"
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.titles.append(data)
-            self._in_title = False
+def node_links(page: Page) -> list[str]:
+    """The addresses of the diagram's nodes (SVG links)."""
+    return [a.get("xlink:href") for a in page.all("a") if a.has("xlink:href")]
 
 
-def collect(html: str) -> Collect:
-    parser = Collect()
-    parser.feed(html)
-    return parser
+def list_links(page: Page) -> list[str]:
+    """The addresses of the text equivalent's list (HTML links)."""
+    return [a.get("href") for a in page.all("a") if a.has("href") and not a.has("xlink:href")]
 
 
 def resolve(from_src: str, href: str, use_directory_urls: bool) -> str:
@@ -142,9 +117,9 @@ def test_every_node_link_resolves_to_an_element_page(built: Built) -> None:
     urls = known_urls(built)
     for (strategy_id, name), figure in built.figures.items():
         src = where_shown(name, strategy_id)
-        found = collect(built.figure(strategy_id, name, src))
-        assert len(found.links) == len(figure.diagram.nodes), name
-        for href in found.links:
+        links = node_links(read(built.figure(strategy_id, name, src)))
+        assert len(links) == len(figure.diagram.nodes), name
+        for href in links:
             assert resolve(src, href, udu) in urls, (name, src, href)
 
 
@@ -154,8 +129,8 @@ def test_the_text_equivalent_lists_every_node_with_the_same_link(built: Built) -
         src = where_shown(name, strategy_id)
         html = page_html(built.figure(strategy_id, name, src))
         text_part = html[html.index('class="strategi-diagram__tekst"') :]
-        listed = collect(text_part).list_links  # Markdown links to .md; MkDocs makes them page URLs
-        svg_links = {resolve(src, h, udu) for h in collect(html).links}
+        listed = list_links(read(text_part))  # Markdown links to .md; MkDocs makes them page URLs
+        svg_links = {resolve(src, h, udu) for h in node_links(read(html))}
         list_targets = set()
         for href in listed:
             path, _, anchor = href.partition("#")
@@ -173,7 +148,7 @@ def test_the_text_equivalent_lists_every_node_with_the_same_link(built: Built) -
 def test_no_duplicate_id_when_every_diagram_shares_one_page(built: Built) -> None:
     src = "figurer/index.md"
     html = page_html("\n\n".join(built.figure(s, n, src) for s, n in built.figures))
-    ids = collect(html).ids
+    ids = read(html).ids
     duplicates = {i for i in ids if ids.count(i) > 1}
     assert not duplicates
     assert len(ids) >= 3 * len(built.figures)  # each figure's own id, its name and its description
@@ -182,19 +157,20 @@ def test_no_duplicate_id_when_every_diagram_shares_one_page(built: Built) -> Non
 def test_figure_is_an_image_with_name_and_description(built: Built) -> None:
     for strategy_id, name in built.figures:
         html = built.figure(strategy_id, name, where_shown(name, strategy_id))
-        found = collect(html)
-        (svg,) = found.svgs
-        assert svg["role"] == "img"
+        page = read(html)
+        (svg,) = page.all("svg")
+        assert svg.get("role") == "img"
         for attribute in ("aria-labelledby", "aria-describedby"):
-            target = svg[attribute]
-            match = re.search(rf'id="{target}">([^<]+)<', html)
-            assert match and match.group(1).strip(), (name, attribute)
+            named = [e for e in page.root.iter() if e.get("id") == svg.get(attribute)]
+            assert len(named) == 1 and named[0].text, (name, attribute)
         assert "<?xml" not in html and "<!DOCTYPE" not in html and "<!--" not in html
 
 
 def test_titles_are_human_never_internal_names(built: Built) -> None:
     for (strategy_id, name), figure in built.figures.items():
-        titles = collect(built.figure(strategy_id, name, where_shown(name, strategy_id))).titles
+        titles = [
+            t.raw_text for t in read(built.figure(strategy_id, name, where_shown(name, strategy_id))).all("title")
+        ]
         internal = {n.name for n in figure.diagram.nodes}
         assert not internal & set(titles), name
         assert not any("->" in t or "&#45;" in t for t in titles), name
@@ -231,12 +207,11 @@ def test_pdf_is_one_a3_landscape_page(built: Built, name: str, tmp_path: Path) -
     table = pdf[pdf.rindex(b"\nxref\n") :]
     for number, offset in enumerate(int(o) for o in re.findall(rb"^(\d{10}) \d{5} n", table, re.MULTILINE)):
         assert pdf[offset:].startswith(b"%d 0 obj" % (number + 1)), number + 1
-    start = int(re.search(rb"startxref\s+(\d+)", table).group(1))
-    assert pdf[start:].startswith(b"xref")
-    if shutil.which("pdfinfo"):
-        (tmp_path / "d.pdf").write_bytes(pdf)
-        info = subprocess.run(["pdfinfo", str(tmp_path / "d.pdf")], capture_output=True, text=True, check=True)
-        assert not info.stderr and re.search(r"Pages:\s+1\n", info.stdout) and "(A3)" in info.stdout, info
+    start = re.search(rb"startxref\s+(\d+)", table)
+    assert start and pdf[int(start.group(1)) :].startswith(b"xref")
+    (tmp_path / "d.pdf").write_bytes(pdf)
+    info = subprocess.run(["pdfinfo", str(tmp_path / "d.pdf")], capture_output=True, text=True, check=True)
+    assert not info.stderr and re.search(r"Pages:\s+1\n", info.stdout) and "(A3)" in info.stdout, info
     boxes = re.findall(rb"/MediaBox \[ ([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+) \]", pdf)
     assert len(boxes) == 1
     x0, y0, x1, y1 = (float(v) for v in boxes[0])
@@ -258,7 +233,8 @@ def test_dark_scheme_recolours_every_colour_drawn(built: Built) -> None:
 
 def counting_dot(folder: Path) -> Path:
     """A ``dot`` on PATH that logs each start and hands over to the real one."""
-    real = next(p for p in ("/usr/bin/dot", "/usr/local/bin/dot") if os.path.exists(p))
+    real = shutil.which("dot")
+    assert real is not None
     log = folder / "starts.log"
     script = folder / "dot"
     script.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\nexec {real} "$@"\n', encoding="utf-8")

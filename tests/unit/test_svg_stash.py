@@ -1,4 +1,4 @@
-"""Issue 7: keeping inline SVG out of the Markdown conversion changes no byte of any page.
+"""Keeping inline SVG out of the Markdown conversion changes no byte of any page.
 
 Every generated page of the example site and of the fixture project (diagrams, charts, the print
 edition) is converted with the site's own Markdown extensions twice: as it is, and with its SVG stashed
@@ -9,36 +9,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import markdown
 import pytest
-from conftest import FIXTURE_PROJECT, ROOT
-from mkdocs.config import load_config
 from mkdocs.structure.pages import _HTMLHandler
 
-from conftest import draw_diagrams
 from macros.build import svgstash
 from macros.derived.addresses import address_book
-from macros.rendering.pages import build_page_set
 from macros.loading.validate import load_site
+from macros.rendering.pages import build_page_set
+from support.diagrams import draw_diagrams
+from support.markdown import site_markdown
+from support.sites import FIXTURE_PROJECT, ROOT
 
 
-def _generated_pages(data: Path, tmp_path: Path) -> dict[str, str]:
+def generated_pages(data: Path, tmp_path: Path) -> dict[str, str]:
     site = load_site(data)
     book = address_book(site)
     return build_page_set(site, book, draw_diagrams(site, book, tmp_path / "cache")).pages
 
 
-def _converter() -> markdown.Markdown:
-    config = load_config(config_file=str(ROOT / "mkdocs.yml"))
-    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
-
-
+@pytest.mark.dot
 @pytest.mark.parametrize("data", [ROOT / "data", FIXTURE_PROJECT / "data"], ids=["example", "fixture"])
 def test_stashed_svg_gives_the_same_html(data: Path, tmp_path: Path) -> None:
-    generated = _generated_pages(data, tmp_path)
-    md = _converter()
+    md = site_markdown()
     with_svg = 0
-    for src, text in sorted(generated.items()):
+    for src, text in sorted(generated_pages(data, tmp_path).items()):
         if not src.endswith(".md"):
             continue
         stashed, svgs = svgstash.stash(text)
@@ -46,7 +40,7 @@ def test_stashed_svg_gives_the_same_html(data: Path, tmp_path: Path) -> None:
         assert "<svg" not in stashed.replace('<svg data-strategi-svg="', ""), src
         expected = md.reset().convert(text)
         assert svgstash.unstash(md.reset().convert(stashed), svgs) == expected, src
-        handler = _HTMLHandler()
+        handler = _HTMLHandler()  # MkDocs' own reader of link targets: what it must see is what it saw
         handler.feed("".join(svgs))
         assert svgstash.anchor_ids(svgs) == handler.present_anchor_ids, src
     assert with_svg >= 3, "the pages should carry diagrams and charts"

@@ -1,46 +1,36 @@
-"""Issue 4: the diagrams as DOT text (no Graphviz needed): golden files, collapsing, escaping, colours.
+"""The diagrams as DOT text (no Graphviz needed): golden files, collapsing, escaping, colours.
 
 Golden files live in tests/golden/diagrams/<set>/<diagram>.dot. After an intended change, regenerate
-them with ``UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_diagrams.py`` and read the diff before committing.
+them with ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/unit/test_diagram_dot_source.py`` and read
+the diff before committing.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import draw_diagrams
 from macros import model
 from macros.derived import addresses
 from macros.diagrams import dotsource, graphs, graphviz
 from macros.diagrams.style import Colour, load_style
-from macros.rendering.figures import text_equivalent
 from macros.loading.validate import load_site
+from macros.rendering.figures import text_equivalent
+from support.diagrams import draw_diagrams
+from support.golden import check_golden, check_no_stale_goldens
+from support.sites import ROOT
+from support.synthetic import synthetic_site
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
 GOLDEN = ROOT / "tests" / "golden" / "diagrams"
-sys.path.insert(0, str(FIXTURES))
-from synthetic import synthetic_site
-
 STYLE = load_style()
 
 
 @pytest.fixture(scope="module")
 def fixture_strategy() -> model.Strategy:
     return load_site(FIXTURES / "data").strategy("figurer")
-
-
-def check_golden(path: Path, text: str) -> None:
-    if os.environ.get("UPDATE_GOLDEN") == "1":
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"{path} mangler: kør med UPDATE_GOLDEN=1 og læs filen igennem"
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} ændret (UPDATE_GOLDEN=1 hvis det er meningen)"
 
 
 def golden_sets() -> list[tuple[str, Path]]:
@@ -50,16 +40,13 @@ def golden_sets() -> list[tuple[str, Path]]:
 
 @pytest.mark.parametrize("label,data_dir", golden_sets(), ids=[label for label, _ in golden_sets()])
 def test_dot_source_matches_golden_files(label: str, data_dir: Path) -> None:
+    made = []
     for strategy in load_site(data_dir).strategies:
-        folder = GOLDEN / label / strategy.id
-        made = {d.name: d for d in graphs.strategy_diagrams(strategy, STYLE)}
-        for name, diagram in made.items():
-            check_golden(folder / f"{name}.dot", dotsource.to_dot(diagram, STYLE))
-        if os.environ.get("UPDATE_GOLDEN") == "1":
-            for old in folder.glob("*.dot"):
-                if old.stem not in made and not old.stem.endswith(".print"):
-                    old.unlink()
-        assert sorted(p.stem for p in folder.glob("*.dot") if ".print" not in p.stem) == sorted(made)
+        for diagram in graphs.strategy_diagrams(strategy, STYLE):
+            made.append(GOLDEN / label / strategy.id / f"{diagram.name}.dot")
+            check_golden(made[-1], dotsource.to_dot(diagram, STYLE))
+    printable = GOLDEN / label / "figurer" / "oversigt.print.dot"  # test_printable_dot_is_a3_landscape_without_links
+    check_no_stale_goldens(GOLDEN / label, [*made, printable], "**/*.dot")
 
 
 def test_printable_dot_is_a3_landscape_without_links(fixture_strategy: model.Strategy) -> None:
@@ -174,7 +161,7 @@ def contrast(a: str, b: str) -> float:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_colours_meet_wcag_contrast(scheme: str) -> None:
     def c(colour: Colour) -> str:
-        return getattr(colour, scheme)
+        return str(getattr(colour, scheme))
 
     page = c(STYLE.page)
     problems = []

@@ -1,42 +1,38 @@
-"""Issue 7: no page grows without bound with the strategy. Long overview pages are split into parts by
-size, oversize diagrams become images of their SVG file, small strategies keep every page whole.
+"""No page grows without bound with the strategy: long pages are split into parts that together hold all
+of the page, small strategies keep every page whole.
 
-The renderer tests lower the size limit (``splitting.PART_MAX``) so the small fixture strategy splits; the
-build test generates a strategy of 300 activities (the benchmark's generator) and builds it with
-``mkdocs build --strict``, then prints one part in Chromium as a reader choosing "Udskriv" would.
+The renderer tests lower the size limit (``splitting.PART_MAX``) so the small realisation fixture splits.
+The 300-activity site (``large_site``) is checked in ``site/test_pages_stay_small.py``, and one of its
+print parts is printed in ``browser/test_print_edition.py``.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE_PROJECT, ROOT, make_project, mkdocs_build
 from hypothesis import given
 from hypothesis import strategies as st
-from sitecheck import broken_links
 
 from macros import model
 from macros.derived.addresses import address_book
 from macros.derived.relations import Relations
+from macros.loading.validate import load_site
 from macros.rendering import realisation, splitting
 from macros.rendering.pages import PageSet, build_page_set
-from macros.loading.validate import load_site
+from support.sites import FIXTURE_PROJECT, REALISATION_PROJECT, ROOT
 
-FIXTURE = ROOT / "tests" / "fixtures" / "realisation" / "data"
 ANCHOR = re.compile(r"\{#([\w-]+)\}")
 PART_LINE = re.compile(r"^- ((?:<span id=\"[\w-]+\"></span>)*)\[Del (\d+)\]\(([^)]+)\)", re.MULTILINE)
-MAX_PAGE_BYTES = 500_000  # issue 7's target
 SMALL = 600  # a size limit that splits every long page of the fixture
 
 
-@pytest.fixture(scope="module")
-def site() -> model.Site:
-    return load_site(FIXTURE)
+@pytest.fixture
+def site(realisation_model: model.Site) -> model.Site:
+    """The realisation fixture: its print edition, matrix and timeline are long enough to split."""
+    return realisation_model
 
 
 def realisation_pages(site: model.Site, budget: int | None, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
@@ -65,7 +61,9 @@ def test_pack_keeps_order_and_fills_each_part_up_to_the_budget(sizes: list[int],
             assert sum(sizes[n] for n in run) + sizes[after[0]] > budget
 
 
-@pytest.mark.parametrize("data", [ROOT / "data", FIXTURE, FIXTURE_PROJECT / "data"], ids=lambda p: p.parent.name)
+@pytest.mark.parametrize(
+    "data", [ROOT / "data", REALISATION_PROJECT / "data", FIXTURE_PROJECT / "data"], ids=lambda p: p.parent.name
+)
 def test_small_strategies_keep_every_page_whole(data: Path) -> None:
     generated = build_page(load_site(data)).pages
     assert not [src for src in generated if "/del-" in src or src.endswith("/sammenhaenge.md")]
@@ -139,7 +137,8 @@ def test_role_sheet_keeps_prerequisites_and_moves_only_indsatser(
     strategy = dataclasses.replace(
         strategy,
         indsatser=tuple(
-            dataclasses.replace(i, ansvarlige=tuple({*i.ansvarlige, "skoleledere"})) for i in strategy.indsatser
+            dataclasses.replace(i, ansvarlige=tuple({*i.ansvarlige, model.ElementId("skoleledere")}))
+            for i in strategy.indsatser
         ),
     )
     whole = realisation.realisation_pages(strategy, address_book(site), Relations(strategy))[src]
@@ -163,45 +162,3 @@ def test_front_page_links_its_connections_when_they_make_it_too_long(monkeypatch
     front, connections = generated[f"{strategy.id}/index.md"], generated[f"{strategy.id}/sammenhaenge.md"]
     assert "](sammenhaenge.md)" in front and f"{len(strategy.forbindelser)} sammenhænge" in front
     assert connections.count("\n- [") == len(strategy.forbindelser)
-
-
-@pytest.fixture(scope="module")
-def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 300-activity synthetic strategy, built with ``mkdocs build --strict``."""
-    data = tmp_path_factory.mktemp("data-300")
-    generator = ROOT / "benchmarks" / "generate.py"
-    subprocess.run(
-        [sys.executable, str(generator), "--activities", "300", "--out", str(data)],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    docs = tmp_path_factory.mktemp("docs")
-    (docs / "index.md").write_text("# Strategier\n", encoding="utf-8")
-    project = make_project(tmp_path_factory.mktemp("project") / "p", data, docs)
-    out = tmp_path_factory.mktemp("site-300")
-    result = mkdocs_build(project, out)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-@pytest.mark.build
-def test_large_strategy_has_no_page_over_the_limit_and_no_broken_link(large_site: Path) -> None:
-    sizes = {p.relative_to(large_site).as_posix(): p.stat().st_size for p in large_site.rglob("*.html")}
-    assert {p: s for p, s in sizes.items() if s > MAX_PAGE_BYTES} == {}
-    assert "syntetisk/udskrift/del-2/index.html" in sizes  # the print edition did split
-    assert broken_links(large_site) == []
-
-
-@pytest.mark.build
-@pytest.mark.browser
-def test_a_print_part_prints_with_its_heading_and_content(large_site: Path, tmp_path: Path) -> None:
-    from test_realisation_print import pdf_text, printed_pdf
-
-    part = (large_site / "syntetisk" / "udskrift" / "del-2" / "index.html").read_text(encoding="utf-8")
-    first = re.search(r'<h3 id="[\w-]+">([^<]+)<', part)
-    assert first
-    text = " ".join(pdf_text(printed_pdf(large_site, "syntetisk/udskrift/del-2/", tmp_path / "del-2.pdf")).split())
-    assert "hele strategien, del 2 af" in text
-    assert " ".join(first.group(1).split()) in text
-    assert "Søg" not in text and "Forrige: del 1" not in text

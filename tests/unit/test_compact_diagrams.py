@@ -1,4 +1,4 @@
-"""Issue 7: the compacted diagram SVG draws the same picture and tells a reader the same as dot's own.
+"""The compacted diagram SVG draws the same picture and tells a reader the same as dot's own.
 
 ``svg.compact_svg`` runs when a diagram enters the cache. These tests render the fixture's diagrams with
 Graphviz, compact them, and compare both as parsed XML: every text with its position, effective size,
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -19,15 +18,14 @@ import pytest
 
 from macros.diagrams import dotsource, graphs, graphviz, svg
 from macros.diagrams.style import load_style
-from macros.rendering.figures import figure_css
 from macros.loading.validate import load_site
+from macros.rendering.figures import figure_css
+from support.sites import ROOT
+from support.synthetic import synthetic_site
 
 pytestmark = pytest.mark.dot
 
-ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
-sys.path.insert(0, str(FIXTURES))
-from synthetic import synthetic_site  # noqa: E402  (after the sys.path entry above)
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -39,15 +37,17 @@ def parse(svg: str | bytes) -> ET.Element:
     return ET.fromstring(svg)  # noqa: S314  (our own dot's output, not untrusted input)
 
 
-def dot_outputs(tmp_path: Path) -> list[tuple[graphs.Diagram, bytes]]:
+@pytest.fixture(scope="module")
+def dot_outputs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[graphs.Diagram, bytes]]:
     """dot's own SVG for every diagram of the fixture and of a 40-activity synthetic strategy."""
-    strategies = [*load_site(FIXTURES / "data").strategies, *synthetic_site(tmp_path / "data", 40).strategies]
+    synthetic = synthetic_site(tmp_path_factory.mktemp("synthetic") / "data", 40)
+    strategies = [*load_site(FIXTURES / "data").strategies, *synthetic.strategies]
     found = []
     for strategy in strategies:
         for diagram in graphs.strategy_diagrams(strategy, STYLE):
             result = subprocess.run(
                 [DOT, "-Tsvg"],
-                input=dotsource.to_dot(diagram, STYLE).encode("utf-8"),  # noqa: S603
+                input=dotsource.to_dot(diagram, STYLE).encode("utf-8"),
                 capture_output=True,
                 check=True,
             )
@@ -56,10 +56,10 @@ def dot_outputs(tmp_path: Path) -> list[tuple[graphs.Diagram, bytes]]:
 
 
 @pytest.fixture(scope="module")
-def pairs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[ET.Element, ET.Element, int, int]]:
+def pairs(dot_outputs: list[tuple[graphs.Diagram, bytes]]) -> list[tuple[ET.Element, ET.Element, int, int]]:
     """(dot's SVG, the compacted SVG, their sizes) for every diagram, both parsed."""
     found = []
-    for _, raw in dot_outputs(tmp_path_factory.mktemp("synthetic")):
+    for _, raw in dot_outputs:
         compact = graphviz._cached_form(raw, "svg").decode("utf-8")
         found.append((parse(raw), parse(compact), len(raw), len(compact.encode("utf-8"))))
     return found
@@ -113,9 +113,9 @@ def test_every_link_and_title_is_kept(pairs: list[tuple[ET.Element, ET.Element, 
         assert [t.text for t in after.iter(f"{SVG}title")] == titles
 
 
-def test_edge_tooltips_stay_as_the_edges_titles(tmp_path: Path) -> None:
+def test_edge_tooltips_stay_as_the_edges_titles(dot_outputs: list[tuple[graphs.Diagram, bytes]]) -> None:
     """An edge's tooltip-only <a> goes; the human <title> a browser shows as its tooltip says the same."""
-    for diagram, raw in dot_outputs(tmp_path):
+    for diagram, raw in dot_outputs:
         labels = svg.Labels(diagram.title, diagram.description, diagram.titles())
         after = parse(svg.inline_svg(graphviz._cached_form(raw, "svg"), "p_", labels, STYLE.font_fallback))
         titles = {" ".join((t.text or "").split()) for t in after.iter(f"{SVG}title")}
@@ -143,9 +143,9 @@ def test_no_text_shape_or_group_lost_and_half_the_bytes(pairs: list[tuple[ET.Ele
     assert sum(p[3] for p in pairs) < 0.6 * sum(p[2] for p in pairs)
 
 
-def test_dark_scheme_still_recolours_the_text(tmp_path: Path) -> None:
+def test_dark_scheme_still_recolours_the_text(dot_outputs: list[tuple[graphs.Diagram, bytes]]) -> None:
     """The text colour now sits on the root element; the dark scheme's [fill=…] rule must match it."""
-    raw = dot_outputs(tmp_path)[0][1]
+    raw = dot_outputs[0][1]
     inline = svg.inline_svg(graphviz._cached_form(raw, "svg"), "p_", svg.Labels("n", "b", {}), STYLE.font_fallback)
     root = re.match(r"<svg\b[^>]*>", inline)
     assert root and f'fill="{STYLE.text.light}"' in root.group(0)

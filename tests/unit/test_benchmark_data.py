@@ -1,4 +1,4 @@
-"""Issue 7: the benchmark's synthetic strategy is valid data with the shape the benchmark promises.
+"""The benchmark's synthetic strategy is valid data with the shape the benchmark promises.
 
 The generator is run as the benchmark runs it (``benchmarks/generate.py --activities N --out DIR``) and
 its file is read with the product's own loader, so a change to the data format that the generator does
@@ -7,36 +7,21 @@ not follow fails here rather than half-way through a benchmark run. No timing is
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
+import harness  # benchmarks/harness.py (benchmarks/ is on pytest's pythonpath)
 from macros import model
 from macros.loading.validate import load_site
-
-GENERATOR = ROOT / "benchmarks" / "generate.py"
-
-
-def generate(activities: int, out: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, str(GENERATOR), "--activities", str(activities), "--out", str(out)],
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    return out / "syntetisk.yaml"
+from support.sites import generate_strategy
 
 
 @pytest.fixture(scope="module", params=[7, 100, 1000])
 def strategy(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> model.Strategy:
     out = tmp_path_factory.mktemp(f"generated-{request.param}")
-    generate(request.param, out)
+    generate_strategy(request.param, out)
     site = load_site(out)  # raises DataError with the Danish list if the file is not valid data
     assert len(site.strategies) == 1
     return site.strategies[0]
@@ -77,17 +62,12 @@ def test_text_lengths_look_like_real_titles_and_descriptions(strategy: model.Str
 
 
 def test_same_size_gives_the_same_file_and_another_size_another(tmp_path: Path) -> None:
-    first = generate(50, tmp_path / "a").read_bytes()
-    assert generate(50, tmp_path / "b").read_bytes() == first
-    assert generate(51, tmp_path / "c").read_bytes() != first
+    first = generate_strategy(50, tmp_path / "a").read_bytes()
+    assert generate_strategy(50, tmp_path / "b").read_bytes() == first
+    assert generate_strategy(51, tmp_path / "c").read_bytes() != first
 
 
 def test_dot_time_counts_overlapping_calls_once_and_counts_crashes(tmp_path: Path) -> None:
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import harness
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
     log = tmp_path / "dot.log"
     log.write_text("10.0 12.0 0\n11.0 13.0 1\n20.0 20.5\n", encoding="utf-8")  # two parallel, then one
     spent = harness.read_dot_log(log)
