@@ -13,6 +13,8 @@ session the number of ``mkdocs`` runs is printed.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,6 +37,18 @@ from support.sites import (
 
 # Imported from here by tests/test_validation.py and tests/test_guide.py until they move into the layout.
 __all__ = ["FIXTURE_PROJECT", "ROOT", "make_project", "mkdocs_build"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def this_checkouts_code() -> Iterator[None]:
+    """Every Python the tests start (``mkdocs``, ``python -m macros``) runs this checkout's ``macros/``.
+
+    Without it, a subprocess outside the checkout (a temporary project, a temporary data folder) would
+    import whatever copy of the package the virtual environment has installed – another worktree's code.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+        yield
 
 
 @pytest.fixture(scope="session")
