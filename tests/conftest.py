@@ -107,8 +107,6 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """How many ``mkdocs build`` and ``mkdocs serve`` runs the session started, and their time."""
     if not RUNS:
         return
-    counts = {command: sum(run.command == command for run in RUNS) for command in ("build", "serve")}
+    builds, serves = (sum(run.command == command for run in RUNS) for command in ("build", "serve"))
     seconds = sum(run.seconds for run in RUNS)
-    terminalreporter.write_line(
-        f"mkdocs: {counts['build']} builds, {counts['serve']} serve sessions, {seconds:.0f} s in all"
-    )
+    terminalreporter.write_line(f"mkdocs runs: {builds} build, {serves} serve ({seconds:.0f} s in all)")

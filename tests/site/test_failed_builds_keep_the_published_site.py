@@ -14,11 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from support.sites import FIXTURE_PROJECT, ROOT, make_project, mkdocs_build, tree
+from support.sites import FIXTURE_PROJECT, INVALID, make_project, mkdocs_build, tree
 
 pytestmark = pytest.mark.build
-
-INVALID = ROOT / "tests" / "invalid"
 
 
 def break_data(project: Path) -> None:

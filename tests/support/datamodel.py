@@ -1,4 +1,5 @@
-"""The data format's record classes, as the tests walk them (every block an editor can write).
+"""The data format as the tests see it: its record classes (every block an editor can write), and the
+English no problem shown to an editor may contain.
 
 Pipeline position: the model, read through the loader's own field types.
 """
@@ -6,10 +7,14 @@ Pipeline position: the model, read through the loader's own field types.
 from __future__ import annotations
 
 import dataclasses
+import re
 import typing
 
 from macros import model
 from macros.loading.convert import field_types, unwrap_optional
+
+# Words of PyYAML's and Python's English messages: a problem an editor reads must be Danish.
+ENGLISH = re.compile(r"\b(expected|found|while|scanning|parsing|mapping|error|exception)\b", re.IGNORECASE)
 
 
 def record_classes() -> list[type]:

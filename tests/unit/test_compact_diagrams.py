@@ -20,12 +20,11 @@ from macros.diagrams import dotsource, graphs, graphviz, svg
 from macros.diagrams.style import load_style
 from macros.loading.validate import load_site
 from macros.rendering.figures import figure_css
-from support.sites import ROOT
+from support.sites import DIAGRAM_DATA
 from support.synthetic import synthetic_site
 
 pytestmark = pytest.mark.dot
 
-FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"
@@ -41,7 +40,7 @@ def parse(svg: str | bytes) -> ET.Element:
 def dot_outputs(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[graphs.Diagram, bytes]]:
     """dot's own SVG for every diagram of the fixture and of a 40-activity synthetic strategy."""
     synthetic = synthetic_site(tmp_path_factory.mktemp("synthetic") / "data", 40)
-    strategies = [*load_site(FIXTURES / "data").strategies, *synthetic.strategies]
+    strategies = [*load_site(DIAGRAM_DATA).strategies, *synthetic.strategies]
     found = []
     for strategy in strategies:
         for diagram in graphs.strategy_diagrams(strategy, STYLE):

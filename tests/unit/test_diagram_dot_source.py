@@ -20,22 +20,21 @@ from macros.loading.validate import load_site
 from macros.rendering.figures import text_equivalent
 from support.diagrams import draw_diagrams
 from support.golden import check_golden, check_no_stale_goldens
-from support.sites import ROOT
+from support.sites import DIAGRAM_DATA, ROOT
 from support.synthetic import synthetic_site
 
-FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
 GOLDEN = ROOT / "tests" / "golden" / "diagrams"
 STYLE = load_style()
 
 
 @pytest.fixture(scope="module")
 def fixture_strategy() -> model.Strategy:
-    return load_site(FIXTURES / "data").strategy("figurer")
+    return load_site(DIAGRAM_DATA).strategy("figurer")
 
 
 def golden_sets() -> list[tuple[str, Path]]:
     """The fixture strategy, and each strategy of the example data."""
-    return [("fixture", FIXTURES / "data"), ("example", ROOT / "data")]
+    return [("fixture", DIAGRAM_DATA), ("example", ROOT / "data")]
 
 
 @pytest.mark.parametrize("label,data_dir", golden_sets(), ids=[label for label, _ in golden_sets()])

@@ -10,7 +10,6 @@ files into a real site.
 from __future__ import annotations
 
 import dataclasses
-import re
 import shutil
 import signal
 from collections.abc import Iterator
@@ -25,7 +24,7 @@ from macros.loading.convert import field_types, unwrap_optional
 from macros.loading.problems import DataError
 from macros.loading.validate import load_site, walk
 from macros.text import block, inline
-from support.datamodel import item_type, record_classes
+from support.datamodel import ENGLISH, item_type, record_classes
 from support.hostile import (
     GENERATED,
     HOSTILE,
@@ -42,7 +41,6 @@ from support.markdown import site_markdown
 
 CRASHED = "gik ned"
 TIME_LIMIT = 30.0  # seconds per file; far above the slowest case (about 1 s), so only a hang trips it
-ENGLISH = re.compile(r"\b(expected|found|while|scanning|parsing|mapping|error|exception)\b", re.IGNORECASE)
 CASE_NAMES = [p.name for p in sorted(HOSTILE.iterdir()) if p.suffix == ".yaml"] + list(GENERATED)
 
 # What issue 8 asks the corpus to include, and the files that do it (the corpus must keep covering it).

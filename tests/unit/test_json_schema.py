@@ -25,11 +25,10 @@ from macros import model
 from macros.loading import schema
 from macros.loading.validate import load_site
 from support.datamodel import record_classes
-from support.sites import ROOT
+from support.sites import INVALID, ROOT
 
 DATA_FILES = sorted((ROOT / "data").glob("*.yaml"))
 COMMITTED = ROOT / "data" / "strategi.schema.json"
-INVALID = ROOT / "tests" / "invalid"
 
 
 class Yaml12Loader(yaml.SafeLoader):

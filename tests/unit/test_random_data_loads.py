@@ -15,7 +15,6 @@ Random strategies are also rendered (``unit/test_generated_links_resolve.py``) a
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +23,9 @@ from hypothesis import strategies as st
 
 from macros.loading.problems import DataError
 from macros.loading.validate import load_site
+from support.datamodel import ENGLISH
 from support.random_strategies import dump, strategy_documents, write_data
 from support.sites import FIXTURE_PROJECT
-
-ENGLISH = re.compile(r"\b(expected|found|while|scanning|parsing|mapping|error|exception)\b", re.IGNORECASE)
 
 
 def one_line(text: str) -> str:

@@ -29,17 +29,15 @@ from macros.rendering.figures import figure_markdown
 from support.diagrams import draw_diagrams
 from support.html import Page, read
 from support.markdown import site_markdown
-from support.sites import ROOT
+from support.sites import DIAGRAM_DATA
 from support.synthetic import synthetic_site
 
 pytestmark = pytest.mark.dot
 
-FIXTURES = ROOT / "tests" / "fixtures" / "diagrams"
-
 
 @pytest.fixture(scope="module")
 def site() -> model.Site:
-    return load_site(FIXTURES / "data")
+    return load_site(DIAGRAM_DATA)
 
 
 @dataclass(frozen=True)
