@@ -21,10 +21,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import harness
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
+
+import harness
 
 PHASES: dict[str, float] = {}
 CONVERTED: list[tuple[float, int, str]] = []
@@ -46,7 +47,8 @@ def timed(owner: Any, name: str, label: str) -> None:
 
 
 def instrument() -> None:
-    from macros.build import plugin, publish  # imported here: the project copy's own package
+    # Imported here, not at the top: the project copy's own package, on sys.path only once main() has put it there.
+    from macros.build import plugin, publish  # noqa: PLC0415
 
     timed(plugin, "_load", "load")
     timed(plugin, "_draw", "diagrams")

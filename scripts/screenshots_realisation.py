@@ -1,5 +1,6 @@
 """Look at the realisation pages in headless Chromium: a role sheet printed to A4 PDF, the årshjul and an
-indicator chart as screenshots (light and dark scheme), the matrix on a phone. Output in /tmp/screens/, each file named after the strategy.
+indicator chart as screenshots (light and dark scheme), the matrix on a phone. Output in /tmp/screens/,
+each file named after the strategy.
 
 Pipeline position: after the build, for people (not CI). It builds a site, serves it on 127.0.0.1, and
 drives Debian's Chromium through Playwright; every request to another host is blocked and reported.
@@ -8,8 +9,7 @@ drives Debian's Chromium through Playwright; every request to another host is bl
     .venv/bin/python scripts/screenshots_realisation.py --fixture    # tests/fixtures/realisation
     .venv/bin/python scripts/screenshots_realisation.py --site DIR   # an already built site
 
-When the plugin does not publish the realisation pages yet, the site is built the way the build test
-does it (``tests/test_realisation_build.py``): the pages are written as files into a throw-away project.
+The fixture is built in a throw-away project the way the tests build it (``tests/support/sites.py``).
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ from typing import Any
 from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))  # run as a script from a checkout: the tests' project helper
 
-from test_realisation_build import FIXTURE, realisation_project
+from support.sites import REALISATION_PROJECT, make_project  # noqa: E402 - importable once tests/ is on the path
 
-OUT = Path("/tmp/screens")
+OUT = Path("/tmp/screens")  # noqa: S108 - for a person to look at, where the browser suite puts its screenshots
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -60,13 +60,9 @@ def built_site(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
     if args.site:
         return Path(args.site), args.strategy
     if args.fixture:
-        project = realisation_project(work / "project", FIXTURE / "data", FIXTURE / "docs")
+        project = make_project(work / "project", REALISATION_PROJECT / "data", REALISATION_PROJECT / "docs")
         return build(project, work / "site"), "realisering"
-    site = build(ROOT, work / "site")
-    if not (site / args.strategy / "ansvar").exists():  # not wired into the plugin yet
-        project = realisation_project(work / "project", ROOT / "data", ROOT / "docs")
-        site = build(project, work / "site-files")
-    return site, args.strategy
+    return build(ROOT, work / "site"), args.strategy
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

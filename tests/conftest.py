@@ -1,84 +1,112 @@
-"""Shared fixtures: real MkDocs builds of the example site and of the small fixture project.
+"""The sites the tests read, each built once per session with ``mkdocs build --strict`` as an editor would.
 
-Each build runs ``mkdocs build --strict`` in a subprocess, exactly as an editor would, once per test
-session; tests then read the built HTML.
+- ``example_site``: the repository's own project (``data/``, ``docs/``, ``mkdocs.yml``);
+- ``fixture_site`` and ``fixture_site_flat``: ``tests/fixtures/site`` (every element kind), the second with
+  ``use_directory_urls: false``;
+- ``realisation_site``: ``tests/fixtures/realisation`` (months, targets, measurements, prerequisites);
+- ``large_site``: the benchmark's synthetic strategy of 300 activities (long pages split into parts).
+
+The realisation fixture is also shared unbuilt: its model (``realisation_model``) and the Markdown of its
+realisation pages (``realisation_markdown``). Helpers live in ``tests/support/``. At the end of the
+session the number of ``mkdocs`` runs is printed.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from macros import model
-from macros.derived.addresses import AddressBook
-from macros.diagrams.figures import DiagramSet, build_diagrams
-from macros.diagrams.style import STYLE_FILE, load_style
+from macros.derived.addresses import address_book
+from macros.derived.relations import Relations
+from macros.loading.validate import load_site
+from macros.rendering.realisation import realisation_pages
+from support.sites import (
+    FIXTURE_PROJECT,
+    REALISATION_PROJECT,
+    ROOT,
+    RUNS,
+    built,
+    generate_strategy,
+    make_project,
+    mkdocs_build,
+)
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "site"
+# Imported from here by tests/test_validation.py and tests/test_guide.py until they move into the layout.
+__all__ = ["FIXTURE_PROJECT", "ROOT", "make_project", "mkdocs_build"]
 
 
-def mkdocs_build(project: Path, out: Path, config: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``mkdocs build --strict`` for ``project`` into ``out``; the result is returned, not checked."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)]
-    if config is not None:
-        command += ["-f", str(config)]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+@pytest.fixture(scope="session", autouse=True)
+def this_checkouts_code() -> Iterator[None]:
+    """Every Python the tests start (``mkdocs``, ``python -m macros``) runs this checkout's ``macros/``.
 
-
-def _built(project: Path, out: Path, config: Path | None = None) -> Path:
-    result = mkdocs_build(project, out, config)
-    assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
-    return out
+    Without it, a subprocess outside the checkout (a temporary project, a temporary data folder) would
+    import whatever copy of the package the virtual environment has installed – another worktree's code.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+        yield
 
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example site (``data/`` of the repository), built once per session."""
-    return _built(ROOT, tmp_path_factory.mktemp("example-site"))
+    """The example site: the repository's project, built in place into a temporary folder."""
+    return built(ROOT, tmp_path_factory.mktemp("example-site"))
 
 
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small fixture project that uses every element kind, built once per session."""
-    return _built(FIXTURE_PROJECT, tmp_path_factory.mktemp("fixture-site"))
+    """The small fixture project that uses every element kind."""
+    return built(FIXTURE_PROJECT, tmp_path_factory.mktemp("fixture-site"))
 
 
 @pytest.fixture(scope="session")
 def fixture_site_flat(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture project built with ``use_directory_urls: false`` (pages as ``name.html``)."""
-    project = make_project(
-        tmp_path_factory.mktemp("flat"),
-        FIXTURE_PROJECT / "data",
-        FIXTURE_PROJECT / "docs",
-        "use_directory_urls: false\n",
-    )
-    return _built(project, tmp_path_factory.mktemp("fixture-site-flat"))
+    where = tmp_path_factory.mktemp("fixture-flat-project")
+    project = make_project(where, FIXTURE_PROJECT / "data", FIXTURE_PROJECT / "docs", "use_directory_urls: false\n")
+    return built(project, tmp_path_factory.mktemp("fixture-site-flat"))
 
 
-def make_project(where: Path, data: Path, docs: Path, extra_config: str = "") -> Path:
-    """A throw-away MkDocs project in ``where`` that inherits the product's mkdocs.yml.
-
-    ``data`` and ``docs`` are copied (so a test may break them); the theme overrides are linked. The
-    product's nav is kept for the product's own docs; any other docs folder gets a one-page nav.
-    """
-    shutil.copytree(data, where / "data")
-    shutil.copytree(docs, where / "docs")
-    for shared in ("overrides", "macros", "diagrams"):
-        if (ROOT / shared).exists():
-            (where / shared).symlink_to(ROOT / shared)
-    nav = "" if docs == ROOT / "docs" else "nav:\n  - Forside: index.md\n"
-    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n{nav}{extra_config}", encoding="utf-8")
-    return where
+@pytest.fixture(scope="session")
+def realisation_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The realisation fixture: a small strategy with what the example lacks (årshjul, targets, levels)."""
+    where = tmp_path_factory.mktemp("realisation-project")
+    project = make_project(where, REALISATION_PROJECT / "data", REALISATION_PROJECT / "docs")
+    return built(project, tmp_path_factory.mktemp("realisation-site"))
 
 
-def draw_diagrams(site: model.Site, book: AddressBook, cache_dir: Path, **kwargs: Any) -> DiagramSet:
-    """Every diagram of ``site``, drawn with the product's style file as the plugin draws them."""
-    return build_diagrams(site, book, load_style(STYLE_FILE), STYLE_FILE.read_bytes(), cache_dir, **kwargs)
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A 300-activity synthetic strategy (``benchmarks/generate.py``) with a one-line front page."""
+    data = tmp_path_factory.mktemp("large-data")
+    generate_strategy(300, data)
+    docs = tmp_path_factory.mktemp("large-docs")
+    (docs / "index.md").write_text("# Strategier\n", encoding="utf-8")
+    project = make_project(tmp_path_factory.mktemp("large-project"), data, docs)
+    return built(project, tmp_path_factory.mktemp("large-site"))
+
+
+@pytest.fixture(scope="session")
+def realisation_model() -> model.Site:
+    """The realisation fixture's data, loaded (frozen: tests change copies with ``dataclasses.replace``)."""
+    return load_site(REALISATION_PROJECT / "data")
+
+
+@pytest.fixture(scope="session")
+def realisation_markdown(realisation_model: model.Site) -> dict[str, str]:
+    """Source path → Markdown of every realisation page of the fixture strategy, as the renderers write them."""
+    strategy = realisation_model.strategies[0]
+    return realisation_pages(strategy, address_book(realisation_model), Relations(strategy))
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """How many ``mkdocs build`` and ``mkdocs serve`` runs the session started, and their time."""
+    if not RUNS:
+        return
+    builds, serves = (sum(run.command == command for run in RUNS) for command in ("build", "serve"))
+    seconds = sum(run.seconds for run in RUNS)
+    terminalreporter.write_line(f"mkdocs runs: {builds} build, {serves} serve ({seconds:.0f} s in all)")

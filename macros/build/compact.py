@@ -14,7 +14,7 @@ It never changes a character inside
   may hold a line break takes the slower path that copies every start tag as it is.
 Speed matters (every page of every build): a regular-expression split and substitution, no Python code
 per match. Stylesheets that give other elements ``white-space: pre…`` are not seen; the theme and our
-templates have none (``tests/test_compact.py`` checks Material's stylesheet).
+templates have none (``tests/unit/test_compact_html.py`` checks Material's stylesheet).
 """
 
 from __future__ import annotations

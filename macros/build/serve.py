@@ -21,7 +21,7 @@ did not change:
 
 Keys hash the inputs themselves, never timestamps (the model key aside: it notices saved files by size
 and modification time), so a reused page is exactly what a full build would write;
-``tests/test_serve_reuse.py`` compares a rebuilt site with a fresh build byte for byte.
+``tests/site/test_serve_shows_edits.py`` compares a rebuilt site with a fresh build byte for byte.
 """
 
 from __future__ import annotations

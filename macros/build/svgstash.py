@@ -6,8 +6,8 @@ unchanged, but only after scanning every character of them: at 1,000 activities 
 Markdown is SVG. ``plugin.on_page_markdown`` swaps each ``<svg>…</svg>`` of a generated page for an
 empty ``<svg data-strategi-svg="N"></svg>`` (the same kind of raw HTML, so Markdown treats it alike)
 and the page's ``render`` puts the originals back into the HTML. The result is byte for byte what
-converting the SVG would have given (``tests/test_svgstash.py`` builds a site both ways). Hand-written
-pages in ``docs/`` are left alone: an ``<svg>`` in a code block there must stay text.
+converting the SVG would have given (``tests/unit/test_svg_stash.py`` converts every generated page both
+ways). Hand-written pages in ``docs/`` are left alone: an ``<svg>`` in a code block there must stay text.
 """
 
 from __future__ import annotations

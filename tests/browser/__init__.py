@@ -1,4 +1,4 @@
-"""Browser suite: the built example site in Debian's Chromium (axe-core, keyboard, search, privacy).
+"""Browser suite: built sites in Debian's Chromium (axe-core, keyboard, search, privacy, printing to PDF).
 
 A package so that its ``conftest`` does not shadow ``tests/conftest.py`` under pytest's prepend import mode.
 """

@@ -36,10 +36,10 @@ def site_url(example_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="package")
 def browser(report: SuiteReport) -> Iterator[Browser]:
-    """One Chromium for the whole browser suite, stopped when the suite ends.
+    """One Chromium for the whole browser suite (printing to PDF included), stopped when the suite ends.
 
-    Package scope, not session: a running sync Playwright owns the thread's event loop, and tests
-    elsewhere (print tests) start their own.
+    Package scope, not session: a running sync Playwright owns the thread's event loop, so it must not
+    outlive the browser tests.
     """
     assert AXE_SCRIPT.exists(), "axe-core is missing: run `npm ci` (./dev.sh test does it)"
     with sync_playwright() as playwright:

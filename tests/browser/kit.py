@@ -2,14 +2,14 @@
 
 Pipeline position: after the build. The suite serves a built site (``mkdocs build --strict`` output)
 from 127.0.0.1 and looks at it through Debian's Chromium. Nothing here knows the strategy model; the
-tests derive what to expect from the built site (``links.json``) and the data.
+tests derive what to expect from the built site (``support.sites.link_map``: its ``links.json``) and read
+its HTML with ``support.html``.
 """
 
 from __future__ import annotations
 
 import functools
 import http.server
-import json
 import os
 import re
 import shutil
@@ -18,14 +18,14 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Route, ViewportSize
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.sites import ROOT
+
 # Debian's Chromium (apt-get install chromium); $CHROMIUM points elsewhere if needed.
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -263,40 +263,3 @@ class SiteSearch:
             now = self.page.inner_html(".md-search-result")
             same, last = (same + 1, last) if now == last else (0, now)
             time.sleep(0.08)
-
-
-def element_links(site_dir: Path) -> list[dict[str, str]]:
-    """The built site's own map of elements (``links.json``): strategi, id, type, titel, url."""
-    data = json.loads((site_dir / "links.json").read_text(encoding="utf-8"))
-    return [{k: str(v) for k, v in element.items() if isinstance(v, (str, int))} for element in data["elementer"]]
-
-
-# Elements and attributes whose address a browser fetches (``<link>`` also covers preconnect, dns-prefetch).
-FETCHED = {
-    ("link", "href"),
-    ("script", "src"),
-    ("img", "src"),
-    ("iframe", "src"),
-    ("source", "src"),
-    ("video", "src"),
-    ("audio", "src"),
-    ("object", "data"),
-    ("embed", "src"),
-}
-
-
-class ExternalReferences(HTMLParser):
-    """Collects every resource an HTML page would fetch (or preconnect to) from another host."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {name: value or "" for name, value in attrs}
-        rel = values.get("rel", "")
-        for element, attribute in FETCHED:
-            address = values.get(attribute, "")
-            is_link_to_page = tag == "link" and rel in ("canonical", "alternate")
-            if tag == element and not is_link_to_page and address.startswith(("http:", "https:", "//")):
-                self.found.append(f"<{tag} {rel}> {address}".replace(" >", ">"))

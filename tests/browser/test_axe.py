@@ -7,14 +7,16 @@ Each page is loaded once and checked in both colour schemes: the reader's own sw
 from __future__ import annotations
 
 import re
-from html import unescape
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page
 
+from support.html import read_file
+from support.sites import ROOT, page_file
+
 from .conftest import OpenContext
-from .kit import DESKTOP, ROOT, SuiteReport, Violation, axe_violations, site_pages
+from .kit import DESKTOP, SuiteReport, Violation, axe_violations, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -71,10 +73,8 @@ def test_every_page_is_titled_by_its_heading(example_site: Path) -> None:
     wrong: list[str] = []
     seen: dict[str, str] = {}
     for path in site_pages(example_site):
-        html = (example_site / (path + "index.html" if path.endswith("/") or not path else path)).read_text("utf-8")
-        title = unescape(re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)).removesuffix(suffix)  # type: ignore[union-attr]
-        heading = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
-        text = unescape(re.sub(r"<[^>]+>", "", heading.group(1))).replace("¶", "").strip() if heading else ""
+        page = read_file(page_file(example_site, path))
+        title, text = page.title.removesuffix(suffix), page.h1
         if text and title.lower() not in text.lower() and text.lower() not in title.lower():
             wrong.append(f"/{path}: <title> {title!r}, heading {text!r}")
         if seen.setdefault(title, path) != path:

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext
 
+from support.html import read_file
+
 from .conftest import guarded_contexts
 from .kit import (
     DESKTOP,
-    ExternalReferences,
     RequestGuard,
     SuiteReport,
     axe_violations,
@@ -74,6 +75,6 @@ def test_a_page_asking_another_host_fails_the_test(browser: Browser, fixture_url
 
 
 def test_the_html_scan_finds_the_font_link() -> None:
-    parser = ExternalReferences()
-    parser.feed((FIXTURES / "external-font.html").read_text(encoding="utf-8"))
-    assert parser.found == ["<link stylesheet> https://fonts.googleapis.com/css?family=Roboto:300,400&display=fallback"]
+    assert read_file(FIXTURES / "external-font.html").fetched_from_other_hosts() == [
+        "<link stylesheet> https://fonts.googleapis.com/css?family=Roboto:300,400&display=fallback"
+    ]

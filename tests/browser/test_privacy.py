@@ -13,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from support.html import read_file
+
 from .conftest import OpenContext
-from .kit import DESKTOP, ExternalReferences, SiteSearch, SuiteReport, site_pages
+from .kit import DESKTOP, SiteSearch, SuiteReport, site_pages
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +55,5 @@ def test_no_page_sets_a_cookie_or_asks_another_host(
 def test_no_page_refers_to_a_resource_on_another_host(example_site: Path) -> None:
     found = []
     for html in sorted(example_site.rglob("*.html")):
-        parser = ExternalReferences()
-        parser.feed(html.read_text(encoding="utf-8"))
-        found += [f"{html.relative_to(example_site)}: {reference}" for reference in parser.found]
+        found += [f"{html.relative_to(example_site)}: {ref}" for ref in read_file(html).fetched_from_other_hosts()]
     assert not found, "\n".join(found)

@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import ViewportSize
 
+from support.sites import link_map
+
 from .conftest import OpenContext
-from .kit import DESKTOP, PHONE, element_links
+from .kit import DESKTOP, PHONE
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +25,7 @@ SCREENS = Path(tempfile.gettempdir()) / "screens"  # /tmp/screens
 
 def indsats_page(site: Path) -> str:
     """The first indsats page that has a diagram, else the first indsats page."""
-    pages = [e["url"] for e in element_links(site) if e["type"] == "indsats" and "#" not in e["url"]]
+    pages: list[str] = [e["url"] for e in link_map(site) if e["type"] == "indsats" and "#" not in e["url"]]
     with_diagram = [url for url in pages if "strategi-diagram" in (site / url / "index.html").read_text("utf-8")]
     return (with_diagram or pages)[0]
 

@@ -11,28 +11,21 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from support.sites import ROOT, make_project, tree
 
 pytestmark = pytest.mark.build
 
 GENERATOR = re.compile(rb'<meta name="generator" content="([^"]*)">')
 
 
-def project(where: Path) -> Path:
-    """A copy of the example project: data and docs copied, the rest linked, the configuration inherited."""
-    where.mkdir()
-    for folder in ("data", "docs"):
-        shutil.copytree(ROOT / folder, where / folder)
-    for shared in ("overrides", "macros", "diagrams"):
-        (where / shared).symlink_to(ROOT / shared)
-    (where / "mkdocs.yml").write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\n", encoding="utf-8")
-    return where
+def example_project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "projekt", ROOT / "data", ROOT / "docs")
 
 
 def properdocs_build(where: Path, out: Path) -> subprocess.CompletedProcess[str]:
@@ -42,12 +35,8 @@ def properdocs_build(where: Path, out: Path) -> subprocess.CompletedProcess[str]
     return subprocess.run(command, cwd=where, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 
-def tree(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 def test_properdocs_builds_the_example_site_as_mkdocs_does(example_site: Path, tmp_path: Path) -> None:
-    result = properdocs_build(project(tmp_path / "projekt"), tmp_path / "site")
+    result = properdocs_build(example_project(tmp_path), tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
     ours, theirs = tree(example_site), tree(tmp_path / "site")
@@ -64,7 +53,7 @@ def test_properdocs_builds_the_example_site_as_mkdocs_does(example_site: Path, t
 
 
 def test_a_failed_strict_build_under_properdocs_keeps_the_published_site(tmp_path: Path) -> None:
-    where = project(tmp_path / "projekt")
+    where = example_project(tmp_path)
     (where / "docs" / "index.md").write_text("[brudt link](findes-ikke.md)\n", encoding="utf-8")
     published = tmp_path / "site"
     published.mkdir()

@@ -1,0 +1,86 @@
+"""On paper: a role sheet prints on exactly one A4 sheet, and a print edition shows content without chrome.
+
+Pages of the session's built realisation fixture and 300-activity strategy are served on 127.0.0.1 and
+printed to PDF in Debian's Chromium with print media, as a person choosing "Udskriv" would; the PDFs are
+read with Poppler's ``pdfinfo`` and ``pdftotext``. Every request to another host fails the test.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from support.sites import page as page_of
+
+from .conftest import guarded_contexts
+from .kit import SuiteReport, serve
+
+pytestmark = pytest.mark.browser
+
+A4_POINTS = (595, 842)
+
+
+def print_pages(browser: Browser, report: SuiteReport, site: Path, urls: dict[str, str], out: Path) -> dict[str, Path]:
+    """PDFs (name → file in ``out``) of the pages of the built ``site`` at ``urls``, printed with print media."""
+    pdfs = {}
+    with serve(site) as origin, guarded_contexts(browser, origin, report) as open_context:
+        page = open_context().new_page()
+        for name, url in urls.items():
+            page.goto(f"{origin}{url}")
+            page.emulate_media(media="print")
+            pdfs[name] = out / f"{name}.pdf"
+            page.pdf(path=str(pdfs[name]), prefer_css_page_size=True, print_background=True)
+    return pdfs
+
+
+def pdf_info(path: Path) -> dict[str, str]:
+    text = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in text.splitlines())}
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.fixture(scope="module")
+def printed(
+    browser: Browser, report: SuiteReport, realisation_site: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """PDFs of the realisation fixture's ledelse role sheet and print edition."""
+    urls = {"rolleark": "realisering/roller/ledelse/", "udskrift": "realisering/udskrift/"}
+    return print_pages(browser, report, realisation_site, urls, tmp_path_factory.mktemp("pdf"))
+
+
+def test_role_sheet_prints_on_one_a4_sheet(printed: dict[str, Path]) -> None:
+    info = pdf_info(printed["rolleark"])
+    assert info["Pages"] == "1"
+    width, height = (round(float(v)) for v in info["Page size"].split()[0:3:2])
+    assert (width, height) == A4_POINTS
+    text = pdf_text(printed["rolleark"])
+    assert "Lederen afsætter tid til fraværssamtaler." in text
+    assert "Forudsætningerne er endnu ikke beskrevet." in text
+
+
+def test_paper_has_no_navigation_or_search_and_prints_link_addresses(printed: dict[str, Path]) -> None:
+    text = pdf_text(printed["udskrift"])
+    assert "Byrådets beslutning (https://example.org/beslutning)" in " ".join(text.split())
+    assert "Søg" not in text and "Strategier og forandringsteorier" not in text
+    assert "Prøvestrategi for realisering – hele strategien" in text
+
+
+def test_a_print_part_prints_with_its_heading_and_content(
+    browser: Browser, report: SuiteReport, large_site: Path, tmp_path: Path
+) -> None:
+    """A part of a print edition too long for one page (``unit/test_long_pages_split.py``) prints as a whole."""
+    url = "syntetisk/udskrift/del-2/"
+    first = (h3.text for h3 in page_of(large_site, url).article.all("h3") if h3.has("id"))
+    heading = next(first, None)
+    assert heading
+    pdf = print_pages(browser, report, large_site, {"del-2": url}, tmp_path)["del-2"]
+    text = " ".join(pdf_text(pdf).split())
+    assert "hele strategien, del 2 af" in text
+    assert heading in text
+    assert "Søg" not in text and "Forrige: del 1" not in text

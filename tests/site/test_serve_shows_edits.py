@@ -1,0 +1,122 @@
+"""``mkdocs serve`` shows every edit without a restart, rebuilds only what an edit changed, and never serves
+anything stale.
+
+One real ``mkdocs serve`` session on the fixture project goes through a series of edits an editor makes
+(a title, a broken file and its repair, a removed activity, a page in ``docs/``). After each, the edited
+page shows the change, every file of a fresh ``mkdocs build`` of the same project is fetched from the
+server and must be byte for byte what the build wrote (apart from MkDocs' live-reload script), no other
+page may be served, and the server's log must say that most pages were reused.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from support.sites import FIXTURE_PROJECT, Serve, fetch, free_port, make_project, mkdocs_build
+
+pytestmark = pytest.mark.build
+
+LIVE_RELOAD = re.compile(rb"<script>[^<]*livereload[^<]*</script>(?=</body>)", re.IGNORECASE)
+REUSED = re.compile(
+    r"Genbrugt fra sidste byg: (\d+) af (\d+) sider uden ny omsætning af Markdown, (\d+) uden ny skabelon"
+)
+ACTIVITY = "proeve/aktiviteter/netvaerksmoeder/"
+
+
+def served(session: Serve, address: str) -> tuple[int, bytes]:
+    """(status, body without the live-reload script) of ``address`` on the server."""
+    status, body = fetch(session.url + address)
+    return status, LIVE_RELOAD.sub(b"", body)
+
+
+def wait_for_log(session: Serve, pattern: str, since: int = 0, seconds: float = 120) -> str:
+    """The log from character ``since`` on, once it matches ``pattern``."""
+    deadline = time.monotonic() + seconds
+    while not re.search(pattern, session.text()[since:]):
+        assert session.process.poll() is None, f"mkdocs serve stopped:\n{session.text()}"
+        assert time.monotonic() < deadline, f"waited {seconds} s for {pattern!r}:\n{session.text()[since:]}"
+        time.sleep(0.2)
+    return session.text()[since:]
+
+
+def rebuild_after(session: Serve, change: Callable[[], None]) -> str:
+    """Make ``change`` and wait until the server has rebuilt and published; returns the log since."""
+    since = len(session.text())
+    change()
+    return wait_for_log(session, r"Reloading browsers", since)
+
+
+def assert_serves_the_build(session: Serve, tmp_path: Path, name: str) -> Path:
+    """Every file of a fresh build is served with the same bytes; returns the fresh build."""
+    built = tmp_path / f"build-{name}"
+    result = mkdocs_build(session.project, built)
+    assert result.returncode == 0, result.stderr
+    files = sorted(path for path in built.rglob("*") if path.is_file())
+    different = []
+    for path in files:
+        address = path.relative_to(built).as_posix()
+        status, body = served(session, address)
+        if status != 200 or body != path.read_bytes():
+            different.append(f"{address} ({status})")
+    assert not different, f"{name}: served differently from a fresh build: {different[:10]} of {len(files)}"
+    return built
+
+
+def edit(path: Path, old: str, new: str) -> Callable[[], None]:
+    def change() -> None:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return change
+
+
+def test_serve_shows_edits_reuses_pages_and_serves_what_a_fresh_build_writes(tmp_path: Path) -> None:
+    port = free_port()  # the site's address is the server's, so a fresh build writes the same canonical links
+    project = make_project(
+        tmp_path / "p",
+        FIXTURE_PROJECT / "data",
+        FIXTURE_PROJECT / "docs",
+        f"site_url: http://127.0.0.1:{port}/\nwatch: [data]\n",
+    )  # not the live code tree
+    session = Serve(project, port, tmp_path / "serve.log")
+    data = project / "data" / "proeve.yaml"
+    try:
+        wait_for_log(session, r"Serving on")
+        assert_serves_the_build(session, tmp_path, "start")
+        assert b"Netv\xc3\xa6rksm\xc3\xb8der" in served(session, ACTIVITY)[1]
+
+        log = rebuild_after(session, edit(data, "titel: Netværksmøder", "titel: Netværksmøder med familien"))
+        status, page = served(session, ACTIVITY)
+        assert status == 200 and "Netværksmøder med familien".encode() in page
+        assert_serves_the_build(session, tmp_path, "title")
+        reuse = [tuple(int(n) for n in found) for found in REUSED.findall(log)]
+        assert any(0 < converted < total and 0 < written < total for converted, total, written in reuse), reuse
+
+        since = len(session.text())
+        edit(data, "titel: Netværksmøder med familien", "titel: [Netværksmøder")()  # YAML that does not parse
+        wait_for_log(session, r"proeve.yaml:\d+", since)
+        rebuild_after(session, edit(data, "titel: [Netværksmøder", "titel: Netværksmøder igen"))
+        assert_serves_the_build(session, tmp_path, "after-a-failed-build")
+        assert "Netværksmøder igen".encode() in served(session, ACTIVITY)[1]
+
+        activity = (
+            "      - id: netvaerksmoeder\n        titel: Netværksmøder igen\n"
+            "        områder: [myndighed, almen]\n        afhænger_af: [faerre-sager]\n"
+            "        mål: [effekt-maal]\n"
+        )
+        rebuild_after(session, edit(data, activity, ""))
+        built = assert_serves_the_build(session, tmp_path, "removed")
+        assert not (built / ACTIVITY / "index.html").exists()
+        assert served(session, ACTIVITY)[0] == 404, "the removed activity's page is still served"
+
+        rebuild_after(session, edit(project / "docs" / "index.md", "\n", "\nEt nyt afsnit på forsiden.\n"))
+        assert_serves_the_build(session, tmp_path, "docs")
+        assert "Et nyt afsnit på forsiden.".encode() in served(session, "")[1]
+    finally:
+        session.stop()
