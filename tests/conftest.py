@@ -4,17 +4,22 @@
 - ``fixture_site`` and ``fixture_site_flat``: ``tests/fixtures/site`` (every element kind), the second with
   ``use_directory_urls: false``;
 - ``realisation_site``: ``tests/fixtures/realisation`` (months, targets, measurements, prerequisites);
-- ``large_site``: the benchmark's synthetic strategy of 300 activities (long pages split into parts).
+- ``large_site``: the benchmark's synthetic strategy of 300 activities (long pages split into parts);
+- ``hostile_site``: every inert file of the hostile corpus, with a front page calling every macro.
 
-The realisation fixture is also shared unbuilt: its model (``realisation_model``) and the Markdown of its
-realisation pages (``realisation_markdown``). Helpers live in ``tests/support/``. At the end of the
-session the number of ``mkdocs`` runs is printed.
+The sites the collected tests use are started as soon as collection ends, one after another on a second
+thread (``support.sites.BackgroundBuilds``): the unit tests run first and need none, so by the time a site
+test asks for a site it is usually built. The realisation fixture is also shared unbuilt: its model
+(``realisation_model``) and the Markdown of its realisation pages (``realisation_markdown``). Helpers live
+in ``tests/support/``. At the end of the session the number of ``mkdocs`` runs is printed.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -24,70 +29,138 @@ from macros.derived.addresses import address_book
 from macros.derived.relations import Relations
 from macros.loading.validate import load_site
 from macros.rendering.realisation import realisation_pages
+from support.hostile import build_inert_site
 from support.sites import (
     FIXTURE_PROJECT,
     REALISATION_PROJECT,
     ROOT,
     RUNS,
+    BackgroundBuilds,
     built,
     generate_strategy,
     make_project,
     mkdocs_build,
 )
 
-# Imported from here by tests/test_validation.py and tests/test_guide.py until they move into the layout.
-__all__ = ["FIXTURE_PROJECT", "ROOT", "make_project", "mkdocs_build"]
+__all__ = ["FIXTURE_PROJECT", "ROOT", "make_project", "mkdocs_build"]  # the helpers tests import from here
 
 
-@pytest.fixture(scope="session", autouse=True)
-def this_checkouts_code() -> Iterator[None]:
-    """Every Python the tests start (``mkdocs``, ``python -m macros``) runs this checkout's ``macros/``.
+# Every Python the tests start (``mkdocs``, ``python -m macros``) runs this checkout's ``macros/``: without
+# it, a subprocess outside the checkout (a temporary project or data folder) would import whatever copy of
+# the package the virtual environment has installed – another worktree's code.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
-    Without it, a subprocess outside the checkout (a temporary project, a temporary data folder) would
-    import whatever copy of the package the virtual environment has installed – another worktree's code.
-    """
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-        yield
+SITES = BackgroundBuilds()
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _example_site(environment: Mapping[str, str]) -> Path:
     """The example site: the repository's project, built in place into a temporary folder."""
-    return built(ROOT, tmp_path_factory.mktemp("example-site"))
+    return built(ROOT, _temporary("example-site"), environment=environment)
 
 
-@pytest.fixture(scope="session")
-def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _fixture_site(environment: Mapping[str, str]) -> Path:
     """The small fixture project that uses every element kind."""
-    return built(FIXTURE_PROJECT, tmp_path_factory.mktemp("fixture-site"))
+    return built(FIXTURE_PROJECT, _temporary("fixture-site"), environment=environment)
 
 
-@pytest.fixture(scope="session")
-def fixture_site_flat(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _fixture_site_flat(environment: Mapping[str, str]) -> Path:
     """The fixture project built with ``use_directory_urls: false`` (pages as ``name.html``)."""
-    where = tmp_path_factory.mktemp("fixture-flat-project")
-    project = make_project(where, FIXTURE_PROJECT / "data", FIXTURE_PROJECT / "docs", "use_directory_urls: false\n")
-    return built(project, tmp_path_factory.mktemp("fixture-site-flat"))
+    flat = "use_directory_urls: false\n"
+    project = make_project(_temporary("fixture-flat-project"), FIXTURE_PROJECT / "data", FIXTURE_PROJECT / "docs", flat)
+    return built(project, _temporary("fixture-site-flat"), environment=environment)
 
 
-@pytest.fixture(scope="session")
-def realisation_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _realisation_site(environment: Mapping[str, str]) -> Path:
     """The realisation fixture: a small strategy with what the example lacks (årshjul, targets, levels)."""
-    where = tmp_path_factory.mktemp("realisation-project")
-    project = make_project(where, REALISATION_PROJECT / "data", REALISATION_PROJECT / "docs")
-    return built(project, tmp_path_factory.mktemp("realisation-site"))
+    project = make_project(
+        _temporary("realisation-project"), REALISATION_PROJECT / "data", REALISATION_PROJECT / "docs"
+    )
+    return built(project, _temporary("realisation-site"), environment=environment)
+
+
+def _large_site(environment: Mapping[str, str]) -> Path:
+    """A 300-activity synthetic strategy (``benchmarks/generate.py``) with a one-line front page."""
+    data = _temporary("large-data")
+    generate_strategy(300, data)
+    docs = _temporary("large-docs")
+    (docs / "index.md").write_text("# Strategier\n", encoding="utf-8")
+    project = make_project(_temporary("large-project"), data, docs)
+    return built(project, _temporary("large-site"), environment=environment)
+
+
+def _hostile_site(environment: Mapping[str, str]) -> Path:
+    """Every inert file of the hostile corpus on one site, with a front page calling every macro."""
+    return build_inert_site(_temporary("hostile-build"), environment)
+
+
+SHARED: dict[str, Callable[[Mapping[str, str]], Path]] = {
+    "example_site": _example_site,
+    "fixture_site": _fixture_site,
+    "fixture_site_flat": _fixture_site_flat,
+    "realisation_site": _realisation_site,
+    "large_site": _large_site,
+    "hostile_site": _hostile_site,
+}
+_BASE: list[Path] = []
+
+
+def _temporary(name: str) -> Path:
+    """A fresh folder for the shared sites, under the session's own temporary folder."""
+    return Path(tempfile.mkdtemp(prefix=f"{name}-", dir=_BASE[0]))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    _BASE.append(Path(tempfile.mkdtemp(prefix="strategi-test-sites-")))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Start the shared sites the collected tests use, in the order they are first needed."""
+    for item in session.items:
+        for name in getattr(item, "fixturenames", ()):
+            if name in SHARED:
+                SITES.start(name, SHARED[name])
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    SITES.close()
+    for base in _BASE:
+        shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def large_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A 300-activity synthetic strategy (``benchmarks/generate.py``) with a one-line front page."""
-    data = tmp_path_factory.mktemp("large-data")
-    generate_strategy(300, data)
-    docs = tmp_path_factory.mktemp("large-docs")
-    (docs / "index.md").write_text("# Strategier\n", encoding="utf-8")
-    project = make_project(tmp_path_factory.mktemp("large-project"), data, docs)
-    return built(project, tmp_path_factory.mktemp("large-site"))
+def example_site() -> Path:
+    """The example site: the repository's project (``data/``, ``docs/``, ``mkdocs.yml``)."""
+    return SITES.get("example_site", _example_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_site() -> Path:
+    """The small fixture project that uses every element kind."""
+    return SITES.get("fixture_site", _fixture_site)
+
+
+@pytest.fixture(scope="session")
+def fixture_site_flat() -> Path:
+    """The fixture project built with ``use_directory_urls: false`` (pages as ``name.html``)."""
+    return SITES.get("fixture_site_flat", _fixture_site_flat)
+
+
+@pytest.fixture(scope="session")
+def realisation_site() -> Path:
+    """The realisation fixture: a small strategy with what the example lacks (årshjul, targets, levels)."""
+    return SITES.get("realisation_site", _realisation_site)
+
+
+@pytest.fixture(scope="session")
+def large_site() -> Path:
+    """A 300-activity synthetic strategy: long pages split into parts."""
+    return SITES.get("large_site", _large_site)
+
+
+@pytest.fixture(scope="session")
+def hostile_site() -> Path:
+    """Every inert file of the hostile corpus on one site (``support.hostile.build_inert_site``)."""
+    return SITES.get("hostile_site", _hostile_site)
 
 
 @pytest.fixture(scope="session")

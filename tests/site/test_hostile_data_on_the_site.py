@@ -9,54 +9,17 @@ frame, image or form carrying a payload), and the texts each file declares must 
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from macros import model
-from macros.loading.validate import load_site
 from support.hostile import MARKER, Case, assert_inert, inert_cases
 from support.html import HEADINGS, Page, normalise, read, read_file
-from support.sites import html_files, make_project, mkdocs_build, search_index
+from support.sites import html_files, search_index
 
 pytestmark = pytest.mark.build
 
 INERT_CASES = inert_cases()
-
-
-def front_page(site: model.Site) -> str:
-    """A hand-written page calling every macro on the hostile data (macro output is never a template)."""
-    calls = ["# Fjendtlige data", "", "{{ strategioversigt() }}", ""]
-    for strategy in site.strategies:
-        calls += [f'{{{{ element("{strategy.id}/{strategy.id}") }}}}', ""]
-        calls += [f'{{{{ link("{strategy.id}/{e}") }}}}' for e in strategy.elements] + [""]
-        if strategy.maal:
-            calls += [f'{{{{ maaltabel("{strategy.id}") }}}}', ""]
-        for indsats in strategy.indsatser:
-            calls += [
-                f'{{{{ element("{strategy.id}/{indsats.id}") }}}}',
-                "",
-                f'{{{{ aktiviteter("{strategy.id}/{indsats.id}") }}}}',
-                "",
-            ]
-    return "\n".join(calls) + "\n"
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    where = tmp_path_factory.mktemp("hostile-build")
-    data, docs = where / "data", where / "docs"
-    data.mkdir()
-    docs.mkdir()
-    for case in INERT_CASES:
-        shutil.copy(case.path, data)
-    (docs / "index.md").write_text(front_page(load_site(data)), encoding="utf-8")
-    project = make_project(where / "project", data, docs)
-    result = mkdocs_build(project, where / "site")
-    assert result.returncode == 0, f"the inert corpus does not build:\n{result.stdout}\n{result.stderr}"
-    assert "Traceback" not in result.stderr
-    return where / "site"
 
 
 @pytest.fixture(scope="module")

@@ -19,11 +19,15 @@ Files that cannot carry a readable header (empty, UTF-16) declare it in ``NO_HEA
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros import model
+from macros.loading.validate import load_site
 from support.html import Page
-from support.sites import ROOT
+from support.sites import ROOT, make_project, mkdocs_build
 
 HOSTILE = ROOT / "tests" / "hostile"
 MARKER = "HOSTIL"  # every active payload in the corpus carries it
@@ -170,3 +174,37 @@ def assert_inert(page: Page, where: str) -> None:
     assert found.handlers == [], f"{where}: event handler from data"
     assert found.script_urls == [], f"{where}: script address from data"
     assert found.active_with_marker == [], f"{where}: active element carrying data"
+
+
+def front_page(site: model.Site) -> str:
+    """A hand-written page calling every macro on the hostile data (macro output is never a template)."""
+    calls = ["# Fjendtlige data", "", "{{ strategioversigt() }}", ""]
+    for strategy in site.strategies:
+        calls += [f'{{{{ element("{strategy.id}/{strategy.id}") }}}}', ""]
+        calls += [f'{{{{ link("{strategy.id}/{e}") }}}}' for e in strategy.elements] + [""]
+        if strategy.maal:
+            calls += [f'{{{{ maaltabel("{strategy.id}") }}}}', ""]
+        for indsats in strategy.indsatser:
+            calls += [
+                f'{{{{ element("{strategy.id}/{indsats.id}") }}}}',
+                "",
+                f'{{{{ aktiviteter("{strategy.id}/{indsats.id}") }}}}',
+                "",
+            ]
+    return "\n".join(calls) + "\n"
+
+
+def build_inert_site(where: Path, environment: Mapping[str, str] | None = None) -> Path:
+    """One ``mkdocs build --strict`` of every inert file of the corpus, with a front page calling every
+    macro on their elements; the built site (it must build, without a traceback)."""
+    data, docs = where / "data", where / "docs"
+    data.mkdir()
+    docs.mkdir()
+    for case in inert_cases():
+        shutil.copy(case.path, data)
+    (docs / "index.md").write_text(front_page(load_site(data)), encoding="utf-8")
+    project = make_project(where / "project", data, docs)
+    result = mkdocs_build(project, where / "site", environment=environment)
+    assert result.returncode == 0, f"the inert corpus does not build:\n{result.stdout}\n{result.stderr}"
+    assert "Traceback" not in result.stderr
+    return where / "site"

@@ -18,6 +18,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -45,8 +47,10 @@ class Run:
 RUNS: list[Run] = []  # every run of this test session, in order
 
 
-def _environment(hash_seed: str | None = None, build_day: str | None = None) -> dict[str, str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def _environment(
+    hash_seed: str | None = None, build_day: str | None = None, base: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    env = {**(os.environ if base is None else base), "NO_MKDOCS_2_WARNING": "1"}
     if hash_seed is not None:
         env["PYTHONHASHSEED"] = hash_seed
     if build_day is not None:
@@ -61,11 +65,13 @@ def mkdocs_build(
     *,
     hash_seed: str | None = None,
     build_day: str | None = None,
+    environment: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict`` in ``project`` (into ``out``, else its own ``site/``); not checked.
 
     ``hash_seed`` sets ``PYTHONHASHSEED``; ``build_day`` (seconds since 1970) pretends the build runs on
-    another day, through MkDocs' ``SOURCE_DATE_EPOCH``.
+    another day, through MkDocs' ``SOURCE_DATE_EPOCH``; ``environment`` replaces ``os.environ`` (a build
+    on a background thread must not see what a test meanwhile sets, such as a ``PATH`` without ``dot``).
     """
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["-d", str(out)] if out is not None else []
@@ -74,7 +80,7 @@ def mkdocs_build(
     result = subprocess.run(
         command,
         cwd=project,
-        env=_environment(hash_seed, build_day),
+        env=_environment(hash_seed, build_day, environment),
         capture_output=True,
         text=True,
         timeout=600,
@@ -84,11 +90,39 @@ def mkdocs_build(
     return result
 
 
-def built(project: Path, out: Path, config: Path | None = None) -> Path:
+def built(project: Path, out: Path, config: Path | None = None, environment: Mapping[str, str] | None = None) -> Path:
     """``mkdocs_build`` that must succeed; returns ``out``."""
-    result = mkdocs_build(project, out, config)
+    result = mkdocs_build(project, out, config, environment=environment)
     assert result.returncode == 0, f"mkdocs build failed:\n{result.stdout}\n{result.stderr}"
     return out
+
+
+class BackgroundBuilds:
+    """The session's shared sites, built one after another on a second thread while the tests run.
+
+    pytest runs one test at a time, and a test waiting for ``mkdocs build`` leaves the machine's other core
+    idle; so the shared sites are started when the session knows which it needs (the unit tests run
+    first and need none) and each fixture only waits for its own. Every build sees the environment the
+    session started with, whatever a running test sets meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="site-build")
+        self._started: dict[str, Future[Path]] = {}
+        self._environment = dict(os.environ)
+
+    def start(self, name: str, make: Callable[[Mapping[str, str]], Path]) -> None:
+        """Queue the site ``name``, made by ``make(environment)``, unless it is queued already."""
+        if name not in self._started:
+            self._started[name] = self._pool.submit(make, self._environment)
+
+    def get(self, name: str, make: Callable[[Mapping[str, str]], Path]) -> Path:
+        """The site ``name``: waited for when queued, else built now."""
+        self.start(name, make)
+        return self._started[name].result()
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
 
 
 def make_project(where: Path, data: Path, docs: Path, extra_config: str = "") -> Path:
