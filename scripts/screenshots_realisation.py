@@ -32,19 +32,10 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # run as a script from a checkout: the tests' project helper
 
+from browser.kit import CHROMIUM_ARGS  # noqa: E402 - importable once tests/ is on the path
 from support.sites import REALISATION_PROJECT, make_project  # noqa: E402 - importable once tests/ is on the path
 
 OUT = Path("/tmp/screens")  # noqa: S108 - for a person to look at, where the browser suite puts its screenshots
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def build(project: Path, out: Path) -> Path:

@@ -22,7 +22,7 @@ import yaml
 
 from ..loading.catalogue import Code
 from ..loading.convert import Converter
-from ..loading.problems import Problem
+from ..loading.problems import DataError, Problem
 from ..loading.yamlio import read_nodes
 from ..model import spec
 
@@ -31,16 +31,10 @@ STYLE_FILE = Path(__file__).resolve().parent.parent.parent / "diagrams" / "diagr
 _COLOUR = re.compile(r"^#[0-9a-f]{6}$")
 
 
-class StyleError(Exception):
+class StyleError(DataError):
     """The style file cannot be used; carries every problem found, for the editor."""
 
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = tuple(sorted(set(problems)))
-        super().__init__(self.report())
-
-    def report(self) -> str:
-        head = f"Diagrammernes stilfil kan ikke bruges: {len(self.problems)} fejl. Ret dem, og byg igen."
-        return "\n".join([head, *(str(p) for p in self.problems)])
+    HEAD = "Diagrammernes stilfil kan ikke bruges: {count} fejl. Ret dem, og byg igen."
 
 
 @dataclass(frozen=True)

@@ -63,12 +63,14 @@ class Problem:
 class DataError(Exception):
     """The data cannot be published; carries every problem found, in file and line order."""
 
+    HEAD = "Strategidata kan ikke bygges: {count} fejl. Ret dem, og byg igen."  # what cannot be used, and how many
+
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = tuple(sorted(set(problems)))
         super().__init__(self.report())
 
     def report(self) -> str:
-        head = f"Strategidata kan ikke bygges: {len(self.problems)} fejl. Ret dem, og byg igen."
+        head = self.HEAD.format(count=len(self.problems))
         return "\n".join([head, *(str(p) for p in self.problems)])
 
 

@@ -13,6 +13,7 @@ from macros import model
 from macros.derived.addresses import address_book
 from macros.derived.relations import Relations
 from macros.derived.timeline import last_changed
+from macros.derived.words import MONTHS
 from macros.rendering.realisation import realisation_pages
 from support.markdown import inline_svgs, section, table, unescape
 
@@ -26,26 +27,7 @@ def test_aarshjul_svg_and_list_say_the_same(
     markdown = realisation_markdown["realisering/opfoelgning.md"]
     (wheel,) = inline_svgs(markdown)
     assert wheel.get("role") == "img" and wheel.find(f"{SVG}title") is not None
-    months = {
-        name: number
-        for number, name in enumerate(
-            [
-                "januar",
-                "februar",
-                "marts",
-                "april",
-                "maj",
-                "juni",
-                "juli",
-                "august",
-                "september",
-                "oktober",
-                "november",
-                "december",
-            ],
-            1,
-        )
-    }
+    months = {name: number for number, name in enumerate(MONTHS, 1)}
     titles: dict[str, str] = {p.id: p.titel for p in strategy.processer}
     in_svg = {
         (int(g.attrib["data-nummer"]), titles[g.attrib["data-proces"]], int(g.attrib["data-maaned"]))
