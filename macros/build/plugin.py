@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import logging
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,6 +34,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from .. import model
 from ..derived.addresses import AddressBook, address_book
+from ..derived.timeline import FALLBACK_DATE
+from ..derived.words import date_text
 from ..diagrams import graphviz
 from ..diagrams.figures import DiagramSet, build_diagrams
 from ..diagrams.style import STYLE_FILE, StyleError, load_style
@@ -40,8 +43,9 @@ from ..exports.link_map import link_map
 from ..loading import schema
 from ..loading.problems import DataError
 from ..loading.validate import load_site
+from ..model import PartialDate
 from ..rendering.pages import PageSet, build_page_set
-from . import compact, publish, searchindex, svgstash
+from . import compact, paper, publish, searchindex, svgstash, tables
 from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
 
 Made = tuple[model.Site, AddressBook, DiagramSet, PageSet]
@@ -71,6 +75,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.reuse: Reuse = Reuse()
         self.nav: Navigation | None = None
         self.files: Files | None = None
+        self.print_heads: dict[str, str] = {}  # strategy id → what paper shows at the top of its pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse."""
@@ -82,17 +87,17 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         config.site_dir = str(self.staging)
         root = Path(config.config_file_path).parent
         data_dir, style_file = root / self.config.data_dir, _style_file(root, self.config.style_file)
-        use_directory_urls = config.use_directory_urls
+        use_directory_urls, site_url = config.use_directory_urls, config.site_url or ""
 
         def key() -> str:  # what the model is made from: the data files and the diagram style, as saved
             read = [path for path in data_dir.iterdir() if path.is_file()] if data_dir.is_dir() else []
-            return digest(files_digest([*read, style_file]), self.config.data_dir, str(use_directory_urls))
+            return digest(files_digest([*read, style_file]), self.config.data_dir, str(use_directory_urls), site_url)
 
         def make() -> Made:
             with _no_cycle_collection():
                 site = _load(data_dir, self.config.data_dir)
                 book = address_book(site, use_directory_urls)
-                diagrams = _draw(site, book, style_file, root / self.config.cache_dir, self.reuse)
+                diagrams = _draw(site, book, style_file, root / self.config.cache_dir, self.reuse, site_url)
                 return site, book, diagrams, build_page_set(site, book, diagrams)
 
         self.site, self.book, self.diagram_set, self.page_set = self.reuse.model(key, make)
@@ -136,13 +141,17 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if self.macro_problems:
             head = f"Sider med fejl i makroer: {len(self.macro_problems)}. Ret dem, og byg igen."
             raise PluginError("\n".join([head, *sorted(self.macro_problems)]))
-        # The footer links the tilgængelighedserklæring on every page: find its page once, not per page.
+        # The footer links the tilgængelighedserklæring and the staff pages on every page: find their pages
+        # once, not per page.
         statement = config.extra.get("tilgaengelighedserklaering") or ""
         found = files.get_file_from_path(statement) if statement and "://" not in statement else None
         statement_url = found.url if found is not None else ""
         env.globals["tilgaengelighed_url"] = statement_url
-        assert self.nav is not None
-        self.reuse.plan(env, files, self.nav, statement_url)
+        env.globals["personale_links"] = _staff_links(config.extra.get("personale"), files)
+        assert self.nav is not None and self.site is not None
+        self.print_heads = {s.id: f"{s.titel} · {s.organisation.kommune}" for s in self.site.strategies}
+        shown = json.dumps([statement_url, env.globals["personale_links"], self.print_heads], ensure_ascii=False)
+        self.reuse.plan(env, files, self.nav, shown)
         return env
 
     @event_priority(-100)  # after mkdocs-macros has rendered the page's macros
@@ -157,6 +166,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.reuse.around_render(page, markdown)
         return converted
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Links to other pages carry their published address, for paper (``paper``); table cells name
+        their column, for cards on a phone (``tables``)."""
+        return tables.with_cell_labels(paper.with_addresses(html, page.canonical_url))
+
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
@@ -164,13 +178,27 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.reuse.before_search(page, _search_entries(config))
         return context
 
+    def _sheet_margins(self, page: Page, config: MkDocsConfig) -> dict[str, str]:
+        """What every printed sheet of the page shows in its margins (``paper.with_sheet_margins``): the
+        strategy and its kommune (the site and the configured kommune on pages of no strategy), the date of
+        the data's latest recorded change, and the page's published address."""
+        assert self.page_set is not None
+        src = page.file.src_uri
+        strategy_head = self.print_heads.get(src.split("/", 1)[0]) if src in self.page_set.pages else None
+        kommune = (config.extra.get("kommune") or {}).get("navn")
+        head = strategy_head or (f"{config.site_name} · {kommune}" if kommune else config.site_name)
+        changed = PartialDate.parse(str(page.update_date or ""))
+        date = f"Data senest ændret {date_text(changed)}" if changed and str(changed) != FALLBACK_DATE else ""
+        return {"hoved": head, "dato": date, "adresse": page.canonical_url or ""}
+
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html, sitemap.xml) made smaller like every other page."""
         return compact.html_page(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(-100)  # after every other plugin has changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return self.reuse.output(page, compact.html_page(output), _search_entries(config))
+        written = compact.html_page(paper.with_sheet_margins(output, self._sheet_margins(page, config)))
+        return self.reuse.output(page, written, _search_entries(config))
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -214,14 +242,18 @@ def _load(data_dir: Path, shown: str) -> model.Site:
         raise PluginError(error.report()) from None
 
 
-def _draw(site: model.Site, book: AddressBook, style_file: Path, cache_dir: Path, reuse: Reuse) -> DiagramSet:
+def _draw(
+    site: model.Site, book: AddressBook, style_file: Path, cache_dir: Path, reuse: Reuse, site_url: str
+) -> DiagramSet:
     """Every diagram, rendered in one cached batch; a missing or failing Graphviz stops the build."""
     try:
         style = load_style(style_file, _shown(style_file))
     except StyleError as error:
         raise PluginError(error.report()) from None
     try:
-        return build_diagrams(site, book, style, style_file.read_bytes(), cache_dir, kept=reuse.figures)
+        return build_diagrams(
+            site, book, style, style_file.read_bytes(), cache_dir, kept=reuse.figures, site_url=site_url
+        )
     except (graphviz.GraphvizMissing, graphviz.GraphvizError) as error:
         raise PluginError(str(error)) from None
 
@@ -258,6 +290,18 @@ def _strict_warnings() -> bool:
     """Whether MkDocs' (or ProperDocs') strict-mode counter has seen a warning in this build."""
     handlers = [h for engine in ENGINE_LOGGERS for h in logging.getLogger(engine).handlers]
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def _staff_links(configured: Any, files: Files) -> list[tuple[str, str]]:
+    """(title, site-relative URL) of each page for staff that ``extra: personale`` names and the site has:
+    kept out of the citizens' menu (``not_in_nav``), linked from the footer."""
+    links = []
+    for entry in configured if isinstance(configured, list) else []:
+        title, path = (entry.get("titel"), entry.get("side")) if isinstance(entry, dict) else (None, None)
+        found = files.get_file_from_path(path) if isinstance(path, str) else None
+        if isinstance(title, str) and found is not None:
+            links.append((title, found.url))
+    return links
 
 
 def _with_strategies(nav: list[Any] | None, strategy_nav: list[dict[str, Any]]) -> list[Any]:

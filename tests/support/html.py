@@ -196,10 +196,11 @@ class Element:
 
     @property
     def cell_text(self) -> str:
-        """A table cell's text: each line (a ``<br>`` starts one) normalised, the lines joined by newlines."""
+        """A table cell's text: each line (a ``<br>`` or a list item starts one) normalised, the lines joined by
+        newlines."""
         lines = [""]
         for kind, item in self.walk():
-            if kind == "enter" and isinstance(item, Element) and item.tag == "br":
+            if kind == "enter" and isinstance(item, Element) and item.tag in ("br", "li"):
                 lines.append("")
             else:
                 lines[-1] += _piece(kind, item, BREAKS)

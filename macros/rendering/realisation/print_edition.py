@@ -30,8 +30,8 @@ class PrintMacros(Protocol):
     def head(self, strategy: model.Strategy, parts_count: int) -> str:
         """Front matter, title, and what the page is for; the note on parts."""
 
-    def intro(self, strategy: model.Strategy) -> str:
-        """The strategy's facts, vision, purpose and description."""
+    def intro(self, strategy: model.Strategy, figure: str) -> str:
+        """The strategy's facts, vision, purpose and description, and the overview diagram (``figure``)."""
 
     def objective(self, objective: model.Objective, level_names: Mapping[model.Level | None, str]) -> str:
         """A målsætning with its prerequisites per level."""
@@ -70,6 +70,9 @@ class PrintMacros(Protocol):
     def source(self, source: model.Source) -> str:
         """A source as a list item, linked when it has a web address."""
 
+    def notes(self, notes: list[tuple[str, str]]) -> str:
+        """The editors' notes on the sources (``redaktionelle_noter``): (element's name, note) pairs."""
+
 
 PRINT = template_macros("realisation/print.md.j2", PrintMacros)
 
@@ -90,7 +93,7 @@ def _print_pieces(context: Context) -> list[Piece]:
     def plain(ids: tuple[str, ...]) -> str:
         return ", ".join(inline(heading(element)) for element in context.els(ids))
 
-    pieces = [Piece((), PRINT.intro(strategy), "Indledning")]
+    pieces = [Piece((), PRINT.intro(strategy, context.figure("oversigt")), "Indledning")]
     pieces += _each(
         "Målsætninger",
         "maalsaetninger--alle",
@@ -155,6 +158,8 @@ def _closing_pieces(context: Context) -> list[Piece]:
             "Ændringer",
         )
     )
-    return pieces + [
-        Piece((heading_line(2, "Kilder", "kilder--alle"),), PRINT.source(source)) for source in strategy.kilder
-    ]
+    pieces += [Piece((heading_line(2, "Kilder", "kilder--alle"),), PRINT.source(source)) for source in strategy.kilder]
+    notes = [(heading(e), str(e.redaktionelle_noter)) for e in strategy.elements.values() if e.redaktionelle_noter]
+    if notes:
+        pieces.append(Piece((heading_line(2, "Om kilderne", "om-kilderne--alle"),), PRINT.notes(notes), "Om kilderne"))
+    return pieces
