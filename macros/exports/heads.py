@@ -63,6 +63,7 @@ class PageHead:
     breadcrumbs: str  # JSON-LD, ready for <script type="application/ld+json">; "" without a site_url
     feeds: tuple[tuple[str, str], ...]  # (title, site path) of the Atom feeds to announce
     updated: Updated | None
+    previews: bool  # whether to write Open Graph and breadcrumb data at all
 
 
 Crumb = tuple[str, str]  # name, page source
@@ -114,6 +115,7 @@ class PageHeads:
             self._breadcrumbs(crumbs) if self.previews and self.site_url else "",
             tuple(feeds),
             self.updates[strategy.id] if strategy is not None else self.site_update,
+            self.previews,
         )
 
     def _about(self, src: str, title: str, strategy: model.Strategy | None) -> tuple[str, list[Crumb]]:
