@@ -31,6 +31,7 @@ from rdflib.namespace import DCAT, DCTERMS, RDF
 
 from macros import model
 from macros.build.open_data import precompress
+from macros.build.plugin import StrategyPluginConfig
 from macros.derived.addresses import address_book
 from macros.derived.history import element_history
 from macros.derived.words import MONTHS
@@ -390,3 +391,11 @@ def test_precompression_writes_the_same_gzip_bytes_beside_each_text_file(tmp_pat
     assert not (tmp_path / "c.pdf.gz").exists() and not (tmp_path / "tiny.css.gz").exists()
     precompress(tmp_path)
     assert (tmp_path / "a/index.html.gz").read_bytes() == first
+
+
+def test_the_guide_says_how_to_turn_off_each_part() -> None:
+    guide = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
+    section = guide.split("## Det, sitet udgiver, og hvordan du slår det fra", 1)[1].split("\n## ", 1)[0]
+    switches = {"downloads", "feeds", "previews", "robots_txt", "precompress", "license"}
+    assert switches <= {name for name, _ in StrategyPluginConfig._schema}  # they are the plugin's options
+    assert all(f"{name}:" in section for name in switches)
