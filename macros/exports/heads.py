@@ -131,6 +131,8 @@ class PageHeads:
         if src in self.sections:
             _, cls = self.sections[src]
             return f"Alle {cls.kind_plural} i {where}.", [*trail, (cls.kind_plural.capitalize(), src)]
+        if strategy.titel in title:  # "Ændringer – Varige spor": the page's title names the strategy already
+            return f"{title} ({strategy.organisation.kommune}).", [*trail, (title, src)]
         return f"{title} – {where}.", [*trail, (title, src)]
 
     def _element_text(self, strategy: model.Strategy, element: model.Element, where: str) -> str:

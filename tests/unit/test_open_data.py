@@ -399,3 +399,14 @@ def test_the_guide_says_how_to_turn_off_each_part() -> None:
     switches = {"downloads", "feeds", "previews", "robots_txt", "precompress", "license"}
     assert switches <= {name for name, _ in StrategyPluginConfig._schema}  # they are the plugin's options
     assert all(f"{name}:" in section for name in switches)
+
+
+def test_a_strategy_page_without_its_own_text_is_described_by_title_and_municipality() -> None:
+    site = load_site(DATA_FOLDERS["fixture"])
+    heads = PageHeads(site, address_book(site), SITE_URL, "S", previews=True, feeds=False)
+    assert heads.head("proeve/ansvar.md", "Ansvar og roller").description == (
+        "Ansvar og roller – Prøvestrategi for Ærø (Ærø Kommune)."
+    )
+    assert heads.head("proeve/aendringer.md", "Ændringer – Prøvestrategi for Ærø").description == (
+        "Ændringer – Prøvestrategi for Ærø (Ærø Kommune)."
+    )
