@@ -43,6 +43,7 @@ from macros.exports.tables import strategy_tables
 from macros.loading import schema
 from macros.loading.validate import load_site
 from support.hostile import inert_cases
+from support.html import read
 from support.random_strategies import dump, strategy_documents, write_data
 from support.sites import FIXTURE_PROJECT, REALISATION_PROJECT, ROOT
 
@@ -410,3 +411,14 @@ def test_a_strategy_page_without_its_own_text_is_described_by_title_and_municipa
     assert heads.head("proeve/aendringer.md", "Ændringer – Prøvestrategi for Ærø").description == (
         "Ændringer – Prøvestrategi for Ærø (Ærø Kommune)."
     )
+
+
+def test_the_hostile_data_check_still_sees_data_that_could_run_in_the_head() -> None:
+    """The hostile-data check lets descriptions, feed titles and JSON-LD carry data (they are text), and nothing
+    else: a refresh with data, and a script that broke out of the structured data, are still found."""
+    inert = read('<meta name="description" content="HOSTIL"><link rel="alternate" title="HOSTIL" href="a.xml">'
+                 '<script type="application/ld+json">{"name": "HOSTIL"}</script>')  # fmt: skip
+    assert inert.active_content("HOSTIL").active_with_marker == []
+    active = read('<meta http-equiv="refresh" content="0;url=HOSTIL"><link rel="alternate" href="HOSTIL">'
+                  '<script type="application/ld+json">{"a":"</script><script>HOSTIL()</script>"}</script>')  # fmt: skip
+    assert len(active.active_content("HOSTIL").active_with_marker) == 3
