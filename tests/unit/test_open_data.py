@@ -232,7 +232,7 @@ def test_each_strategy_feed_is_valid_atom_with_one_entry_per_change() -> None:
     assert feed.feed.updated == "2022-01-10T00:00:00Z"
     assert [e.title for e in feed.entries] == [
         "Fraværet måles nu pr. skoleår & <b>ikke</b> pr. kvartal.",
-        "Indsatsen fik aktiviteten Netværksmøder.",
+        "Indsatsen fik aktiviteten Færre sager pr. rådgiver.",
     ]
     first = feed.entries[0]
     assert first.link == "https://strategier.example.dk/proeve/aendringer/#aendring-2022-01-10"
@@ -314,7 +314,9 @@ def test_without_a_licence_the_catalogue_states_none() -> None:
 def test_a_change_shows_in_the_history_of_each_element_it_names() -> None:
     strategy = load_site(DATA_FOLDERS["fixture"]).strategies[0]
     history = element_history(strategy)
-    assert [c.version.aendring for c in history["netvaerksmoeder"]] == ["Indsatsen fik aktiviteten Netværksmøder."]
+    assert [c.version.aendring for c in history["faerre-sager"]] == [
+        "Indsatsen fik aktiviteten Færre sager pr. rådgiver."
+    ]
     assert [c.anchor for c in history["fravaer"]] == ["aendring-2022-01-10"]
     assert "kort-maal" not in history
 
