@@ -20,6 +20,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
+from support.sites import link_map
+
 from .conftest import OpenContext, guarded_contexts
 from .kit import PHONE, SuiteReport, Violation, axe_violations, serve, site_pages
 
@@ -207,3 +209,34 @@ def test_pages_with_cards_pass_axe_on_a_phone(
                     found += axe_violations(page, f"/{path} (390 px)", scheme)
     report.violations += found
     assert not found, "\n".join(map(str, found))
+
+
+FIRST_SCREEN = """() => {
+  const first = selector => document.querySelector('article ' + selector);
+  const where = el => el ? {top: el.getBoundingClientRect().top + scrollY, bottom: el.getBoundingClientRect().bottom
+      + scrollY, text: el.innerText.trim()} : null;
+  const chain = first('.strategi-kort__kaede li') || first('figure.strategi-diagram svg');
+  return {aim: where(first('.strategi-kort__sigte')), chain: where(chain), kind: chain ? chain.tagName : ''};
+}"""
+
+
+def test_a_strategy_says_what_it_wants_and_how_on_the_first_phone_screen(
+    example_site: Path, site_url: str, open_context: OpenContext
+) -> None:
+    """Must show 1: on each strategy's front page at 390 × 844, the vision (or formål) is read whole and the
+    chain (the compact overview of målsætninger and indsatser, or the diagram) has begun, without scrolling."""
+    strategies = [e["url"] for e in link_map(example_site) if e["type"] == "strategi"]
+    assert len(strategies) >= 2
+    page = open_context(viewport=PHONE).new_page()
+    late = []
+    for path in strategies:
+        page.goto(site_url + path)
+        found = page.evaluate(FIRST_SCREEN)
+        aim, chain = found["aim"], found["chain"]
+        assert aim and aim["text"], f"/{path}: no vision or formål at the top"
+        assert chain, f"/{path}: no overview of the chain"
+        if aim["bottom"] > PHONE["height"] or chain["bottom"] > PHONE["height"]:
+            late.append(
+                f"/{path}: the aim ends at {aim['bottom']:.0f} px, the chain's first line at {chain['bottom']:.0f}"
+            )
+    assert not late, "below the first screen (844 px):\n" + "\n".join(late)

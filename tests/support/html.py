@@ -377,7 +377,7 @@ class Page:
         found = []
         for element in self.root.iter():
             rel = element.get("rel")
-            is_link_to_page = element.tag == "link" and rel in ("canonical", "alternate")
+            is_link_to_page = element.tag == "link" and bool({"canonical", "alternate"} & set(rel.split()))
             for tag, attribute in FETCHED:
                 address = element.get(attribute)
                 if tag == element.tag and not is_link_to_page and address.startswith(("http:", "https:", "//")):
