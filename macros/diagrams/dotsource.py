@@ -136,6 +136,8 @@ def _dot_edge(graph: _Dot, diagram: Diagram, edge: Edge, style: Style, printable
     attributes: dict[str, str] = {}
     if edge.dependency:
         attributes |= {"style": "dashed", "constraint": "false" if diagram.ranks else "true"}
+    if edge.influence:
+        attributes |= {"style": "dotted", "penwidth": "1.6"}
     if edge.assumption:
         attributes |= {"color": style.connection_edge.light, "penwidth": "2", "label": f"A{edge.number}"}
     if not printable:
@@ -161,15 +163,15 @@ def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) ->
     """The graph's label: a table of the kinds of box drawn, the områder's colours and the numbered
     assumptions; below the drawing on screen, above it (under the title) on paper."""
     rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(style.legend.title)}</B></TD></TR>']
-    for kind in dict.fromkeys(n.kind for n in diagram.nodes):
+    for kind, word in diagram.kind_words:
         look = style.types.of(kind)
-        rows.append(
-            _legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"', look.kind_label, style)
-        )
+        rows.append(_legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"', word, style))
     for _, title, colour in diagram.area_colours:
         rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f"{style.legend.areas}: {title}", style))
     if any(e.dependency for e in diagram.edges):
         rows.append(_legend_row("", style.legend.dependency, style, sample=("- - →", style.edge.light)))
+    if any(e.influence for e in diagram.edges):
+        rows.append(_legend_row("", style.legend.influence, style, sample=("··· →", style.edge.light)))
     numbered = [e for e in diagram.edges if e.assumption]
     if numbered:
         rows.append(_legend_row("", style.legend.connection, style, sample=("A1 →", style.connection_edge.light)))
