@@ -175,9 +175,16 @@ class _Builder:
             tuple(edges),
             ranks,
             _area_colours(self.strategy, self.style, nodes),
-            tuple((kind, kind_word(self.words, kind)) for kind in dict.fromkeys(n.kind for n in nodes)),
+            tuple((kind, kind_word(self.words, kind)) for kind in _legend_order(nodes, columns)),
             self.style.detail_link.format(**fill),
         )
+
+
+def _legend_order(nodes: tuple[Node, ...], columns: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The kinds of box drawn, in the order of the columns (left to right), those without a column last."""
+    position = {kind: n for n, kinds in enumerate(columns) for kind in kinds}
+    kinds = list(dict.fromkeys(node.kind for node in nodes))
+    return sorted(kinds, key=lambda kind: position.get(kind, len(columns)))
 
 
 def plural_placeholders(words: Vocabulary) -> dict[str, str]:
@@ -275,6 +282,7 @@ def overview(strategy: model.Strategy, style: Style, words: Vocabulary, level: s
     if level == "omraader":
         return area_overview(strategy, style, words)
     builder = _Builder(strategy, style, words)
+    _resources(builder)
     _chain(builder, strategy.indsatser, with_activities=level == "aktiviteter")
     _whole_chain(builder)
     return builder.diagram("oversigt", "oversigt", CHAIN)
@@ -282,17 +290,22 @@ def overview(strategy: model.Strategy, style: Style, words: Vocabulary, level: s
 
 def detail(strategy: model.Strategy, style: Style, words: Vocabulary) -> Diagram:
     builder = _Builder(strategy, style, words)
+    _resources(builder)
     _chain(builder, strategy.indsatser, with_activities=True)
     _whole_chain(builder)
     return builder.diagram("detaljer", "detaljer", CHAIN)
 
 
-def _whole_chain(builder: _Builder) -> None:
-    """Every resource and goal of the strategy, and every external factor with arrows to what it acts on,
-    whether or not anything links to them: a picture of the whole theory leaves none of them out."""
-    strategy = builder.strategy
-    for resource in strategy.ressourcer:
+def _resources(builder: _Builder) -> None:
+    """Every resource, first: the chain (and its text equivalent) begins with what the work builds on."""
+    for resource in builder.strategy.ressourcer:
         builder.add(resource)
+
+
+def _whole_chain(builder: _Builder) -> None:
+    """Every goal of the strategy, and every external factor with arrows to what it acts on, whether or not
+    anything links to them: a picture of the whole theory leaves none of them out."""
+    strategy = builder.strategy
     for goal in sorted(strategy.maal, key=_level_order):
         builder.add(goal)
     _factors(builder, everything=True)
@@ -384,8 +397,7 @@ def area_overview(strategy: model.Strategy, style: Style, words: Vocabulary) -> 
     builder = _Builder(strategy, style, words)
     reached = _goals_reached(strategy)
     top_level = _top_goal_level(strategy)
-    for resource in strategy.ressourcer:
-        builder.add(resource)
+    _resources(builder)
     for area in strategy.omraader:
         indsatser = [i for i in strategy.indsatser if area.id in i.omraader]
         activities = [a for a in strategy.activities if area.id in a.omraader]
