@@ -111,8 +111,22 @@ def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
             _dot_node(graph, diagram, node, style, printable)
     for edge in diagram.edges:
         _dot_edge(graph, diagram, edge, style, printable)
+    for tail, head in _column_order(diagram):
+        graph.edge(tail, head, style="invis", weight="0")
     _dot_legend(graph, diagram, style, printable)
     return graph.source
+
+
+def _column_order(diagram: Diagram) -> list[tuple[str, str]]:
+    """Invisible arrows that keep each column right of the one before it where no arrow of the diagram goes
+    from that column into it: without one, dot puts a column nothing points into (a goal nobody links to) at
+    the far left, and one reached only from further back (an activity's mellemlangt mål) beside the column
+    before it."""
+    return [
+        (before[0], column[0])
+        for before, column in pairwise(diagram.ranks)
+        if not any(edge.tail in before and edge.head in column for edge in diagram.edges)
+    ]
 
 
 def _dot_node(graph: _Dot, diagram: Diagram, node: Node, style: Style, printable: bool) -> None:

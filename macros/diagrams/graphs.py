@@ -17,8 +17,8 @@ from ..derived.words import Vocabulary, vocabulary
 from .style import Colour, Style
 
 # The columns of the chain, left to right: ressourcer → indsatser → aktiviteter → leverancer → kortsigtede →
-# mellemlange → langsigtede and effektmål → gevinster. Goals without a level and external factors have no
-# column of their own: dot places them by their arrows.
+# mellemlange → langsigtede and effektmål → gevinster, then goals whose level the data does not give (a
+# group of their own, never a level's column). External factors have no column: dot places them by arrows.
 CHAIN = (
     ("ressource",),
     ("indsats",),
@@ -28,6 +28,7 @@ CHAIN = (
     ("mellemlang",),
     ("langsigtet", "effekt"),
     ("gevinst",),
+    ("mål",),
 )
 GOAL_LEVELS: tuple[str, ...] = model.GOAL_LEVELS
 NO_LEVEL = "mål"  # the kind of box of a goal whose level the data does not give
@@ -157,7 +158,7 @@ class _Builder:
         columns = tuple(columns)
         ranks = tuple(r for r in (tuple(n.name for n in nodes if n.kind in kinds) for kinds in columns) if r)
         drawn = {n.kind for n in nodes}
-        chain = [kind for kinds in columns for kind in kinds if kind in drawn]
+        chain = [kind for kinds in columns for kind in kinds if kind in drawn and kind != NO_LEVEL]
         words = self.style.diagrams.of(wording)
         fill = {
             **plural_placeholders(self.words),
