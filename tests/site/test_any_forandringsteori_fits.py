@@ -122,8 +122,9 @@ def test_a_swedish_strategys_content_is_marked_swedish(format_site: Path) -> Non
         assert content.h1 in marked[0].text
     danish = page(format_site, f"{FOKUS.id}/")
     assert danish.article.all("div", class_="strategi-sprog") == []  # the site's own language needs no mark
-    card = page(format_site, "").first("div", class_="strategi-kort", lang="sv")
-    assert SWEDISH.titel in card.text
+    front = page(format_site, "")
+    assert SWEDISH.titel in front.first("div", class_="strategi-kort", lang="sv").text
+    assert "Inriktning 2: Närvaro i skolan" in front.first("div", class_="element-kort", lang="sv").text
 
 
 def test_a_strategy_without_vision_is_presented_by_its_formaal(format_site: Path) -> None:
