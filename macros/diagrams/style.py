@@ -143,6 +143,11 @@ class Overview:
 @dataclass(frozen=True)
 class Detail:
     max_nodes: int = spec("max_nodes", "Det detaljerede diagram tegnes kun op til så mange bokse.")
+    max_arrows_per_box: float = spec(
+        "max_arrows_per_box",
+        "Et diagram over sammenhænge, afhængigheder eller målsætninger tegnes ikke, når det har flere pile pr. "
+        "boks end dette: så er det kun et virvar af krydsende pile.",
+    )
 
 
 @dataclass(frozen=True)

@@ -175,7 +175,7 @@ def test_headings_are_bold_and_dark_enough(scheme: str, site_url: str, open_cont
 
 def test_facts_stand_apart_as_a_summary(site_url: str, open_context: OpenContext) -> None:
     page = open_context(viewport=PHONE).new_page()
-    page.goto(site_url + "varige-spor/")
+    page.goto(site_url + "varige-spor/indsatser/fremskudt-myndighedsfunktion/")
     facts = page.locator("article .fakta").first
     look = facts.evaluate("""el => {const s = getComputedStyle(el), b = getComputedStyle(document.body);
         return {rule: parseFloat(s.borderLeftWidth), fill: s.backgroundColor, page: b.backgroundColor,
@@ -239,4 +239,36 @@ def test_a_strategy_says_what_it_wants_and_how_on_the_first_phone_screen(
             late.append(
                 f"/{path}: the aim ends at {aim['bottom']:.0f} px, the chain's first line at {chain['bottom']:.0f}"
             )
+    assert not late, "below the first screen (844 px):\n" + "\n".join(late)
+
+
+FIRST_LINKS = """() => {
+  const top = el => el.getBoundingClientRect().top + scrollY;
+  const lead = document.querySelector('article h1 ~ p');
+  const chain = document.querySelector('article .relationer li, article figure.strategi-diagram svg');
+  return {lead: lead ? top(lead) : null, chain: chain ? top(chain) + Math.min(chain.getBoundingClientRect().height, 80)
+      : null, tag: chain ? chain.tagName : ''};
+}"""
+
+
+def test_an_indsats_or_malsaetning_page_begins_with_what_it_is_and_what_it_leads_to(
+    example_site: Path, site_url: str, open_context: OpenContext
+) -> None:
+    """The same idea on the pages of the chain's steps: at 390 × 844 the element's description has begun
+    and the first thing it leads to (its diagram's first boxes, or the first linked element) is in view."""
+    paths = [e["url"] for e in link_map(example_site) if e["type"] in ("indsats", "målsætning") and "#" not in e["url"]]
+    assert len(paths) >= 4
+    page = open_context(viewport=PHONE).new_page()
+    late, checked = [], 0
+    for path in paths:
+        page.goto(site_url + path)
+        found = page.evaluate(FIRST_LINKS)
+        if found["chain"] is None:  # an element that leads nowhere the data names: nothing to find
+            continue
+        checked += 1
+        if (found["lead"] or 0) > PHONE["height"] or found["chain"] > PHONE["height"]:
+            late.append(
+                f"/{path}: description at {found['lead']} px, first {found['tag']} ends at {found['chain']:.0f}"
+            )
+    assert checked >= 3, "too few pages lead anywhere for the check to mean something"
     assert not late, "below the first screen (844 px):\n" + "\n".join(late)
