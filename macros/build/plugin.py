@@ -12,9 +12,12 @@ MkDocs; ``macros_module`` the only module that knows mkdocs-macros.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import logging
+import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +26,7 @@ import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -45,6 +48,7 @@ from . import compact, publish, searchindex, svgstash
 from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
 
 Made = tuple[model.Site, AddressBook, DiagramSet, PageSet]
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config is untyped
@@ -54,6 +58,10 @@ class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' 
     # The diagrams' style; left out: the project's diagrams/diagrammer.yaml, else the product's own.
     style_file = config_options.Optional(config_options.Type(str))
     cache_dir = config_options.Type(str, default=".cache/diagrams")  # finished diagrams, by content hash
+    # Seconds one batch of diagrams may take in Graphviz before the build stops with a message naming the diagram.
+    dot_timeout = config_options.Type((int, float), default=graphviz.DEFAULT_TIMEOUT)
+    # Seconds a build waits for another build of the same site to finish before it gives up.
+    build_wait = config_options.Type((int, float), default=publish.DEFAULT_WAIT)
 
 
 class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyped-call]
@@ -66,20 +74,35 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def __init__(self) -> None:
         self.macro_problems: list[str] = []  # filled by macros_module during this build
-        self.site_dir: Path | None = None
-        self.staging: Path | None = None
+        self.publication: publish.Publication | None = None
+        self.command = "build"
         self.reuse: Reuse = Reuse()
         self.nav: Navigation | None = None
         self.files: Files | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse."""
+        """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse.
+
+        ``mkdocs build`` stops on SIGTERM as on Ctrl-C (a cron job's or CI's stop): the running Graphviz
+        processes are ended and the staging folder removed, instead of the process vanishing mid-build.
+        """
+        self.command = command
         self.reuse = ServeReuse() if command == "serve" else Reuse()
+        if command == "build" and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+    def on_shutdown(self) -> None:
+        if self.command == "build" and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.site_dir = Path(config.site_dir)
-        self.staging = publish.staging_dir(self.site_dir)
-        config.site_dir = str(self.staging)
+        wait = float(self.config.build_wait) if self.command != "serve" else None
+        try:
+            self.publication = publish.prepare(Path(config.site_dir), wait, log.info)
+        except publish.PublishError as error:
+            raise PluginError(str(error)) from None
+        atexit.register(self._interrupted)
+        config.site_dir = str(self.publication.staging)
         root = Path(config.config_file_path).parent
         data_dir, style_file = root / self.config.data_dir, _style_file(root, self.config.style_file)
         use_directory_urls = config.use_directory_urls
@@ -92,7 +115,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             with _no_cycle_collection():
                 site = _load(data_dir, self.config.data_dir)
                 book = address_book(site, use_directory_urls)
-                diagrams = _draw(site, book, style_file, root / self.config.cache_dir, self.reuse)
+                cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
+                diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse)
                 return site, book, diagrams, build_page_set(site, book, diagrams)
 
         self.site, self.book, self.diagram_set, self.page_set = self.reuse.model(key, make)
@@ -174,17 +198,42 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.staging is not None and self.site_dir is not None and self.files is not None
+        publication = self.publication
+        assert publication is not None and self.files is not None
         if config.strict and _strict_warnings():
-            return  # MkDocs aborts right after this event; keep the published site as it was
-        searchindex.trim(self.staging)
-        self.reuse.publish(self.staging, self.site_dir, self.files)
-        config.site_dir = str(self.site_dir)
+            return  # MkDocs aborts right after this event (on_build_error); keep the published site as it was
+        searchindex.trim(publication.staging)
+        try:
+            note = self.reuse.publish(publication, self.files, _expected_files(self.files, config))
+        except publish.PublishError as error:
+            raise PluginError(str(error)) from None
+        if note:
+            log.info(note)
+        self._finished()
+        config.site_dir = str(publication.site_dir)
 
+    @event_priority(-100)  # last: it may end the build with a Danish message instead of a traceback
     def on_build_error(self, error: Exception) -> None:
         self.reuse.failed()
-        if self.staging is not None:
-            publish.discard(self.staging)
+        self._finished(abandon=True)
+        if isinstance(error, OSError) and self.command == "build":
+            log.error(publish.os_fault(error))
+            raise Abort("Aborted with a BuildError!")
+
+    def _finished(self, abandon: bool = False) -> None:
+        """This build no longer needs its staging folder (``abandon``) or its lock."""
+        atexit.unregister(self._interrupted)
+        if self.publication is not None:
+            if abandon:
+                self.publication.abandon()
+            else:
+                self.publication.release()
+
+    def _interrupted(self) -> None:
+        """At exit after Ctrl-C or SIGTERM mid-build (MkDocs runs no event then): remove the staging folder."""
+        if self.publication is not None and self.publication.staging.exists():
+            self.publication.abandon()
+            log.error("Bygningen blev afbrudt; det udgivne websted er ikke ændret.")
 
 
 @contextlib.contextmanager
@@ -214,16 +263,30 @@ def _load(data_dir: Path, shown: str) -> model.Site:
         raise PluginError(error.report()) from None
 
 
-def _draw(site: model.Site, book: AddressBook, style_file: Path, cache_dir: Path, reuse: Reuse) -> DiagramSet:
-    """Every diagram, rendered in one cached batch; a missing or failing Graphviz stops the build."""
+def _draw(
+    site: model.Site, book: AddressBook, style_file: Path, cache_dir: Path, timeout: float, reuse: Reuse
+) -> DiagramSet:
+    """Every diagram, rendered in one cached batch; a missing, failing or hanging Graphviz stops the build."""
     try:
         style = load_style(style_file, _shown(style_file))
     except StyleError as error:
         raise PluginError(error.report()) from None
+    notes: list[str] = []
     try:
-        return build_diagrams(site, book, style, style_file.read_bytes(), cache_dir, kept=reuse.figures)
+        drawn = build_diagrams(
+            site, book, style, style_file.read_bytes(), cache_dir, kept=reuse.figures, timeout=timeout, notes=notes
+        )
     except (graphviz.GraphvizMissing, graphviz.GraphvizError) as error:
         raise PluginError(str(error)) from None
+    for note in notes:
+        log.info(note)
+    return drawn
+
+
+def _expected_files(files: Files, config: MkDocsConfig) -> list[str]:
+    """The site paths a complete build has written: every file it publishes and the theme's own pages."""
+    written = [file.dest_uri for file in files if file.inclusion.value > InclusionLevel.DRAFT.value]  # not drafts
+    return written + [name for name in config.theme.static_templates if name.endswith((".html", ".xml"))]
 
 
 def _style_file(root: Path, option: str | None) -> Path:
