@@ -156,13 +156,6 @@ class Measurement:
 
 
 @dataclass(frozen=True)
-class Version:
-    dato: PartialDate = spec("dato", "Hvornår ændringen blev besluttet eller lavet.")
-    aendring: str = spec("ændring", "Hvad der blev ændret.")
-    besluttet_af: str | None = spec("besluttet_af", "Hvem der besluttede ændringen.", default=None)
-
-
-@dataclass(frozen=True)
 class Milestone:
     dato: PartialDate = spec("dato", "Datoen (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).")
     titel: str = spec("titel", "Hvad der skete eller skal ske.")
@@ -348,6 +341,21 @@ ELEMENT_KINDS = (
     "aktør",
     "proces",
 )
+
+
+@dataclass(frozen=True)
+class Version:
+    """One entry of the change log. Declared after ``ELEMENT_KINDS``: ``elementer`` may name any element."""
+
+    dato: PartialDate = spec("dato", "Hvornår ændringen blev besluttet eller lavet.")
+    aendring: str = spec("ændring", "Hvad der blev ændret.")
+    besluttet_af: str | None = spec("besluttet_af", "Hvem der besluttede ændringen.", default=None)
+    elementer: tuple[ElementId, ...] = spec(
+        "elementer",
+        "Id'er på de elementer, ændringen gælder; de viser ændringen i deres historik.",
+        default=(),
+        ref=ELEMENT_KINDS,
+    )
 
 
 @dataclass(frozen=True)

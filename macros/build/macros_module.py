@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..derived.downloads import NO_DOWNLOADS
 from ..rendering.page_macros import UnknownElement, macros
 from .plugin import StrategyPlugin
 
@@ -24,7 +25,8 @@ def define_env(env: Any) -> None:
     if not isinstance(plugin, StrategyPlugin) or plugin.site is None or plugin.book is None:
         raise RuntimeError("mkdocs.yml: 'strategi' skal stå før 'macros' under plugins")
     docs = Path(env.conf.docs_dir).name
-    for name, macro in macros(plugin.site, plugin.book, lambda: env.page.file.src_uri).items():
+    downloads = plugin.exports.downloads if plugin.exports is not None else NO_DOWNLOADS
+    for name, macro in macros(plugin.site, plugin.book, lambda: env.page.file.src_uri, downloads).items():
         env.macro(_reporting(macro, plugin.macro_problems, lambda: f"{docs}/{env.page.file.src_uri}"), name)
 
 

@@ -1,13 +1,14 @@
 """The MkDocs plugin ``strategi``: the build, as the list of MkDocs events it handles.
 
 Pipeline position: glue; it drives the build. ``on_config`` loads and validates ``data/`` once (a
-``DataError`` stops the build before any page renders, with the full Danish list and no traceback), makes
-the frozen address book, draws every diagram and renders every generated page, and adds each strategy to
-the navigation; ``on_files`` adds the generated pages and published files (diagrams, schema, link map) as
-in-memory files, so the build never writes into ``docs/``; later events make pages smaller, trim the
-search index and publish the site atomically. Reuse between ``mkdocs serve`` rebuilds sits behind one
-seam, ``serve.Reuse``; a plain build's does nothing. This package (``build``) is the only one that knows
-MkDocs; ``macros_module`` the only module that knows mkdocs-macros.
+``DataError`` stops the build before any page renders, with the full Danish list and no traceback), makes the
+frozen address book, draws every diagram and renders every generated page, and adds each strategy to the
+navigation; ``on_files`` adds the generated pages and published files (diagrams, schema, the open data of
+``exports``: link map, JSON, CSV, XLSX, feeds, catalogue, robots.txt) as in-memory files, so the build never
+writes into ``docs/``; ``on_page_context`` gives each page its head (``open_data``); later events make pages
+smaller, trim the search index, precompress when asked, and publish the site atomically. Reuse between
+``mkdocs serve`` rebuilds sits behind one seam, ``serve.Reuse``; a plain build's does nothing. This package
+(``build``) is the only one that knows MkDocs; ``macros_module`` the only module that knows mkdocs-macros.
 """
 
 from __future__ import annotations
@@ -39,15 +40,16 @@ from ..derived.addresses import AddressBook, address_book
 from ..diagrams import graphviz
 from ..diagrams.figures import DiagramSet, build_diagrams
 from ..diagrams.style import STYLE_FILE, StyleError, load_style
-from ..exports.link_map import link_map
+from ..exports.heads import PageHeads
+from ..exports.published import Published, published
 from ..loading import schema
 from ..loading.problems import DataError
 from ..loading.validate import load_site
 from ..rendering.pages import PageSet, build_page_set
-from . import compact, publish, searchindex, svgstash
+from . import compact, open_data, publish, searchindex, svgstash
 from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
 
-Made = tuple[model.Site, AddressBook, DiagramSet, PageSet]
+Made = tuple[model.Site, AddressBook, DiagramSet, PageSet, Published, PageHeads]
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
@@ -58,6 +60,13 @@ class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' 
     # The diagrams' style; left out: the project's diagrams/diagrammer.yaml, else the product's own.
     style_file = config_options.Optional(config_options.Type(str))
     cache_dir = config_options.Type(str, default=".cache/diagrams")  # finished diagrams, by content hash
+    # Open data (issue 14), each part on its own switch; the editor's guide says what each publishes.
+    downloads = config_options.Type(bool, default=True)  # JSON, CSV, XLSX, "Data og download", DCAT catalogue
+    feeds = config_options.Type(bool, default=True)  # Atom feeds of the change log, linked from every head
+    previews = config_options.Type(bool, default=True)  # meta description, Open Graph, JSON-LD breadcrumbs
+    robots_txt = config_options.Type(bool, default=True)
+    precompress = config_options.Type(bool, default=False)  # .gz beside every text file, for gzip_static
+    license = config_options.Optional(config_options.Type(str))  # the data's licence (an address) for DCAT
     # Seconds one batch of diagrams may take in Graphviz before the build stops with a message naming the diagram.
     dot_timeout = config_options.Type((int, float), default=graphviz.DEFAULT_TIMEOUT)
     # Seconds a build waits for another build of the same site to finish before it gives up.
@@ -71,6 +80,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     book: AddressBook | None = None
     page_set: PageSet | None = None
     diagram_set: DiagramSet | None = None
+    exports: Published | None = None
+    heads: PageHeads | None = None
 
     def __init__(self) -> None:
         self.macro_problems: list[str] = []  # filled by macros_module during this build
@@ -106,10 +117,13 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         root = Path(config.config_file_path).parent
         data_dir, style_file = root / self.config.data_dir, _style_file(root, self.config.style_file)
         use_directory_urls = config.use_directory_urls
+        options = open_data.export_options(config, self.config)
 
-        def key() -> str:  # what the model is made from: the data files and the diagram style, as saved
+        def key() -> str:  # what the model is made from: the data files, the diagram style and the settings
             read = [path for path in data_dir.iterdir() if path.is_file()] if data_dir.is_dir() else []
-            return digest(files_digest([*read, style_file]), self.config.data_dir, str(use_directory_urls))
+            return digest(
+                files_digest([*read, style_file]), self.config.data_dir, str(use_directory_urls), repr(options)
+            )
 
         def make() -> Made:
             with _no_cycle_collection():
@@ -117,21 +131,27 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 book = address_book(site, use_directory_urls)
                 cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
                 diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse)
-                return site, book, diagrams, build_page_set(site, book, diagrams)
+                exports = published(site, book, options)
+                pages = build_page_set(site, book, diagrams, exports.downloads)
+                heads = PageHeads(
+                    site, book, options.site_url, config.site_name, previews=self.config.previews, feeds=options.feeds
+                )
+                return site, book, diagrams, pages, exports, heads
 
-        self.site, self.book, self.diagram_set, self.page_set = self.reuse.model(key, make)
+        self.site, self.book, self.diagram_set, self.page_set, self.exports, self.heads = self.reuse.model(key, make)
         config.nav = _with_strategies(config.nav, self.page_set.nav)
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.page_set is not None and self.site is not None and self.book is not None
-        assert self.diagram_set is not None
+        assert self.diagram_set is not None and self.exports is not None
         for src_uri, markdown in self.page_set.pages.items():
             inclusion = InclusionLevel.NOT_IN_NAV if src_uri not in self.page_set.in_nav else InclusionLevel.UNDEFINED
             files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
         for path, content in self.page_set.static.items():
             files.append(File.generated(config, path, content=content))
-        files.append(File.generated(config, "links.json", content=link_map(self.site, self.book)))
+        for path, data in self.exports.files.items():
+            files.append(File.generated(config, path, content=data))
         for path, data in self.diagram_set.files.items():
             files.append(File.generated(config, path, content=data))
         files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
@@ -185,8 +205,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        assert self.heads is not None
         self.reuse.before_search(page, _search_entries(config))
-        return context
+        return open_data.page_head(context, page, self.heads)
 
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html, sitemap.xml) made smaller like every other page."""
@@ -203,6 +224,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this event (on_build_error); keep the published site as it was
         searchindex.trim(publication.staging)
+        if self.config.precompress:
+            open_data.precompress(publication.staging)
         try:
             note = self.reuse.publish(publication, self.files, _expected_files(self.files, config))
         except publish.PublishError as error:

@@ -1,7 +1,7 @@
 """The strategy in time: dated events for the timeline, the latest recorded change, statuses.
 
-Pipeline position: derived from the model, before anything renders (the timeline page, the print
-edition and every page's "Senest ændret" read it; the page set dates each page by ``changed_on``).
+Pipeline position: derived from the model, before anything renders (the timeline page and the print
+edition read it; the page set dates each page by ``changed_on``).
 Pure functions, no I/O.
 """
 
@@ -76,14 +76,6 @@ def changed_on(strategy: model.Strategy) -> str | None:
         return None
     year, month, day = max(v.dato.sort_key() for v in strategy.versioner)
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def last_changed(strategy: model.Strategy) -> str | None:
-    """ "Senest ændret 1. marts 2021" from the latest dated change in ``versioner``; None when there is none."""
-    if not strategy.versioner:
-        return None
-    latest = max(strategy.versioner, key=lambda v: v.dato.sort_key())
-    return f"Senest ændret {date_text(latest.dato)}"
 
 
 def newest_first(strategy: model.Strategy) -> list[model.Version]:

@@ -1,2 +1,4 @@
-"""Files published beside the pages for machines and other tools (the link map), made from the model and
-the address book. Same layer as the renderers; neither imports the other."""
+"""Files published beside the pages for machines, spreadsheets and feed readers, made from the model and the
+address book: the link map, each strategy as JSON, CSV and XLSX, the Atom feeds, the DCAT catalogue,
+``robots.txt`` (all listed by ``published``), and what each page's head says (``heads``). Same layer as
+the renderers; neither imports the other."""

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 
 from .. import model
 from ..derived.addresses import AddressBook, Target, relative_link
+from ..derived.history import Change, element_history
 from ..derived.relations import Relations
-from ..derived.timeline import last_changed
 from ..derived.words import heading
 from ..diagrams.figures import DiagramSet
 from ..text import inline
@@ -51,12 +51,18 @@ class Context:
         """Comma-separated links to the given elements."""
         return ", ".join(self.link(e) for e in self.els(element_ids))
 
-    def last_changed(self) -> str:
-        """ "Senest ændret …", linked to the strategy's change log; "" when the data records no change."""
-        text = last_changed(self.strategy)
-        if text is None:
-            return ""
-        return f"[{text}]({relative_link(self.src, Target(f'{self.strategy.id}/aendringer.md'))})"
+    def history(self) -> list[Change]:
+        """The changes that name an element published on this page (its own or one anchored on it), newest
+        first; ``versioner[].elementer`` says which."""
+        found: dict[str, Change] = {}
+        for element_id, element_changes in element_history(self.strategy).items():
+            if self.book.target(self.strategy.id, element_id).src == self.src:
+                found.update((change.anchor, change) for change in element_changes)
+        return sorted(found.values(), key=lambda change: change.date_key, reverse=True)
+
+    def change_link(self, change: Change) -> str:
+        """Markdown link target of a change on the strategy's Ændringer page."""
+        return relative_link(self.src, Target(f"{self.strategy.id}/aendringer.md", change.anchor))
 
     def figure(self, name: str) -> str:
         """The diagram ``name`` of this strategy as a figure for this page; "" when it has no such diagram."""

@@ -11,11 +11,13 @@ from collections.abc import Callable
 
 from .. import model
 from ..derived.addresses import AddressBook, relative_link
+from ..derived.downloads import NO_DOWNLOADS, Downloads
 from ..derived.relations import Relations
 from ..loading.catalogue import Code
 from ..loading.problems import suggest, with_code
 from . import field_reference, problem_codes
 from .context import Context
+from .downloads import site_downloads
 from .templating import template
 
 
@@ -49,8 +51,11 @@ def strategy_list(site: model.Site, book: AddressBook, from_src: str) -> str:
     return template("macros/strategy_list.md.j2", strategies=site.strategies, links=links)
 
 
-def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> dict[str, Callable[..., str]]:
-    """The macros by name; ``current()`` gives the source path of the page being rendered."""
+def macros(
+    site: model.Site, book: AddressBook, current: Callable[[], str], downloads: Downloads = NO_DOWNLOADS
+) -> dict[str, Callable[..., str]]:
+    """The macros by name; ``current()`` gives the source path of the page being rendered, ``downloads`` the
+    files the exports published (for ``dataoversigt``)."""
 
     relations: dict[str, Relations] = {}  # one per strategy for this build, however many macro calls
 
@@ -88,6 +93,10 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         """Alle strategier med titel, organisation, periode og vision (bruges på forsiden)."""
         return strategy_list(site, book, current())
 
+    def dataoversigt() -> str:
+        """Alle filer til download med format og størrelse, strategi for strategi (bruges på forsiden)."""
+        return site_downloads(site, downloads, current())
+
     def feltreference() -> str:
         """Alle felter i dataformatet, genereret fra modellen (bruges i denne vejledning)."""
         return field_reference.field_reference()
@@ -102,6 +111,7 @@ def macros(site: model.Site, book: AddressBook, current: Callable[[], str]) -> d
         "aktiviteter": aktiviteter,
         "maaltabel": maaltabel,
         "strategioversigt": strategioversigt,
+        "dataoversigt": dataoversigt,
         "feltreference": feltreference,
         "fejlkoder": fejlkoder,
     }

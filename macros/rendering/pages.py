@@ -14,12 +14,14 @@ from typing import Any
 
 from .. import model
 from ..derived.addresses import AddressBook, diagram_page_src, element_src, page_url, relative_url, section_src
+from ..derived.downloads import NO_DOWNLOADS, Downloads, data_page_src
 from ..derived.relations import Relations
 from ..derived.timeline import FALLBACK_DATE, changed_on
 from ..diagrams.figures import DiagramSet
 from . import splitting
 from .connections import connections_pages, connections_src
 from .context import Context
+from .downloads import data_page
 from .elements import element_page, section_page, strategy_page
 from .figures import diagram_page
 from .realisation import realisation_nav, realisation_pages
@@ -49,20 +51,25 @@ class PageSet:
     site_date: str = FALLBACK_DATE
 
 
-def build_page_set(site: model.Site, book: AddressBook, figures: DiagramSet | None = None) -> PageSet:
-    """Every generated page of the site, as a pure function of the model, its addresses and its figures."""
+def build_page_set(
+    site: model.Site, book: AddressBook, figures: DiagramSet | None = None, downloads: Downloads = NO_DOWNLOADS
+) -> PageSet:
+    """Every generated page of the site, as a pure function of the model, its addresses, its figures and the
+    files published for download (made by the exports before any page)."""
     page_set = PageSet()
     dates = [d for d in map(changed_on, site.strategies) if d]
     page_set.site_date = max(dates, default=FALLBACK_DATE)
     for strategy in site.strategies:
         before = set(page_set.pages)
-        _strategy_pages(strategy, book, page_set, figures)
+        _strategy_pages(strategy, book, page_set, figures, downloads)
         own_date = changed_on(strategy) or page_set.site_date
         page_set.dates.update(dict.fromkeys(set(page_set.pages) - before, own_date))
     return page_set
 
 
-def _strategy_pages(strategy: model.Strategy, book: AddressBook, page_set: PageSet, figures: DiagramSet | None) -> None:
+def _strategy_pages(
+    strategy: model.Strategy, book: AddressBook, page_set: PageSet, figures: DiagramSet | None, downloads: Downloads
+) -> None:
     relations = Relations(strategy)
     overview = f"{strategy.id}/index.md"
     context = Context(strategy, relations, book, overview, figures)
@@ -90,6 +97,9 @@ def _strategy_pages(strategy: model.Strategy, book: AddressBook, page_set: PageS
     if diagrams is not None:
         page_set.pages[diagram_page_src(strategy.id)] = diagrams
         nav.append({"Diagrammer": diagram_page_src(strategy.id)})
+    if downloads.of(strategy.id):
+        page_set.pages[data_page_src(strategy.id)] = data_page(strategy, downloads, data_page_src(strategy.id))
+        nav.append({"Data og download": data_page_src(strategy.id)})
     page_set.in_nav.update(src for entry in nav for src in entry.values())
     page_set.nav.append({html.escape(strategy.titel, quote=False): nav})  # Material prints nav titles as HTML
 

@@ -21,7 +21,7 @@ from urllib.parse import quote
 import jinja2
 from jinja2.runtime import Macro
 
-from ..derived.words import heading, iso_period, period_text
+from ..derived.words import date_text, heading, iso_period, period_text
 from ..text import block, inline, safe_target
 
 MacrosT = TypeVar("MacrosT")
@@ -47,6 +47,7 @@ def _environment() -> jinja2.Environment:
     env.filters["link_target"] = link_target
     env.filters["period"] = period_text
     env.filters["iso_period"] = iso_period
+    env.filters["date_words"] = date_text
     return env
 
 

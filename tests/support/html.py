@@ -10,13 +10,15 @@ as a browser's parser would read the markup. What tests ask:
   collapsed) and text exactly as written (``Element.raw_text``);
 - headings and what stands under each (``sections``), tables as rows of cell texts (``tables``);
 - SVG figures, titles, attributes (``Element.all``);
-- active content for the hostile-data checks (``active_content``) and resources fetched from other hosts
+- active content for the hostile-data checks (``active_content``: text in a description, Open Graph or feed
+  title and JSON in structured data count as inert) and resources fetched from other hosts
   (``fetched_from_other_hosts``);
 - the parser's event stream (``Page.events``), for comparing two versions of a page as a reader would.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -361,10 +363,11 @@ class Page:
                     (nav if in_nav else handlers).append(f"{element.tag} {name}={value}")
                 if name in URL_ATTRIBUTES and SCRIPT_URL.match(re.sub(r"[\s\x00-\x1f]", "", value)):
                     (nav if in_nav else script_urls).append(f"{element.tag} {name}={value}")
-            if element.tag in ACTIVE_TAGS and any(marker in (value or "") for _, value in element.attrs):
+            carrying = [name for name, value in element.attrs if marker in (value or "")]
+            if element.tag in ACTIVE_TAGS and carrying and not _inert_head_text(element, carrying):
                 (nav if in_nav else active).append(element.written or element.tag)
             content = "".join(child for child in element.children if isinstance(child, str))
-            if element.tag in RAW_TEXT and marker in content:
+            if element.tag in RAW_TEXT and marker in content and not _json_data(element, content):
                 (nav if in_nav else active).append(f"<{element.tag}>{content[:80]}")
         return ActiveContent(handlers, script_urls, active, nav)
 
@@ -379,6 +382,29 @@ class Page:
                 if tag == element.tag and not is_link_to_page and address.startswith(("http:", "https:", "//")):
                     found.append(f"<{element.tag} {rel}> {address}".replace(" >", ">"))
         return found
+
+
+# Head elements that carry text about the page and never load or run it (issue 14): a description or Open
+# Graph text in ``content``, a feed's name in ``title``.
+_TEXT_METAS = ("description", "og:title", "og:description")
+
+
+def _inert_head_text(element: Element, carrying: list[str]) -> bool:
+    """Whether the data in ``element``'s attributes ``carrying`` is only text a browser shows or ignores."""
+    if element.tag == "meta":
+        return carrying == ["content"] and (element.get("name") or element.get("property")) in _TEXT_METAS
+    return element.tag == "link" and carrying == ["title"]
+
+
+def _json_data(element: Element, content: str) -> bool:
+    """A ``<script type="application/ld+json">`` holding JSON: data a browser never runs (structured data)."""
+    if element.tag != "script" or element.get("type") != "application/ld+json":
+        return False
+    try:
+        json.loads(content)
+    except ValueError:
+        return False
+    return True
 
 
 class _TreeBuilder(HTMLParser):

@@ -34,9 +34,11 @@ def site_markdown() -> markdown.Markdown:
 
 
 def unescape(text: str) -> str:
-    """Markdown text as a reader sees it: links reduced to their text, backslash escapes removed."""
+    """Markdown text as a reader sees it: links reduced to their text, empty HTML elements (anchors such as
+    ``<span id="…"></span>``) left out, backslash escapes removed."""
     without_links = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    return re.sub(r"\\(.)", r"\1", without_links)
+    without_anchors = re.sub(r"<(\w+)(?:\s[^<>]*)?></\1>", "", without_links)
+    return re.sub(r"\\(.)", r"\1", without_anchors)
 
 
 def table(text: str) -> list[dict[str, str]]:

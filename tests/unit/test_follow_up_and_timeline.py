@@ -12,7 +12,6 @@ import re
 from macros import model
 from macros.derived.addresses import address_book
 from macros.derived.relations import Relations
-from macros.derived.timeline import last_changed
 from macros.derived.words import MONTHS
 from macros.rendering.realisation import realisation_pages
 from support.markdown import inline_svgs, section, table, unescape
@@ -105,9 +104,3 @@ def test_changes_are_listed_newest_first_or_said_to_be_none(
     without_versions = dataclasses.replace(strategy, versioner=())
     empty = realisation_pages(without_versions, address_book(realisation_model), Relations(without_versions))
     assert "Der er endnu ikke registreret ændringer" in empty["realisering/aendringer.md"]
-
-
-def test_last_changed_names_the_latest_change(realisation_model: model.Site) -> None:
-    strategy = realisation_model.strategies[0]
-    assert last_changed(strategy) == "Senest ændret 1. september 2021"
-    assert last_changed(dataclasses.replace(strategy, versioner=())) is None

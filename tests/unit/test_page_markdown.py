@@ -1,7 +1,8 @@
 """Every generated page of the fixture strategy is exactly the Markdown kept in ``tests/golden/pages/``.
 
 The renderers' output for ``tests/fixtures/site`` – the page set without diagrams, so nothing here depends
-on the Graphviz version – is compared page by page with a golden file at the page's source path
+on the Graphviz version, with the download list the exports make – is compared page by page with a golden
+file at the page's source path
 (``tests/golden/pages/proeve/indsatser/forebyggelse.md``); the redirect pages of earlier ids likewise
 (``…/gammel-myndighed/index.html``). A missing golden fails, and so does a golden for a page that is no
 longer generated. After an intended change, rewrite them with
@@ -13,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from macros.derived.addresses import address_book
+from macros.exports.published import ExportOptions, published
 from macros.loading.validate import load_site
 from macros.rendering.pages import build_page_set
 from support.golden import check_golden, check_no_stale_goldens
@@ -24,7 +26,9 @@ GOLDEN = ROOT / "tests" / "golden" / "pages"
 def generated_files() -> dict[str, str]:
     """Site path → text of every file the page set makes for the fixture: pages and redirect pages."""
     site = load_site(FIXTURE_PROJECT / "data")
-    page_set = build_page_set(site, address_book(site))
+    book = address_book(site)
+    downloads = published(site, book, ExportOptions(site_url="https://strategier.example.dk/")).downloads
+    page_set = build_page_set(site, book, downloads=downloads)
     return {**page_set.pages, **page_set.static}
 
 

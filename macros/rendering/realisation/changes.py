@@ -1,12 +1,13 @@
-"""Ændringer: the strategy's change log, newest first.
+"""Ændringer: the strategy's change log, newest first, each change linked to the elements it names.
 
 Pipeline position: rendering, among the realisation pages (``realisation.plan``); every page's "Senest
-ændret" links here. Markdown from ``templates/realisation/changes.md.j2``.
+opdateret", the element histories and the Atom feeds link here, to each change's anchor
+(``derived.history``). Markdown from ``templates/realisation/changes.md.j2``.
 """
 
 from __future__ import annotations
 
-from ...derived.timeline import newest_first
+from ...derived.history import changes
 from ..context import Context
 from ..templating import template
 
@@ -16,5 +17,5 @@ def changes_page(context: Context) -> str:
         "realisation/changes.md.j2",
         context=context,
         strategy=context.strategy,
-        versions=newest_first(context.strategy),
+        changes=changes(context.strategy),
     )
