@@ -44,7 +44,7 @@ from ..exports.heads import PageHeads
 from ..exports.published import Published, published
 from ..loading import schema
 from ..loading.problems import DataError
-from ..loading.validate import load_site
+from ..loading.validate import data_files, load_site
 from ..rendering.pages import PageSet, build_page_set
 from . import compact, open_data, publish, searchindex, svgstash
 from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
@@ -120,7 +120,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         options = open_data.export_options(config, self.config)
 
         def key() -> str:  # what the model is made from: the data files, the diagram style and the settings
-            read = [path for path in data_dir.iterdir() if path.is_file()] if data_dir.is_dir() else []
+            read = data_files(data_dir)[0] if data_dir.is_dir() else []
             return digest(
                 files_digest([*read, style_file]), self.config.data_dir, str(use_directory_urls), repr(options)
             )
@@ -140,21 +140,30 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
         self.site, self.book, self.diagram_set, self.page_set, self.exports, self.heads = self.reuse.model(key, make)
         config.nav = _with_strategies(config.nav, self.page_set.nav)
+        if data_dir.is_dir() and str(data_dir) not in config.watch:  # not in mkdocs.yml: MkDocs would refuse
+            config.watch.append(str(data_dir))  # a missing folder in English before the plugin says it in Danish
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.page_set is not None and self.site is not None and self.book is not None
         assert self.diagram_set is not None and self.exports is not None
-        for src_uri, markdown in self.page_set.pages.items():
-            inclusion = InclusionLevel.NOT_IN_NAV if src_uri not in self.page_set.in_nav else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
-        for path, content in self.page_set.static.items():
-            files.append(File.generated(config, path, content=content))
-        for path, data in self.exports.files.items():
-            files.append(File.generated(config, path, content=data))
-        for path, data in self.diagram_set.files.items():
-            files.append(File.generated(config, path, content=data))
-        files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
+        generated = [
+            File.generated(
+                config,
+                src_uri,
+                content=markdown,
+                inclusion=InclusionLevel.NOT_IN_NAV
+                if src_uri not in self.page_set.in_nav
+                else InclusionLevel.UNDEFINED,
+            )
+            for src_uri, markdown in self.page_set.pages.items()
+        ]
+        for made in (self.page_set.static, self.exports.files, self.diagram_set.files):
+            generated += [File.generated(config, path, content=content) for path, content in made.items()]
+        generated.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
+        _refuse_clashes(files, generated)
+        for file in generated:
+            files.append(file)
         # Source maps and search languages no visitor's browser asks for (2 MB per site); see compact.
         search = _search_plugin(config)
         languages = list(getattr(search.config, "lang", None) or []) if search is not None else []
@@ -278,12 +287,36 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _refuse_clashes(written: Files, generated: list[File]) -> None:
+    """Stop the build when a generated page or file would take the address of a hand-written page in
+    ``docs/`` or of a theme file (it would silently replace it): the message names both."""
+    taken = {file.dest_uri: file for file in written}
+    taken.update({file.src_uri: file for file in written})
+    clashes = []
+    for file in generated:
+        other = taken.get(file.dest_uri) or taken.get(file.src_uri)
+        if other is not None:
+            where = f"siden docs/{other.src_uri}" if other.src_uri.endswith(".md") else f"filen {other.src_uri}"
+            clashes.append(f"{file.dest_uri}: {where} har allerede denne adresse [reserveret-id]")
+    if clashes:
+        head = (
+            "Strategidata kan ikke bygges: et id giver en adresse, som en anden side allerede har. Giv elementet "
+            "(eller strategien) et andet id, eller omdøb siden i docs/."
+        )
+        raise PluginError("\n".join([head, *sorted(clashes)]))
+
+
 def _load(data_dir: Path, shown: str) -> model.Site:
-    """The validated model, or a build error listing every problem in Danish (no traceback)."""
+    """The validated model, or a build error listing every problem in Danish (no traceback); files left
+    out on purpose (hidden, backups) are named in an info line."""
+    notes: list[str] = []
     try:
-        return load_site(data_dir, shown)
+        return load_site(data_dir, shown, notes)
     except DataError as error:
         raise PluginError(error.report()) from None
+    finally:
+        for note in notes:
+            log.info(note)
 
 
 def _draw(
