@@ -16,24 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from support.sites import describe_differences, make_project, mkdocs_build, tree
+from support.sites import describe_differences, mkdocs_build, tiny_project, tree
 
 pytestmark = pytest.mark.build
 
-TINY_STRATEGY = """id: lille
-titel: Lille strategi
-organisation:
-  kommune: Ærø Kommune
-indsatser:
-  - id: indsats
-    titel: Én indsats
-    aktiviteter:
-      - id: foerste
-        titel: Første aktivitet
-      - id: anden
-        titel: Anden aktivitet
-        afhænger_af: [foerste]
-"""
 PAIRS = 20  # overlapping builds, each pair started a little further apart
 # The product's plugins, with a short Graphviz timeout (a list in mkdocs.yml is replaced by INHERIT).
 SHORT_TIMEOUT = """plugins:
@@ -47,15 +33,6 @@ SHORT_TIMEOUT = """plugins:
       on_undefined: strict
       render_by_default: true
 """
-
-
-def tiny_project(where: Path, extra_config: str = "") -> Path:
-    source = where.with_name(where.name + "-kilde")
-    (source / "data").mkdir(parents=True)
-    (source / "docs").mkdir()
-    (source / "data" / "lille.yaml").write_text(TINY_STRATEGY, encoding="utf-8")
-    (source / "docs" / "index.md").write_text("# Forside\n\nEt lille websted.\n", encoding="utf-8")
-    return make_project(where, source / "data", source / "docs", extra_config)
 
 
 @pytest.fixture(scope="module")
