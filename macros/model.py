@@ -25,12 +25,18 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ElementId = NewType("ElementId", str)
 # Free text that may use the safe Markdown subset (paragraphs, emphasis, lists, links).
 Text = NewType("Text", str)
+# A BCP 47 language code ("da", "sv", "nb"): no free text, it becomes the pages' lang attribute (checked in
+# ``loading.format_checks``).
+LanguageTag = NewType("LanguageTag", str)
 
 Status = Literal["planlagt", "i gang", "afsluttet", "opgivet"]
 StrategyStatus = Literal["udkast", "vedtaget", "i gang", "afsluttet", "erstattet"]
-GoalLevel = Literal["kortsigtet", "effekt", "langsigtet"]
+GoalLevel = Literal["leverance", "kortsigtet", "mellemlang", "langsigtet", "effekt", "gevinst"]
+# The goal levels along the chain, left to right (langsigtet and effekt share a column in the diagrams).
+GOAL_LEVELS: tuple[GoalLevel, ...] = ("leverance", "kortsigtet", "mellemlang", "langsigtet", "effekt", "gevinst")
 Level = Literal["politisk", "forvaltning", "ledelse", "medarbejder"]
 Direction = Literal["højere", "lavere"]
+YesNo = Literal["ja", "nej"]
 ActorType = Literal["styregruppe", "udvalg", "chefgruppe", "ledelse", "team", "forvaltning", "medarbejdere", "andet"]
 
 MAX_TITLE = 300
@@ -152,6 +158,11 @@ class Measurement:
     periode: str = spec("periode", "Perioden målingen gælder, fx 2020 eller 2020/21.")
     maal: float | None = spec("mål", "Målet for perioden; udelad hvis intet mål er sat.", default=None)
     faktisk: float | None = spec("faktisk", "Det målte tal; udelad hvis ikke målt.", default=None)
+    maal_aendring: float | None = spec(
+        "mål_ændring",
+        "Målet som ændring i procent af udgangspunktet, fx -40 for 40 % lavere (i stedet for mål).",
+        default=None,
+    )
     note: str | None = spec("note", "Forklaring til målingen.", default=None)
 
 
@@ -161,6 +172,74 @@ class Milestone:
     titel: str = spec("titel", "Hvad der skete eller skal ske.")
     beskrivelse: Text | None = spec("beskrivelse", "Uddybning (tekst med enkel formatering).", default=None)
     kilde: Source | None = spec("kilde", "Kilde til oplysningen.", default=None)
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """The money set aside for one year."""
+
+    aar: int = spec("år", "Budgetåret.", example=2020)
+    beloeb: float = spec("beløb", "Beløbet i kroner, skrevet med cifre uden punktum og 'kr.', fx 16000000.")
+    note: str | None = spec("note", "Forklaring, fx hvilken budgetaftale beløbet kommer fra.", default=None)
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A decision on the strategy: on the timeline and on the deciding actor's page."""
+
+    dato: PartialDate = spec("dato", "Hvornår beslutningen blev truffet (ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD).")
+    titel: str = spec("titel", "Hvad der blev besluttet.")
+    organ: ElementId | None = spec("organ", "Id på den aktør, der traf beslutningen.", default=None, ref=("aktør",))
+    beskrivelse: Text | None = spec("beskrivelse", "Uddybning (tekst med enkel formatering).", default=None)
+    kilde: Source | None = spec("kilde", "Kilde til beslutningen, fx dagsorden eller referat.", default=None)
+
+
+@dataclass(frozen=True)
+class Term:
+    """The strategy's own word for one kind of element, in singular and plural."""
+
+    ental: str = spec("ental", "Ordet i ental, fx fokuspunkt.", example="fokuspunkt")
+    flertal: str = spec("flertal", "Ordet i flertal, fx fokuspunkter.", example="fokuspunkter")
+
+
+@dataclass(frozen=True)
+class Terms:
+    """The strategy's own words for element kinds and goal levels; a kind left out keeps the site's word."""
+
+    omraade: Term | None = spec("område", "I stedet for område/områder.", default=None)
+    tema: Term | None = spec("tema", "I stedet for tværgående tema/tværgående temaer.", default=None)
+    maalsaetning: Term | None = spec("målsætning", "I stedet for målsætning/målsætninger.", default=None)
+    ressource: Term | None = spec("ressource", "I stedet for ressource/ressourcer.", default=None)
+    indsats: Term | None = spec("indsats", "I stedet for indsats/indsatser, fx fokuspunkt/fokuspunkter.", default=None)
+    aktivitet: Term | None = spec("aktivitet", "I stedet for aktivitet/aktiviteter.", default=None)
+    hypotese: Term | None = spec("hypotese", "I stedet for hypotese/hypoteser.", default=None)
+    maal: Term | None = spec("mål", "I stedet for mål/mål, fx resultat/resultater.", default=None)
+    indikator: Term | None = spec("indikator", "I stedet for indikator/indikatorer.", default=None)
+    ekstern_faktor: Term | None = spec("ekstern_faktor", "I stedet for ekstern faktor/eksterne faktorer.", default=None)
+    aktoer: Term | None = spec("aktør", "I stedet for aktør/aktører.", default=None)
+    proces: Term | None = spec("proces", "I stedet for proces/processer.", default=None)
+    leverance: Term | None = spec(
+        "leverance", "Mål på niveauet leverance: i stedet for leverance/leverancer.", default=None
+    )
+    kortsigtet: Term | None = spec(
+        "kortsigtet", "Mål på niveauet kortsigtet: i stedet for kortsigtet mål/kortsigtede mål.", default=None
+    )
+    mellemlang: Term | None = spec(
+        "mellemlang", "Mål på niveauet mellemlang: i stedet for mellemlangt mål/mellemlange mål.", default=None
+    )
+    langsigtet: Term | None = spec(
+        "langsigtet", "Mål på niveauet langsigtet: i stedet for langsigtet mål/langsigtede mål.", default=None
+    )
+    effekt: Term | None = spec("effekt", "Mål på niveauet effekt: i stedet for effektmål/effektmål.", default=None)
+    gevinst: Term | None = spec("gevinst", "Mål på niveauet gevinst: i stedet for gevinst/gevinster.", default=None)
+
+    def given(self) -> Iterator[tuple[str, Term]]:
+        """(kind, term) for every kind the strategy names itself; the kind as the model writes it
+        ("ekstern faktor", "målsætning")."""
+        for f in dataclasses.fields(self):
+            term = getattr(self, f.name)
+            if term is not None:
+                yield f.metadata["key"].replace("_", " "), term
 
 
 # --- elements (each has an id) ------------------------------------------------------------------
@@ -187,12 +266,6 @@ class Element:
         "tidligere_id", "Id'er elementet havde før; de gamle adresser sender videre hertil.", default=()
     )
 
-    @property
-    def label(self) -> str:
-        """The name people use: "Indsats 2" when numbered, else the type word."""
-        word = self.kind.capitalize()
-        return f"{word} {self.nr}" if self.nr is not None else word
-
 
 @dataclass(frozen=True)
 class Area(Element):
@@ -216,6 +289,11 @@ class Indicator(Element):
 
     maaleenhed: str | None = spec("måleenhed", 'Enheden, fx "%" eller "sager pr. rådgiver".', default=None)
     retning: Direction = spec("retning", "Om højere eller lavere er bedre.", default="højere")
+    maal_er_graense: YesNo = spec(
+        "mål_er_grænse",
+        'ja, når målene er grænser: "højst 0,5 %" (når lavere er bedre) eller "mindst 90 %" (når højere er bedre).',
+        default="nej",
+    )
     baseline: Baseline | None = spec("baseline", "Udgangspunktet: år og værdi.", default=None)
     perioder: tuple[Measurement, ...] = spec("perioder", "Mål og målinger pr. periode.", default=())
 
@@ -226,7 +304,11 @@ class Goal(Element):
     kind_plural: ClassVar[str] = "mål"
     segment: ClassVar[str] = "maal"
 
-    niveau: GoalLevel = spec("niveau", "kortsigtet, effekt eller langsigtet.", default="kortsigtet")
+    niveau: GoalLevel | None = spec(
+        "niveau",
+        "leverance, kortsigtet, mellemlang, langsigtet, effekt eller gevinst; udelad det, hvis kilden ikke siger det.",
+        default=None,
+    )
     maalsaetninger: tuple[ElementId, ...] = spec(
         "målsætninger", "Id'er på målsætninger målet hører under.", default=(), ref=("målsætning",)
     )
@@ -261,6 +343,7 @@ class Activity(Element):
 
     status: Status | None = spec("status", "planlagt, i gang, afsluttet eller opgivet.", default=None)
     periode: Period | None = spec("periode", "Hvornår aktiviteten løber.", default=None)
+    maalgruppe: str | None = spec("målgruppe", "Hvem aktiviteten er til, fx Børn 0–5 år.", default=None)
     omraader: tuple[ElementId, ...] = spec(
         "områder", "Id'er på de områder aktiviteten berører.", default=(), ref=("område",)
     )
@@ -281,6 +364,12 @@ class Intervention(Element):
 
     status: Status | None = spec("status", "planlagt, i gang, afsluttet eller opgivet.", default=None)
     periode: Period | None = spec("periode", "Hvornår indsatsen løber.", default=None)
+    maalgruppe: str | None = spec(
+        "målgruppe", "Hvem indsatsen er til, fx Børn 0–17 år og deres familier.", default=None
+    )
+    budget: tuple[BudgetLine, ...] = spec(
+        "budget", "Indsatsens budget: ét punkt pr. år med år, beløb og evt. note.", default=()
+    )
     maalsaetninger: tuple[ElementId, ...] = spec(
         "målsætninger", "Id'er på målsætninger indsatsen understøtter.", default=(), ref=("målsætning",)
     )
@@ -333,14 +422,38 @@ ELEMENT_KINDS = (
     "område",
     "tema",
     "målsætning",
+    "ressource",
     "indsats",
     "aktivitet",
     "hypotese",
     "mål",
     "indikator",
+    "ekstern faktor",
     "aktør",
     "proces",
 )
+
+
+@dataclass(frozen=True)
+class Resource(Element):
+    """A resource the work builds on (staff, money, knowledge): the first column of the chain."""
+
+    kind: ClassVar[str] = "ressource"
+    kind_plural: ClassVar[str] = "ressourcer"
+    segment: ClassVar[str] = "ressourcer"
+
+
+@dataclass(frozen=True)
+class ExternalFactor(Element):
+    """Something outside the strategy's control that acts on it (a pandemic, a new law)."""
+
+    kind: ClassVar[str] = "ekstern faktor"
+    kind_plural: ClassVar[str] = "eksterne faktorer"
+    segment: ClassVar[str] = "eksterne-faktorer"
+
+    paavirker: tuple[ElementId, ...] = spec(
+        "påvirker", "Id'er på de elementer, faktoren påvirker.", default=(), ref=ELEMENT_KINDS
+    )
 
 
 @dataclass(frozen=True)
@@ -377,21 +490,48 @@ class Strategy(Element):
     kind_plural: ClassVar[str] = "strategier"
 
     organisation: Organisation = spec("organisation", "Kommune og forvaltning.", kw_only=True)
+    sprog: LanguageTag = spec(
+        "sprog",
+        "Sproget, strategiens tekster er skrevet på, som sprogkode: da (dansk, det sædvanlige), sv, nb, nn, en …",
+        default=LanguageTag("da"),
+    )
     vision: str | None = spec("vision", "Visionen i én eller to sætninger.", default=None)
     formaal: Text | None = spec("formål", "Hvad strategien eller forandringsteorien er lavet til.", default=None)
+    maalgruppe: str | None = spec(
+        "målgruppe", "Hvem strategien er til, fx Børn 0–17 år og deres familier.", default=None
+    )
     periode: Period | None = spec("periode", "Strategiens periode.", default=None)
     status: StrategyStatus | None = spec("status", "udkast, vedtaget, i gang, afsluttet eller erstattet.", default=None)
+    betegnelser: Terms = spec(
+        "betegnelser",
+        "Strategiens egne ord for slags elementer, fx indsats: {ental: fokuspunkt, flertal: fokuspunkter}.",
+        default=Terms(),
+    )
+    budget: tuple[BudgetLine, ...] = spec(
+        "budget", "Strategiens budget: ét punkt pr. år med år, beløb (i kroner) og evt. note.", default=()
+    )
     kilder: tuple[Source, ...] = spec("kilder", "Kildedokumenter for strategien.", default=())
     omraader: tuple[Area, ...] = spec("områder", "Områderne (fx Myndighed, Tilbudsvifte, Almenområde).", default=())
     temaer: tuple[Theme, ...] = spec("temaer", "Tværgående temaer eller fælles forpligtelser.", default=())
     maalsaetninger: tuple[Objective, ...] = spec("målsætninger", "Strategiens målsætninger.", default=())
+    ressourcer: tuple[Resource, ...] = spec(
+        "ressourcer", "Det, arbejdet bygger på (medarbejdere, penge, viden): kædens første led.", default=()
+    )
     indsatser: tuple[Intervention, ...] = spec("indsatser", "Indsatserne med deres aktiviteter.", default=())
-    maal: tuple[Goal, ...] = spec("mål", "Mål på niveauerne kortsigtet, effekt og langsigtet.", default=())
+    maal: tuple[Goal, ...] = spec(
+        "mål", "Mål på niveauerne leverance, kortsigtet, mellemlang, langsigtet, effekt og gevinst.", default=()
+    )
+    eksterne_faktorer: tuple[ExternalFactor, ...] = spec(
+        "eksterne_faktorer", "Forhold uden for strategiens kontrol, der påvirker den.", default=()
+    )
     forbindelser: tuple[Connection, ...] = spec(
         "forbindelser", "Pile mellem elementer med deres antagelser.", default=()
     )
     aktoerer: tuple[Actor, ...] = spec("aktører", "Styregrupper, udvalg, chefgrupper, teams.", default=())
     processer: tuple[Process, ...] = spec("processer", "Opfølgning: hvad, hvem og hvornår.", default=())
+    beslutninger: tuple[Decision, ...] = spec(
+        "beslutninger", "Beslutninger om strategien: dato, titel og det organ (aktør), der besluttede.", default=()
+    )
     milepaele: tuple[Milestone, ...] = spec("milepæle", "Datoer og beslutninger på strategiens tidslinje.", default=())
     versioner: tuple[Version, ...] = spec("versioner", "Ændringslog: hvad der er ændret hvornår.", default=())
 

@@ -4,6 +4,9 @@
 - ``fixture_site`` and ``fixture_site_flat``: ``tests/fixtures/site`` (every element kind), the second with
   ``use_directory_urls: false``;
 - ``realisation_site``: ``tests/fixtures/realisation`` (months, targets, measurements, prerequisites);
+- ``format_site``: ``tests/fixtures/format`` (three strategies nobody tuned the format to: a strategy's own
+  words, the whole chain from ressourcer to gevinster, budgets, a Swedish strategy, the guide's worked
+  example in Socialstyrelsen's words);
 - ``large_site``: the benchmark's synthetic strategy of 300 activities (long pages split into parts);
 - ``hostile_site``: every inert file of the hostile corpus, with a front page calling every macro.
 
@@ -32,6 +35,7 @@ from macros.rendering.realisation import realisation_pages
 from support.hostile import build_inert_site
 from support.sites import (
     FIXTURE_PROJECT,
+    FORMAT_PROJECT,
     REALISATION_PROJECT,
     ROOT,
     RUNS,
@@ -78,6 +82,12 @@ def _realisation_site(environment: Mapping[str, str]) -> Path:
     return built(project, _temporary("realisation-site"), environment=environment)
 
 
+def _format_site(environment: Mapping[str, str]) -> Path:
+    """The format fixture: strategies in their own words, with every key issue 13 added."""
+    project = make_project(_temporary("format-project"), FORMAT_PROJECT / "data", FORMAT_PROJECT / "docs")
+    return built(project, _temporary("format-site"), environment=environment)
+
+
 def _large_site(environment: Mapping[str, str]) -> Path:
     """A 300-activity synthetic strategy (``benchmarks/generate.py``) with a one-line front page."""
     data = _temporary("large-data")
@@ -98,6 +108,7 @@ SHARED: dict[str, Callable[[Mapping[str, str]], Path]] = {
     "fixture_site": _fixture_site,
     "fixture_site_flat": _fixture_site_flat,
     "realisation_site": _realisation_site,
+    "format_site": _format_site,
     "large_site": _large_site,
     "hostile_site": _hostile_site,
 }
@@ -149,6 +160,13 @@ def fixture_site_flat() -> Path:
 def realisation_site() -> Path:
     """The realisation fixture: a small strategy with what the example lacks (årshjul, targets, levels)."""
     return SITES.get("realisation_site", _realisation_site)
+
+
+@pytest.fixture(scope="session")
+def format_site() -> Path:
+    """The format fixture: three strategies in their own words (fokuspunkter, a Swedish samhällskontrakt,
+    the guide's worked example in Socialstyrelsen's words), every key of the format."""
+    return SITES.get("format_site", _format_site)
 
 
 @pytest.fixture(scope="session")

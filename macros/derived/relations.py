@@ -38,6 +38,8 @@ class Relations:
     processes_of: dict[str, list[model.Process]] = field(default_factory=lambda: defaultdict(list))
     connections_from: dict[str, list[model.Connection]] = field(default_factory=lambda: defaultdict(list))
     connections_to: dict[str, list[model.Connection]] = field(default_factory=lambda: defaultdict(list))
+    factors_on: dict[str, list[model.ExternalFactor]] = field(default_factory=lambda: defaultdict(list))
+    decisions_of: dict[str, list[model.Decision]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
         for indsats in self.strategy.indsatser:
@@ -57,6 +59,15 @@ class Relations:
         for connection in self.strategy.forbindelser:
             self.connections_from[connection.fra].append(connection)
             self.connections_to[connection.til].append(connection)
+        self._add_factors_and_decisions()
+
+    def _add_factors_and_decisions(self) -> None:
+        for factor in self.strategy.eksterne_faktorer:
+            for target in factor.paavirker:
+                self.factors_on[target].append(factor)
+        for decision in sorted(self.strategy.beslutninger, key=lambda d: d.dato.sort_key()):
+            if decision.organ:
+                self.decisions_of[decision.organ].append(decision)
 
     def _add_indsats(self, indsats: model.Intervention) -> None:
         for area in indsats.omraader:

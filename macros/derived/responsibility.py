@@ -54,7 +54,8 @@ def _named_duties(strategy: model.Strategy, element: model.Intervention | model.
 
 
 def responsibility_rows(strategy: model.Strategy) -> list[MatrixRow]:
-    """The whole strategy (when any role is general), every målsætning, then every indsats."""
+    """The whole strategy, every målsætning, then every indsats: each that someone has a duty in (a row
+    without one would say only that nothing is described)."""
     rows = [MatrixRow(None, tuple(_role_duties(strategy, None)))]
     for objective in strategy.maalsaetninger:
         rows.append(MatrixRow(objective, tuple(_role_duties(strategy, objective.id))))
@@ -63,7 +64,14 @@ def responsibility_rows(strategy: model.Strategy) -> list[MatrixRow]:
         for activity in indsats.aktiviteter:
             duties += _named_duties(strategy, activity)
         rows.append(MatrixRow(indsats, tuple(duties)))
-    return [row for row in rows if row.element is not None or row.duties]
+    return [row for row in rows if row.duties]
+
+
+def actors_without_duties(strategy: model.Strategy) -> list[model.Actor]:
+    """Actors in no row of the matrix (no role, named responsible for nothing), in file order: they are
+    listed too, so no actor of the strategy vanishes from who does what."""
+    busy = {d.actor.id for row in responsibility_rows(strategy) for d in row.duties}
+    return [actor for actor in strategy.aktoerer if actor.id not in busy]
 
 
 def matrix_columns(rows: list[MatrixRow]) -> list[model.Level | None]:

@@ -27,6 +27,7 @@ class Event:
     text: str | None = None
     element: model.Element | None = None
     end: bool = False
+    decided_by: model.Element | None = None  # the actor that made a decision (``beslutninger``)
 
     @property
     def year(self) -> int:
@@ -47,10 +48,15 @@ def _period_events(period: model.Period | None, element: model.Element | None, t
 
 
 def timeline(strategy: model.Strategy) -> list[Event]:
-    """Period, milestones, dated sources, decisions (versioner) and element periods, oldest first."""
+    """Period, milestones, dated sources, decisions (beslutninger), changes (versioner) and element periods,
+    oldest first."""
     events = _period_events(strategy.periode, None, "Strategiperioden")
     events += [Event(m.dato, "Milepæl", m.titel, m.beskrivelse) for m in strategy.milepaele]
     events += [Event(k.dato, "Kilde", k.titel) for k in strategy.kilder if k.dato]
+    events += [
+        Event(d.dato, "Beslutning", d.titel, d.beskrivelse, decided_by=strategy.elements[d.organ] if d.organ else None)
+        for d in strategy.beslutninger
+    ]
     events += [
         Event(v.dato, "Ændring", v.aendring, v.besluttet_af and f"Besluttet af {v.besluttet_af}.")
         for v in strategy.versioner
@@ -63,11 +69,12 @@ def timeline(strategy: model.Strategy) -> list[Event]:
 
 
 def status_counts(strategy: model.Strategy) -> list[tuple[str, int]]:
-    """How many indsatser and aktiviteter have each status, in the order of the workflow."""
+    """How many indsatser and aktiviteter have each status, in the order of the workflow (those the data
+    gives no status are not counted: the table shows them without one)."""
     statuses: list[str | None] = [i.status for i in strategy.indsatser]
     statuses += [a.status for a in strategy.activities]
-    order: list[str | None] = ["planlagt", "i gang", "afsluttet", "opgivet", None]
-    return [((s or "ikke angivet"), statuses.count(s)) for s in order if statuses.count(s)]
+    order = ["planlagt", "i gang", "afsluttet", "opgivet"]
+    return [(s, statuses.count(s)) for s in order if statuses.count(s)]
 
 
 def changed_on(strategy: model.Strategy) -> str | None:

@@ -116,8 +116,22 @@ def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
             _dot_node(graph, diagram, node, style, printable)
     for edge in diagram.edges:
         _dot_edge(graph, diagram, edge, style, printable)
+    for tail, head in _column_order(diagram):
+        graph.edge(tail, head, style="invis", weight="0")
     _dot_legend(graph, diagram, style, printable)
     return graph.source
+
+
+def _column_order(diagram: Diagram) -> list[tuple[str, str]]:
+    """Invisible arrows that keep each column right of the one before it where no arrow of the diagram goes
+    from that column into it: without one, dot puts a column nothing points into (a goal nobody links to) at
+    the far left, and one reached only from further back (an activity's mellemlangt mål) beside the column
+    before it."""
+    return [
+        (before[0], column[0])
+        for before, column in pairwise(diagram.ranks)
+        if not any(edge.tail in before and edge.head in column for edge in diagram.edges)
+    ]
 
 
 def _dot_node(graph: _Dot, diagram: Diagram, node: Node, style: Style, printable: bool) -> None:
@@ -141,6 +155,8 @@ def _dot_edge(graph: _Dot, diagram: Diagram, edge: Edge, style: Style, printable
     attributes: dict[str, str] = {}
     if edge.dependency:
         attributes |= {"style": "dashed", "constraint": "false" if diagram.ranks else "true"}
+    if edge.influence:
+        attributes |= {"style": "dotted", "penwidth": "1.6"}
     if edge.assumption:
         attributes |= {"color": style.connection_edge.light, "penwidth": "2", "label": f"A{edge.number}"}
     if not printable:
@@ -166,15 +182,15 @@ def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) ->
     """The graph's label: a table of the kinds of box drawn, the områder's colours and the numbered
     assumptions; below the drawing on screen, above it (under the title) on paper."""
     rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(style.legend.title)}</B></TD></TR>']
-    for kind in dict.fromkeys(n.kind for n in diagram.nodes):
+    for kind, word in diagram.kind_words:
         look = style.types.of(kind)
-        rows.append(
-            _legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"', look.kind_label, style)
-        )
+        rows.append(_legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"', word, style))
     for _, title, colour in diagram.area_colours:
         rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f"{style.legend.areas}: {title}", style))
     if any(e.dependency for e in diagram.edges):
         rows.append(_legend_row("", style.legend.dependency, style, sample=("- - →", style.edge.light)))
+    if any(e.influence for e in diagram.edges):
+        rows.append(_legend_row("", style.legend.influence, style, sample=("··· →", style.edge.light)))
     numbered = [e for e in diagram.edges if e.assumption]
     if numbered:
         rows.append(_legend_row("", style.legend.connection, style, sample=("A1 →", style.connection_edge.light)))

@@ -12,11 +12,39 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from .. import model
-from ..derived.words import heading
+from ..derived.words import NO_LEVEL as NO_LEVEL_TEXT
+from ..derived.words import Vocabulary, vocabulary
 from .style import Colour, Style
 
-CHAIN = (("indsats",), ("aktivitet",), ("kortsigtet",), ("effekt",), ("langsigtet",))
-GOAL_LEVELS = ("kortsigtet", "effekt", "langsigtet")
+# The columns of the chain, left to right: ressourcer → indsatser → aktiviteter → leverancer → kortsigtede →
+# mellemlange → langsigtede and effektmål → gevinster, then goals whose level the data does not give (a
+# group of their own, never a level's column). External factors have no column: dot places them by arrows.
+CHAIN = (
+    ("ressource",),
+    ("indsats",),
+    ("aktivitet",),
+    ("leverance",),
+    ("kortsigtet",),
+    ("mellemlang",),
+    ("langsigtet", "effekt"),
+    ("gevinst",),
+    ("mål",),
+)
+GOAL_LEVELS: tuple[str, ...] = model.GOAL_LEVELS
+NO_LEVEL = "mål"  # the kind of box of a goal whose level the data does not give
+
+# The placeholders of the style file's diagram words ({indsatser}, {Indsatser} …) and the kinds they name.
+PLURAL_PLACEHOLDERS = {
+    "områder": "område",
+    "målsætninger": "målsætning",
+    "ressourcer": "ressource",
+    "indsatser": "indsats",
+    "aktiviteter": "aktivitet",
+    "hypoteser": "hypotese",
+    "mål": "mål",
+    "aktører": "aktør",
+    "processer": "proces",
+}
 
 
 @dataclass(frozen=True)
@@ -24,8 +52,8 @@ class Node:
     """One element drawn as a box. ``name`` is its DOT name: the element id."""
 
     name: str
-    kind: str  # key into Style.types
-    heading: str  # "Indsats 2", "Aktivitet", "Kortsigtet mål"
+    kind: str  # key into Style.types: the element's kind, or a goal's level ("mål" without one)
+    heading: str  # "Indsats 2", "Aktivitet", "Kortsigtet mål": the strategy's words
     title: str
     note: str = ""  # the small line: områder, counts
     areas: tuple[str, ...] = ()
@@ -45,6 +73,7 @@ class Edge:
     note: str = ""  # e.g. an actor's responsibility for a målsætning
     number: int = 0  # the assumption's number on the arrow ("A1"); 0 when it carries none
     dependency: bool = False  # "the head can only happen after the tail" (activities' afhænger_af)
+    influence: bool = False  # an external factor acting on the head (``påvirker``)
 
 
 @dataclass(frozen=True)
@@ -59,6 +88,8 @@ class Diagram:
     edges: tuple[Edge, ...]
     ranks: tuple[tuple[str, ...], ...]  # columns left to right (node names); empty: dot decides
     area_colours: tuple[tuple[str, str, Colour], ...]  # (id, title, colour) of the områder drawn
+    kind_words: tuple[tuple[str, str], ...] = ()  # (node kind, the legend's word for it), in drawing order
+    detail_text: str = ""  # the words of the overview's link to the detailed diagram, in the strategy's words
 
     @property
     def prefix(self) -> str:
@@ -89,21 +120,27 @@ def edge_title(diagram: Diagram, edge: Edge) -> str:
 class _Builder:
     """Collects the nodes and edges of one diagram, each once, in the order they are added."""
 
-    def __init__(self, strategy: model.Strategy, style: Style) -> None:
+    def __init__(self, strategy: model.Strategy, style: Style, words: Vocabulary) -> None:
         self.strategy = strategy
         self.style = style
+        self.words = words
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str], Edge] = {}
 
     def add(self, element: model.Element, note: str = "") -> str:
         if element.id not in self.nodes:
-            self.nodes[element.id] = make_node(self.strategy, self.style, element, note)
+            self.nodes[element.id] = make_node(self.strategy, self.words, element, note)
         return element.id
 
     def link(self, tail: str, head: str, note: str = "", dependency: bool = False) -> None:
         if tail != head and (tail, head) not in self.edges:
             note = self.style.dependency_edge if dependency else note
             self.edges[(tail, head)] = Edge(tail, head, note=note, dependency=dependency)
+
+    def influence(self, factor: str, target: str) -> None:
+        """A dotted arrow from an external factor to what it acts on (when not already joined)."""
+        if factor != target and (factor, target) not in self.edges:
+            self.edges[(factor, target)] = Edge(factor, target, note=self.style.influence_edge, influence=True)
 
     def connections(self) -> None:
         """Arrows from ``forbindelser`` between drawn elements, carrying their assumption."""
@@ -118,9 +155,18 @@ class _Builder:
         self.connections()
         edges = _number_assumptions(list(self.edges.values()))
         nodes = tuple(self.nodes.values())
+        columns = tuple(columns)
         ranks = tuple(r for r in (tuple(n.name for n in nodes if n.kind in kinds) for kinds in columns) if r)
+        drawn = {n.kind for n in nodes}
+        chain = [kind for kinds in columns for kind in kinds if kind in drawn and kind != NO_LEVEL]
         words = self.style.diagrams.of(wording)
-        fill = {"titel": self.strategy.titel, "antal": _count(nodes), **values}
+        fill = {
+            **plural_placeholders(self.words),
+            "titel": self.strategy.titel,
+            "antal": _count(self.words, nodes),
+            "kæde": self.words.series(chain),
+            **values,
+        }
         return Diagram(
             self.strategy.id,
             name,
@@ -130,7 +176,30 @@ class _Builder:
             tuple(edges),
             ranks,
             _area_colours(self.strategy, self.style, nodes),
+            tuple((kind, kind_word(self.words, kind)) for kind in _legend_order(nodes, columns)),
+            self.style.detail_link.format(**fill),
         )
+
+
+def _legend_order(nodes: tuple[Node, ...], columns: tuple[tuple[str, ...], ...]) -> list[str]:
+    """The kinds of box drawn, in the order of the columns (left to right), those without a column last."""
+    position = {kind: n for n, kinds in enumerate(columns) for kind in kinds}
+    kinds = list(dict.fromkeys(node.kind for node in nodes))
+    return sorted(kinds, key=lambda kind: position.get(kind, len(columns)))
+
+
+def plural_placeholders(words: Vocabulary) -> dict[str, str]:
+    """The style file's placeholders for the strategy's plural words: {indsatser}, {Indsatser} …"""
+    found = {}
+    for placeholder, kind in PLURAL_PLACEHOLDERS.items():
+        found[placeholder] = words.plural(kind)
+        found[placeholder[:1].upper() + placeholder[1:]] = words.Plural(kind)
+    return found
+
+
+def kind_word(words: Vocabulary, kind: str) -> str:
+    """A kind of box as the legend names it: "Fokuspunkt", "Kortsigtet mål", "Mål (niveau ikke angivet)"."""
+    return f"{words.Singular('mål')} ({NO_LEVEL_TEXT})" if kind == NO_LEVEL else words.Singular(kind)
 
 
 def _number_assumptions(edges: list[Edge]) -> list[Edge]:
@@ -142,26 +211,12 @@ def _number_assumptions(edges: list[Edge]) -> list[Edge]:
     return numbered
 
 
-def _count(nodes: tuple[Node, ...]) -> str:
+def _count(words: Vocabulary, nodes: tuple[Node, ...]) -> str:
+    """What is drawn, counted in the strategy's words: "4 indsatser, 9 aktiviteter, 5 mål"."""
     counts: dict[str, int] = defaultdict(int)
     for node in nodes:
-        counts[_PLURAL.get(node.kind, node.kind)] += 1
-    return ", ".join(f"{n} {word if n != 1 else _SINGULAR[word]}" for word, n in counts.items())
-
-
-_PLURAL = {
-    "indsats": "indsatser",
-    "aktivitet": "aktiviteter",
-    "kortsigtet": "mål",
-    "effekt": "mål",
-    "langsigtet": "mål",
-    "hypotese": "hypoteser",
-    "målsætning": "målsætninger",
-    "aktør": "aktører",
-    "proces": "processer",
-    "område": "områder",
-}
-_SINGULAR = {plural: singular for singular, plural in _PLURAL.items()} | {"mål": "mål"}
+        counts["mål" if node.kind in (*GOAL_LEVELS, NO_LEVEL) else node.kind] += 1
+    return ", ".join(words.count(n, kind) for kind, n in counts.items())
 
 
 def _area_colours(
@@ -173,9 +228,16 @@ def _area_colours(
     )
 
 
-def make_node(strategy: model.Strategy, style: Style, element: model.Element, note: str = "") -> Node:
-    kind = element.niveau if isinstance(element, model.Goal) else element.kind
-    label = style.types.of(kind).kind_label
+def node_kind(element: model.Element) -> str:
+    """The kind of box an element is drawn as: its kind, or a goal's level ("mål" when it has none)."""
+    if isinstance(element, model.Goal):
+        return element.niveau or NO_LEVEL
+    return element.kind
+
+
+def make_node(strategy: model.Strategy, words: Vocabulary, element: model.Element, note: str = "") -> Node:
+    kind = node_kind(element)
+    label = words.Singular("mål" if kind == NO_LEVEL else kind)
     heading = f"{label} {element.nr}" if element.nr is not None else label
     areas = tuple(getattr(element, "omraader", ()))
     names = ", ".join(strategy.elements[a].titel for a in areas)
@@ -186,15 +248,24 @@ def make_node(strategy: model.Strategy, style: Style, element: model.Element, no
 
 
 def strategy_diagrams(strategy: model.Strategy, style: Style) -> list[Diagram]:
-    """Every diagram the strategy has something to draw for, overview first."""
+    """Every diagram the strategy has something to draw for, overview first.
+
+    The overview is left out when it would be a single box (the page lists that element already); every
+    other diagram when it has nothing to draw."""
+    words = vocabulary(strategy)
     level = overview_level(strategy, style)
-    found = [overview(strategy, style, level)]
+    first = overview(strategy, style, words, level)
+    found = [first] if len(first.nodes) > 1 else []
     if level != "aktiviteter":
-        found.append(detail(strategy, style))
+        found.append(detail(strategy, style, words))
     if level == "omraader":
-        found += [area_diagram(strategy, style, area) for area in strategy.omraader]
-    found += [indsats_diagram(strategy, style, i) for i in strategy.indsatser]
-    found += [sammenhaenge(strategy, style), dependencies(strategy, style), objectives(strategy, style)]
+        found += [area_diagram(strategy, style, words, area) for area in strategy.omraader]
+    found += [indsats_diagram(strategy, style, words, i) for i in strategy.indsatser]
+    found += [
+        sammenhaenge(strategy, style, words),
+        dependencies(strategy, style, words),
+        objectives(strategy, style, words),
+    ]
     whole = ("detaljer", "afhaengigheder")  # whole-strategy pictures that are only legible up to a size
     return [d for d in found if d.nodes and (d.name not in whole or len(d.nodes) <= style.detail.max_nodes)]
 
@@ -208,22 +279,67 @@ def overview_level(strategy: model.Strategy, style: Style) -> str:
     return "omraader"
 
 
-def overview(strategy: model.Strategy, style: Style, level: str) -> Diagram:
+def overview(strategy: model.Strategy, style: Style, words: Vocabulary, level: str) -> Diagram:
     if level == "omraader":
-        return area_overview(strategy, style)
-    builder = _Builder(strategy, style)
+        return area_overview(strategy, style, words)
+    builder = _Builder(strategy, style, words)
+    _resources(builder)
     _chain(builder, strategy.indsatser, with_activities=level == "aktiviteter")
+    _whole_chain(builder)
     return builder.diagram("oversigt", "oversigt", CHAIN)
 
 
-def detail(strategy: model.Strategy, style: Style) -> Diagram:
-    builder = _Builder(strategy, style)
+def detail(strategy: model.Strategy, style: Style, words: Vocabulary) -> Diagram:
+    builder = _Builder(strategy, style, words)
+    _resources(builder)
     _chain(builder, strategy.indsatser, with_activities=True)
+    _whole_chain(builder)
     return builder.diagram("detaljer", "detaljer", CHAIN)
 
 
-def indsats_diagram(strategy: model.Strategy, style: Style, indsats: model.Intervention) -> Diagram:
-    builder = _Builder(strategy, style)
+def _resources(builder: _Builder) -> None:
+    """Every resource, first: the chain (and its text equivalent) begins with what the work builds on."""
+    for resource in builder.strategy.ressourcer:
+        builder.add(resource)
+
+
+def _whole_chain(builder: _Builder) -> None:
+    """Every goal of the strategy, and every external factor with arrows to what it acts on, whether or not
+    anything links to them: a picture of the whole theory leaves none of them out."""
+    strategy = builder.strategy
+    for goal in sorted(strategy.maal, key=_level_order):
+        builder.add(goal)
+    _factors(builder, everything=True)
+
+
+def _factors(builder: _Builder, everything: bool) -> None:
+    """External factors with dotted arrows to the drawn elements they act on (an activity not drawn is
+    represented by its indsats); with ``everything``, also those acting on nothing drawn."""
+    strategy = builder.strategy
+    for factor in strategy.eksterne_faktorer:
+        targets = [_drawn(builder, target) for target in factor.paavirker]
+        drawn = [target for target in targets if target]
+        if drawn or everything:
+            name = builder.add(factor)
+            for target in drawn:
+                builder.influence(name, target)
+
+
+def _drawn(builder: _Builder, element_id: str) -> str:
+    """The node that stands for ``element_id`` in the diagram: itself, its parent (an activity's indsats in a
+    collapsed overview), or "" when neither is drawn."""
+    if element_id in builder.nodes:
+        return element_id
+    parent = builder.strategy.parents.get(element_id)
+    return parent.id if parent is not None and parent.id in builder.nodes else ""
+
+
+def _level_order(goal: model.Goal) -> int:
+    return GOAL_LEVELS.index(goal.niveau) if goal.niveau else len(GOAL_LEVELS)
+
+
+def indsats_diagram(strategy: model.Strategy, style: Style, words: Vocabulary, indsats: model.Intervention) -> Diagram:
+    builder = _Builder(strategy, style, words)
     _chain(builder, (indsats,), with_activities=True)
     for activity in indsats.aktiviteter:
         for earlier in activity.afhaenger_af:
@@ -231,22 +347,24 @@ def indsats_diagram(strategy: model.Strategy, style: Style, indsats: model.Inter
                 builder.link(earlier, activity.id, dependency=True)
     if len(builder.nodes) == 1:  # nothing but the indsats itself: no diagram
         builder.nodes.clear()
-    return builder.diagram(f"indsats-{indsats.id}", "indsats", CHAIN, navn=heading(indsats))
+    else:
+        _factors(builder, everything=False)
+    return builder.diagram(f"indsats-{indsats.id}", "indsats", CHAIN, navn=words.heading(indsats))
 
 
-def area_diagram(strategy: model.Strategy, style: Style, area: model.Area) -> Diagram:
+def area_diagram(strategy: model.Strategy, style: Style, words: Vocabulary, area: model.Area) -> Diagram:
     indsatser = [i for i in strategy.indsatser if area.id in i.omraader]
-    builder = _Builder(strategy, style)
+    builder = _Builder(strategy, style, words)
     activities = sum(len(i.aktiviteter) for i in indsatser)
     _chain(builder, indsatser, with_activities=activities <= style.overview.max_activities)
-    return builder.diagram(f"omraade-{area.id}", "omraade", CHAIN, navn=heading(area))
+    return builder.diagram(f"omraade-{area.id}", "omraade", CHAIN, navn=words.heading(area))
 
 
 def _chain(builder: _Builder, indsatser: Iterable[model.Intervention], with_activities: bool) -> None:
     """indsatser → (aktiviteter) → mål, then mål → mål where a forbindelse leads on from a drawn goal."""
     goals: list[tuple[str, str]] = []  # (from node, goal id)
     for indsats in indsatser:
-        note = "" if with_activities else _activity_count(len(indsats.aktiviteter))
+        note = "" if with_activities else builder.words.count(len(indsats.aktiviteter), "aktivitet")
         top = builder.add(indsats, note)
         goals += [(top, g) for g in indsats.maal]
         for activity in indsats.aktiviteter:
@@ -256,10 +374,6 @@ def _chain(builder: _Builder, indsatser: Iterable[model.Intervention], with_acti
     for tail, goal in sorted(goals, key=lambda pair: _goal_order(builder.strategy, pair[1])):
         builder.link(tail, builder.add(builder.strategy.elements[goal]))
     _follow_goal_connections(builder)
-
-
-def _activity_count(n: int) -> str:
-    return f"{n} aktivitet" if n == 1 else f"{n} aktiviteter"
 
 
 def _goal_order(strategy: model.Strategy, goal_id: str) -> int:
@@ -278,20 +392,27 @@ def _follow_goal_connections(builder: _Builder) -> None:
                 changed = True
 
 
-def area_overview(strategy: model.Strategy, style: Style) -> Diagram:
-    """For large strategies: områder → the goals their work leads to, highest levels only."""
-    builder = _Builder(strategy, style)
+def area_overview(strategy: model.Strategy, style: Style, words: Vocabulary) -> Diagram:
+    """For large strategies: områder → the goals their work leads to, highest levels only; and every
+    resource, external factor and goal that no område's work reaches, so none of them is left out."""
+    builder = _Builder(strategy, style, words)
     reached = _goals_reached(strategy)
     top_level = _top_goal_level(strategy)
+    _resources(builder)
     for area in strategy.omraader:
         indsatser = [i for i in strategy.indsatser if area.id in i.omraader]
         activities = [a for a in strategy.activities if area.id in a.omraader]
-        note = f"{len(indsatser)} indsatser, {_activity_count(len(activities))}"
+        note = f"{words.count(len(indsatser), 'indsats')}, {words.count(len(activities), 'aktivitet')}"
         builder.add(area, note)
         for goal in strategy.maal:
             if goal.niveau in top_level and goal.id in reached[area.id]:
                 builder.link(area.id, builder.add(goal))
-    return builder.diagram("oversigt", "oversigt", (("område",), GOAL_LEVELS))
+    anywhere = set().union(*reached.values()) if reached else set()
+    for goal in sorted(strategy.maal, key=_level_order):
+        if goal.id not in anywhere:
+            builder.add(goal)
+    _factors(builder, everything=True)
+    return builder.diagram("oversigt", "oversigt", (("ressource",), ("område",), *CHAIN[3:]))
 
 
 def _goals_reached(strategy: model.Strategy) -> dict[str, set[str]]:
@@ -317,36 +438,36 @@ def _goals_reached(strategy: model.Strategy) -> dict[str, set[str]]:
 
 def _top_goal_level(strategy: model.Strategy) -> tuple[str, ...]:
     levels = {g.niveau for g in strategy.maal}
-    higher = tuple(level for level in ("effekt", "langsigtet") if level in levels)
+    higher = tuple(level for level in ("effekt", "langsigtet", "gevinst") if level in levels)
     return higher or ("kortsigtet",)
 
 
-def sammenhaenge(strategy: model.Strategy, style: Style) -> Diagram:
+def sammenhaenge(strategy: model.Strategy, style: Style, words: Vocabulary) -> Diagram:
     """Hypoteser → the indsatser they are placed under."""
-    builder = _Builder(strategy, style)
+    builder = _Builder(strategy, style, words)
     for indsats in strategy.indsatser:
         for hypothesis in indsats.hypoteser:
             builder.link(builder.add(hypothesis), builder.add(indsats))
     return builder.diagram("sammenhaenge", "sammenhaenge", (("hypotese",), ("indsats",)))
 
 
-def dependencies(strategy: model.Strategy, style: Style) -> Diagram:
+def dependencies(strategy: model.Strategy, style: Style, words: Vocabulary) -> Diagram:
     """Activities that must happen first → the activities that depend on them."""
-    builder = _Builder(strategy, style)
+    builder = _Builder(strategy, style, words)
     for activity in strategy.activities:
         for earlier in activity.afhaenger_af:
-            tail = builder.add(strategy.elements[earlier], _indsats_of(strategy, earlier))
-            builder.link(tail, builder.add(activity, _indsats_of(strategy, activity.id)), dependency=True)
+            tail = builder.add(strategy.elements[earlier], _indsats_of(strategy, words, earlier))
+            builder.link(tail, builder.add(activity, _indsats_of(strategy, words, activity.id)), dependency=True)
     return builder.diagram("afhaengigheder", "afhaengigheder")
 
 
-def _indsats_of(strategy: model.Strategy, activity_id: str) -> str:
-    return heading(strategy.parents[activity_id])
+def _indsats_of(strategy: model.Strategy, words: Vocabulary, activity_id: str) -> str:
+    return words.heading(strategy.parents[activity_id])
 
 
-def objectives(strategy: model.Strategy, style: Style) -> Diagram:
+def objectives(strategy: model.Strategy, style: Style, words: Vocabulary) -> Diagram:
     """Målsætninger → their indsatser, mål, aktører (with their responsibility) and processer."""
-    builder = _Builder(strategy, style)
+    builder = _Builder(strategy, style, words)
     for objective in strategy.maalsaetninger:
         top = builder.add(objective)
         for element in (*strategy.indsatser, *strategy.maal, *strategy.processer):
@@ -356,5 +477,5 @@ def objectives(strategy: model.Strategy, style: Style) -> Diagram:
             for role in actor.roller:
                 if role.maalsaetning == objective.id:
                     builder.link(top, builder.add(actor), note=f"Ansvar: {role.ansvar}")
-    others = ("indsats", *GOAL_LEVELS, "aktør", "proces")
+    others = ("indsats", *GOAL_LEVELS, NO_LEVEL, "aktør", "proces")
     return builder.diagram("maalsaetninger", "maalsaetninger", (("målsætning",), others))

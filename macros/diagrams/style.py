@@ -51,20 +51,26 @@ class NodeStyle:
 
     shape: str = spec("shape", "Graphviz-form, fx box, note eller cds.")
     style: str = spec("style", "Graphviz-stil, fx rounded,filled.")
-    kind_label: str = spec("kind_label", "Ordet på boksens første linje, når elementet ikke har et nummer.")
     fill: Colour = spec("fill", "Boksens fyldfarve.")
     border: Colour = spec("border", "Boksens kantfarve.")
 
 
 @dataclass(frozen=True)
 class NodeStyles:
-    """One ``NodeStyle`` per kind of box, by the kind's name as the diagrams use it."""
+    """One ``NodeStyle`` per kind of box, by the kind's name as the diagrams use it (a space in a kind's name,
+    "ekstern faktor", is an underscore in the file)."""
 
+    ressource: NodeStyle = spec("ressource", "Ressourcer.")
     indsats: NodeStyle = spec("indsats", "Indsatser.")
     aktivitet: NodeStyle = spec("aktivitet", "Aktiviteter.")
+    leverance: NodeStyle = spec("leverance", "Mål på niveauet leverance.")
     kortsigtet: NodeStyle = spec("kortsigtet", "Kortsigtede mål.")
+    mellemlang: NodeStyle = spec("mellemlang", "Mellemlange mål.")
     effekt: NodeStyle = spec("effekt", "Effektmål.")
     langsigtet: NodeStyle = spec("langsigtet", "Langsigtede mål.")
+    gevinst: NodeStyle = spec("gevinst", "Mål på niveauet gevinst.")
+    maal: NodeStyle = spec("mål", "Mål, hvis niveau data ikke angiver.")
+    ekstern_faktor: NodeStyle = spec("ekstern_faktor", "Eksterne faktorer.")
     hypotese: NodeStyle = spec("hypotese", "Hypoteser.")
     maalsaetning: NodeStyle = spec("målsætning", "Målsætninger.")
     aktoer: NodeStyle = spec("aktør", "Aktører.")
@@ -72,9 +78,10 @@ class NodeStyles:
     omraade: NodeStyle = spec("område", "Områder.")
 
     def items(self) -> Iterator[tuple[str, NodeStyle]]:
-        """(kind, style) for every kind, by the kind's name ("målsætning", not the attribute's)."""
+        """(kind, style) for every kind, by the kind's name ("målsætning", "ekstern faktor"; not the
+        attribute's)."""
         for f in dataclasses.fields(self):
-            yield f.metadata["key"], getattr(self, f.name)
+            yield f.metadata["key"].replace("_", " "), getattr(self, f.name)
 
     def of(self, kind: str) -> NodeStyle:
         return dict(self.items())[kind]
@@ -82,7 +89,8 @@ class NodeStyles:
 
 @dataclass(frozen=True)
 class Wording:
-    """A diagram's title and description; ``{titel}``, ``{navn}`` and ``{antal}`` are filled in."""
+    """A diagram's title and description; ``{titel}``, ``{navn}``, ``{antal}``, ``{kæde}`` and the strategy's
+    plural words (``{indsatser}``, ``{Indsatser}`` …) are filled in."""
 
     title: str = spec("title", "Diagrammets titel.")
     description: str = spec("description", "Hvad diagrammet viser (læses op af skærmlæsere).")
@@ -113,6 +121,7 @@ class Legend:
     areas: str = spec("areas", "Ordet foran et områdes farve.")
     connection: str = spec("connection", "Forklaring til pile med antagelser.")
     dependency: str = spec("dependency", "Forklaring til stiplede pile (afhængigheder).")
+    influence: str = spec("influence", "Forklaring til prikkede pile (en ekstern faktor påvirker).")
     assumptions: str = spec("assumptions", "Overskrift over antagelserne.")
 
 
@@ -151,6 +160,7 @@ class Style:
     legend: Legend = spec("legend", "Signaturforklaringens tekster.")
     diagrams: Wordings = spec("diagrams", "Hvert diagrams titel og beskrivelse.")
     dependency_edge: str = spec("dependency_edge", "Teksten på en afhængighedspil.")
+    influence_edge: str = spec("influence_edge", "Teksten på en pil fra en ekstern faktor.")
     text_equivalent: str = spec("text_equivalent", "Overskriften over diagrammet som tekst.")
     text_equivalent_intro: str = spec("text_equivalent_intro", "Forklaringen til diagrammet som tekst.")
     downloads: str = spec("downloads", "Ordet foran links til at hente diagrammet.")
@@ -158,7 +168,9 @@ class Style:
     download_pdf: str = spec("download_pdf", "Linkteksten til PDF-filen.")
     diagram_page_title: str = spec("diagram_page_title", "Diagramsidens titel; {titel} er strategiens.")
     diagram_page_intro: str = spec("diagram_page_intro", "Diagramsidens indledning.")
-    detail_link: str = spec("detail_link", "Linket fra overblikket til det detaljerede diagram.")
+    detail_link: str = spec(
+        "detail_link", "Linket fra overblikket til det detaljerede diagram; {aktiviteter} er strategiens ord."
+    )
 
     def colours(self) -> list[Colour]:
         """Every colour a diagram can draw with (the page colours excluded)."""
@@ -248,9 +260,10 @@ def _colour_paths(style: Style) -> Iterator[tuple[str, Colour]]:
         value = getattr(style, f.name)
         if isinstance(value, Colour):
             yield f.metadata["key"], value
-    for kind, node_style in style.types.items():
-        yield f"types.{kind}.fill", node_style.fill
-        yield f"types.{kind}.border", node_style.border
+    for f in dataclasses.fields(style.types):
+        node_style = getattr(style.types, f.name)
+        yield f"types.{f.metadata['key']}.fill", node_style.fill
+        yield f"types.{f.metadata['key']}.border", node_style.border
     for n, colour in enumerate(style.areas, 1):
         yield f"areas[{n}]", colour
 

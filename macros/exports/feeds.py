@@ -22,7 +22,7 @@ from ..derived.addresses import AddressBook, page_url
 from ..derived.downloads import SITE_FEED, feed_path
 from ..derived.history import Change, changes, iso_date
 from ..derived.timeline import FALLBACK_DATE
-from ..derived.words import date_text, heading
+from ..derived.words import date_text, vocabulary
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML = "http://www.w3.org/XML/1998/namespace"
@@ -128,7 +128,7 @@ class FeedWriter:
                 rel="related",
                 type="text/html",
                 href=self.url(self.book.url_of(strategy.id, element.id)),
-                title=heading(element),
+                title=vocabulary(strategy).heading(element),
             )
         _sub(node, "updated", _timestamp(iso_date(version.dato)))
         _sub(node, "content", self._content(strategy, version, elements), type="html")
@@ -141,7 +141,7 @@ class FeedWriter:
         if elements:
             links = "".join(
                 f'<li><a href="{html.escape(self.url(self.book.url_of(strategy.id, e.id)))}">'
-                f"{html.escape(heading(e))}</a></li>"
+                f"{html.escape(vocabulary(strategy).heading(e))}</a></li>"
                 for e in elements
             )
             parts.append(f"<p>Ændringen gælder:</p><ul>{links}</ul>")

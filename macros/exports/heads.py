@@ -17,7 +17,7 @@ from .. import model
 from ..derived.addresses import AddressBook, page_url, section_src
 from ..derived.downloads import SITE_FEED, feed_path
 from ..derived.history import changes
-from ..derived.words import date_text, heading
+from ..derived.words import date_text, vocabulary
 
 DESCRIPTION_MAX = 160  # what search engines and link previews show
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -130,7 +130,8 @@ class PageHeads:
             return self._element_text(strategy, element, where), self._element_trail(strategy, element, trail)
         if src in self.sections:
             _, cls = self.sections[src]
-            return f"Alle {cls.kind_plural} i {where}.", [*trail, (cls.kind_plural.capitalize(), src)]
+            words = vocabulary(strategy)
+            return f"Alle {words.plural(cls.kind)} i {where}.", [*trail, (words.Plural(cls.kind), src)]
         if strategy.titel in title:  # "Ændringer – Varige spor": the page's title names the strategy already
             return f"{title} ({strategy.organisation.kommune}).", [*trail, (title, src)]
         return f"{title} – {where}.", [*trail, (title, src)]
@@ -140,16 +141,18 @@ class PageHeads:
         if isinstance(element, model.Strategy):
             texts = [element.vision, element.formaal, element.beskrivelse]
         text = next((plain_text(t) for t in texts if t and plain_text(t)), "")
-        return text or f"{heading(element)}: {element.kind} i {where}."
+        words = vocabulary(strategy)
+        return text or f"{words.heading(element)}: {words.singular(element.kind)} i {where}."
 
     def _element_trail(self, strategy: model.Strategy, element: model.Element, trail: list[Crumb]) -> list[Crumb]:
         if isinstance(element, model.Strategy):
             return trail
-        trail = [*trail, (element.kind_plural.capitalize(), section_src(strategy, type(element)))]
+        words = vocabulary(strategy)
+        trail = [*trail, (words.Plural(element.kind), section_src(strategy, type(element)))]
         parent = strategy.parents.get(element.id)
         if parent is not None and not self.book.target(strategy.id, parent.id).anchor:
-            trail.append((heading(parent), self.book.target(strategy.id, parent.id).src))
-        return [*trail, (heading(element), self.book.target(strategy.id, element.id).src)]
+            trail.append((words.heading(parent), self.book.target(strategy.id, parent.id).src))
+        return [*trail, (words.heading(element), self.book.target(strategy.id, element.id).src)]
 
     def _breadcrumbs(self, crumbs: list[Crumb]) -> str:
         items = [

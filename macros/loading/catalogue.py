@@ -162,6 +162,15 @@ class Code(Enum):
         "Ret stavningen, eller flyt feltet til den blok, det hører til. Alle felter står i vejledningens afsnit "
         "Felterne.",
     )
+    BEGREB_SKRIVES_ANDERLEDES = Entry(
+        "begreb-skrives-anderledes",
+        "Kendt begreb, der skrives på en anden måde",
+        "Feltnavnet er et begreb, forandringsteorier bruger (fx gevinster, leverancer eller virkninger), eller et "
+        "felt, der hører til en anden slags blok (fx budget under en aktivitet). Formatet har plads til det, men "
+        "skriver det et andet sted eller på en anden måde.",
+        "Gør, som beskeden siger: fx bliver gevinster til mål med niveau: gevinst, og budget står på strategien "
+        "eller på en indsats.",
+    )
     MANGLENDE_FELT = Entry(
         "manglende-felt",
         "Felt mangler",
@@ -182,6 +191,14 @@ class Code(Enum):
         "Feltet skal være et tal, men værdien er ikke skrevet som et.",
         "Skriv tallet med cifre, fx 3 eller 12,5 (komma eller punktum), uden enheder, mellemrum eller tegn som %.",
     )
+    DECIMALKOMMA_I_BLOK = Entry(
+        "decimalkomma-i-blok",
+        "Decimalkomma inde i { }",
+        "Inde i en blok i { } adskiller komma felterne, så et tal med decimalkomma (fx værdi: 93,4) læses som to "
+        "felter: værdi: 93 og et felt, der hedder 4.",
+        'Skriv tallet med punktum (værdi: 93.4), sæt det i anførselstegn (værdi: "93,4"), eller skriv blokken ud '
+        "med ét felt på hver linje, hvor komma er tilladt.",
+    )
     UGYLDIG_DATO = Entry(
         "ugyldig-dato",
         "Ugyldig dato",
@@ -193,6 +210,13 @@ class Code(Enum):
         "Ugyldigt valg",
         "Feltet har en fast liste af mulige værdier, og værdien er ikke en af dem.",
         "Vælg en af værdierne, beskeden viser, stavet præcis sådan.",
+    )
+    UGYLDIGT_SPROG = Entry(
+        "ugyldigt-sprog",
+        "Ugyldig sprogkode",
+        "Feltet sprog skal være en sprogkode, som browsere og skærmlæsere forstår (BCP 47), fx da, sv, nb, nn, "
+        "en eller de.",
+        "Skriv koden med små bogstaver, fx sv for svensk. Udelad feltet, når strategien er skrevet på dansk.",
     )
     FOR_LANG_TEKST = Entry(
         "for-lang-tekst",
@@ -304,6 +328,20 @@ class Code(Enum):
         "Måned findes ikke",
         "Under måneder står et tal, der ikke er en måned.",
         "Skriv månederne som tal fra 1 (januar) til 12 (december).",
+    )
+    BUDGETAAR_TO_GANGE = Entry(
+        "budgetaar-to-gange",
+        "Samme år to gange i et budget",
+        "Et budget har ét punkt pr. år, og det samme år står to gange.",
+        "Læg beløbene for året sammen i ét punkt, eller ret årstallet. Brug note til at forklare, hvad beløbet dækker.",
+    )
+    MAAL_TO_GANGE = Entry(
+        "maal-to-gange",
+        "Både mål og mål_ændring",
+        "En periode under en indikator har både mål (et tal) og mål_ændring (en ændring i procent), og de kan "
+        "sige hvert sit.",
+        "Skriv det, kilden siger: mål, når målet er et tal, eller mål_ændring, når det er en ændring fra "
+        "udgangspunktet (fx -40).",
     )
     UGYLDIG_WEBADRESSE = Entry(
         "ugyldig-webadresse",

@@ -14,6 +14,7 @@ import re
 import types
 import typing
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Literal, Union
 
 import yaml
@@ -25,6 +26,40 @@ from .problems import Problem, suggest
 _NULL_TAG = "tag:yaml.org,2002:null"
 WHOLE_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}$")  # plain decimal digits: no 0o17, 0x1F, 1_000, ١٢ or 1e3
 DECIMAL_NUMBER = re.compile(r"^[+-]?[0-9]{1,15}(?:[.,][0-9]{1,15})?$")  # 12, 12.5 or 12,5
+
+
+# Words other theories of change (Socialstyrelsen's, the Swedish and Norwegian ones) use for what this format
+# holds under another name, and where the format writes it. Keys as an editor types them (see ``_concept``).
+_WITH_TERMS = "og giv dem strategiens eget ord under betegnelser"
+CONCEPTS = {
+    "ressourcer": "ressourcer står på strategiens øverste niveau (ressourcer: med id og titel), og en forbindelse "
+    "(fra: ressourcens id, til: elementets id) viser, hvad de bruges til",
+    "input": "skriv input som ressourcer på strategiens øverste niveau",
+    "leverancer": "skriv leverancer som mål med niveau: leverance",
+    "output": "skriv output som mål med niveau: leverance",
+    "præstationer": "skriv præstationer (det, aktiviteterne leverer) som mål med niveau: leverance",
+    "prestationer": "skriv prestationer (det, aktiviteterne leverer) som mål med niveau: leverance",
+    "resultater": "skriv resultater som mål med niveau: kortsigtet, mellemlang eller langsigtet",
+    "outcomes": "skriv outcomes som mål med niveau: kortsigtet, mellemlang eller langsigtet",
+    "virkninger": "skriv virkninger som mål med niveau: langsigtet (eller effekt)",
+    "effekter": "skriv effekter som mål med niveau: effekt",
+    "effektmål": "skriv effektmål som mål med niveau: effekt",
+    "impact": "skriv impact som mål med niveau: langsigtet (eller effekt)",
+    "gevinster": "skriv gevinster som mål med niveau: gevinst",
+    "antagelser": "en antagelse står på en forbindelse: forbindelser: med fra, til og antagelse",
+    "kritiske_antagelser": "en kritisk antagelse står på en forbindelse: forbindelser: med fra, til og antagelse",
+    "ydre_faktorer": "skriv ydre faktorer under eksterne_faktorer på strategiens øverste niveau",
+    "eksterne_forhold": "skriv eksterne forhold under eksterne_faktorer på strategiens øverste niveau",
+    "målgrupper": "skriv målgruppen som én tekst: målgruppe: Børn 0–17 år og deres familier",
+    "fokuspunkter": f"skriv fokuspunkterne under indsatser {_WITH_TERMS} (indsats: {{ental: fokuspunkt, "
+    "flertal: fokuspunkter}})",
+    "indsatsområder": f"skriv indsatsområderne under indsatser {_WITH_TERMS}",
+    "hovedspor": f"skriv hovedsporene under indsatser {_WITH_TERMS}",
+    "spor": f"skriv sporene under indsatser {_WITH_TERMS}",
+    "inriktningar": f"skriv inriktningarna under indsatser {_WITH_TERMS}",
+    "delelementer": f"skriv delelementerne som aktiviteter under deres indsats {_WITH_TERMS} (aktivitet: "
+    "{ental: delelement, flertal: delelementer})",
+}
 
 
 class _Missing:
@@ -139,7 +174,10 @@ class Converter:
         values: dict[str, Any] = {}
         first_seen: dict[str, yaml.Node] = {}
         prefix = f"{path}." if path else ""
+        decimals = self.decimal_commas(node, prefix)
         for key_node, value_node in node.value:
+            if key_node in decimals:
+                continue
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key in ("<<",):
                 self.report(
@@ -163,6 +201,12 @@ class Converter:
             if spec is None:
                 if key == "$schema":
                     continue
+                hint = _concept(key, cls)
+                if hint:
+                    self.report(
+                        key_node, prefix + key, Code.BEGREB_SKRIVES_ANDERLEDES, f"'{key}' er ikke et felt her: {hint}"
+                    )
+                    continue
                 self.report(
                     key_node,
                     prefix + key,
@@ -174,6 +218,38 @@ class Converter:
             if value is not MISSING:
                 values[spec.name] = value
         return self.build(node, cls, path, values)
+
+    def decimal_commas(self, node: yaml.MappingNode, prefix: str) -> list[yaml.Node]:
+        """Keys of a ``{…}`` block that are the decimals of the number before them (``{værdi: 93,4}``: the
+        comma ends the field, so YAML reads ``værdi: 93`` and a field ``4``), each reported once in words an
+        editor can act on. Returns those keys, so they are not reported again as unknown fields."""
+        found: list[yaml.Node] = []
+        if not node.flow_style:
+            return found
+        for (key, whole), (decimals, empty) in pairwise(node.value):
+            if (
+                isinstance(key, yaml.ScalarNode)
+                and isinstance(whole, yaml.ScalarNode)
+                and not whole.style  # plain (libyaml says "", PyYAML None)
+                and WHOLE_NUMBER.match(whole.value)
+                and isinstance(decimals, yaml.ScalarNode)
+                and not decimals.style
+                and re.fullmatch("[0-9]+", decimals.value)
+                and isinstance(empty, yaml.ScalarNode)
+                and empty.value == ""
+                and decimals.start_mark.line == whole.end_mark.line
+                and decimals.start_mark.column == whole.end_mark.column + 1  # "93,4": nothing around the comma
+            ):
+                name, number = key.value, f"{whole.value},{decimals.value}"
+                self.report(
+                    whole,
+                    prefix + str(name),
+                    Code.DECIMALKOMMA_I_BLOK,
+                    f"'{number}' læses som to felter, fordi komma adskiller felterne inde i {{ }}; skriv tallet "
+                    f'med punktum ({name}: {whole.value}.{decimals.value}) eller i anførselstegn ({name}: "{number}")',
+                )
+                found.append(decimals)
+        return found
 
     def field_value(self, node: yaml.Node, tp: Any, path: str) -> Any:
         if isinstance(node, yaml.ScalarNode) and (node.tag == _NULL_TAG or node.value.strip() == ""):
@@ -254,6 +330,47 @@ class Converter:
             )
             return MISSING
         return text if tp is model.Text else " ".join(text.split()) if "\n" in text else text
+
+
+def _concept(key: str, cls: type) -> str:
+    """Where the format writes ``key``, when it is a concept of theories of change or a field of another kind
+    of element; "" otherwise (the key is then simply unknown). Data files only: the style file has no such."""
+    if cls.__module__ != model.__name__:
+        return ""
+    normal = key.strip().lower().replace(" ", "_").replace("-", "_")
+    if normal in CONCEPTS:
+        return CONCEPTS[normal]
+    places = _places_of(normal)
+    return f"feltet kan stå på {_and(places)}" if places else ""
+
+
+_ELEMENT: type = model.Element  # the fields every element has: never "elsewhere"
+
+
+@functools.cache
+def _places_of(key: str) -> tuple[str, ...]:
+    """The kinds of element a field ``key`` belongs to ("strategien", "indsatser"), in the format's order."""
+    places: list[str] = []
+    pending: list[type] = [model.Strategy]
+    seen: set[type] = set()
+    while pending:
+        cls = pending.pop(0)
+        if cls in seen:
+            continue
+        seen.add(cls)
+        declared = _fields(cls)[0]
+        if issubclass(cls, model.Element) and key in declared and key not in _fields(_ELEMENT)[0]:
+            places.append("strategien" if cls is model.Strategy else cls.kind_plural)
+        for tp in field_types(cls).values():
+            shape, inner = _shape(tp)
+            inner = _shape(inner)[1] if shape == "list" else inner
+            if isinstance(inner, type) and dataclasses.is_dataclass(inner) and inner is not model.PartialDate:
+                pending.append(inner)
+    return tuple(dict.fromkeys(places))
+
+
+def _and(words: tuple[str, ...]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " og " + words[-1]
 
 
 def _doc(cls: type, key: str) -> str:

@@ -27,6 +27,8 @@ DEFINITE = {
     "indikator": "indikatoren",
     "aktør": "aktøren",
     "proces": "processen",
+    "ressource": "ressourcen",
+    "ekstern faktor": "den eksterne faktor",
 }
 
 
@@ -75,9 +77,33 @@ class DataError(Exception):
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
-    """A Danish "mente du …?" hint for a misspelt name, or "" when nothing is close."""
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    """A Danish "mente du …?" hint for a misspelt name, or "" when nothing is close.
+
+    Close means a typo away: a few letters added, left out, changed or swapped (at most a quarter of the
+    word, and at least one), so 'ressurcer' suggests 'ressourcer' but 'gevinster' never 'indsatser'.
+    difflib picks the candidates; the edit distance decides."""
+    candidates = difflib.get_close_matches(word, list(known), n=5, cutoff=0.6)
+    allowed = max(1, len(word) // 4)
+    close = [c for c in candidates if edit_distance(word.lower(), c.lower(), allowed) <= allowed]
     return f" – mente du '{close[0]}'?" if close else ""
+
+
+def edit_distance(a: str, b: str, limit: int) -> int:
+    """Letters to add, remove, change or swap with a neighbour to make ``a`` into ``b`` (optimal string
+    alignment); anything above ``limit`` is returned as ``limit + 1``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, char in enumerate(a, 1):
+        before, previous, row = previous, row, [i] + [0] * len(b)
+        for j, other in enumerate(b, 1):
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (char != other))
+            if i > 1 and j > 1 and char == b[j - 2] and a[i - 2] == other:
+                row[j] = min(row[j], before[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+    return min(row[-1], limit + 1)
 
 
 @dataclass

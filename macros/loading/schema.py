@@ -38,6 +38,10 @@ RECORD_TITLES: dict[type, str] = {
     model.Connection: "forbindelse",
     model.Milestone: "milepæl",
     model.Version: "version",
+    model.BudgetLine: "budgetpost",
+    model.Decision: "beslutning",
+    model.Term: "betegnelse",
+    model.Terms: "betegnelser",
 }
 
 

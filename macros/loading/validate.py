@@ -19,6 +19,7 @@ import yaml
 from .. import model, text
 from .catalogue import Code
 from .convert import MISSING, Converter, field_types, shorten, unwrap_optional
+from .format_checks import format_problems
 from .problems import DEFINITE, DataError, Problem, Suggester, known_list
 from .yamlio import EMPTY_FILE, read_nodes
 
@@ -165,7 +166,8 @@ def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem],
         return None, converter.problems, (1, 1)
     checks = StrategyChecks(strategy, shown, converter.marks, converter.block_lines)
     checks.run()
-    return strategy, converter.problems + checks.problems, converter.marks.get("id", (1, 1))
+    formats = format_problems(checks.records, shown, converter.marks)
+    return strategy, converter.problems + checks.problems + formats, converter.marks.get("id", (1, 1))
 
 
 def walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -489,6 +491,8 @@ def _indefinite(kinds: tuple[str, ...]) -> str:
         "mål": "et mål",
         "aktør": "en aktør",
         "hypotese": "en hypotese",
+        "ressource": "en ressource",
+        "ekstern faktor": "en ekstern faktor",
     }
     return " eller ".join(words.get(k, k) for k in kinds)
 

@@ -7,13 +7,13 @@ it never renders a page or calls back into the modules that do.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .. import model
 from ..derived.addresses import AddressBook, Target, relative_link
 from ..derived.history import Change, element_history
 from ..derived.relations import Relations
-from ..derived.words import heading
+from ..derived.words import Vocabulary, vocabulary
 from ..diagrams.figures import DiagramSet
 from ..text import inline
 from .figures import figure_markdown
@@ -21,14 +21,18 @@ from .figures import figure_markdown
 
 @dataclass(frozen=True)
 class Context:
-    """The strategy, its relations and every address, seen from the page at ``src``. Templates and macros
-    receive it as ``context``."""
+    """The strategy, its relations and every address, seen from the page at ``src``, and the strategy's own
+    words for its kinds of element (``words``). Templates and macros receive it as ``context``."""
 
     strategy: model.Strategy
     relations: Relations
     book: AddressBook
     src: str
     figures: DiagramSet | None = None
+    words: Vocabulary = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", vocabulary(self.strategy))
 
     def at(self, src: str) -> Context:
         return replace(self, src=src)
@@ -45,7 +49,7 @@ class Context:
 
     def link(self, element: model.Element) -> str:
         """``[Indsats 2: Titel](…)`` — the name people use, then the title."""
-        return f"[{inline(heading(element))}]({self.url(element)})"
+        return f"[{inline(self.words.heading(element))}]({self.url(element)})"
 
     def links(self, element_ids: tuple[str, ...]) -> str:
         """Comma-separated links to the given elements."""

@@ -21,7 +21,12 @@ ELEMENT_TEMPLATES: dict[type[model.Element], str] = {
     model.Goal: "elements/maal.md.j2",
     model.Hypothesis: "elements/hypotese.md.j2",
     model.Actor: "elements/aktoer.md.j2",
+    model.Resource: "elements/ressource.md.j2",
+    model.ExternalFactor: "elements/ekstern_faktor.md.j2",
 }
+
+# Goals are grouped by level in the chain's order; goals without one last, in a group of their own.
+GOAL_GROUPS: tuple[model.GoalLevel | None, ...] = (*model.GOAL_LEVELS, None)
 
 
 def strategy_page(context: Context, connections_src: str = "") -> str:
@@ -34,6 +39,7 @@ def strategy_page(context: Context, connections_src: str = "") -> str:
         strategy=context.strategy,
         relations=context.relations,
         connections_link=connections_link,
+        goal_levels=GOAL_GROUPS,
     )
 
 

@@ -29,7 +29,8 @@ def indicator_markdown(context: Context, indicator: model.Indicator) -> str:
         chart=chart,
         unit=indicator.maaleenhed,
         quantity=quantity,
-        any_target=any(m.maal is not None for m in indicator.perioder),
+        any_target=any(m.maal is not None or m.maal_aendring is not None for m in indicator.perioder),
+        reached_at_baseline=any(row.progress is not None and row.progress.reached_at_baseline for row in rows),
     )
 
 
@@ -57,7 +58,7 @@ def _chart_description(indicator: model.Indicator) -> str:
                 f"Udgangspunkt {row.periode}: {quantity(row.faktisk, unit)}." if row.faktisk is not None else ""
             )
             continue
-        target = f"mål {quantity(row.maal, unit)}" if row.maal is not None else NO_TARGET
+        target = f"mål {row.target}" if row.target is not None else NO_TARGET
         actual = f"målt {quantity(row.faktisk, unit)}" if row.faktisk is not None else "ikke målt"
         parts.append(f"{row.periode}: {target}, {actual}.")
     better = "Lavere er bedre." if indicator.retning == "lavere" else "Højere er bedre."

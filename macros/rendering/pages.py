@@ -9,6 +9,7 @@ gets is the address book's business (``derived.addresses``); this module fills e
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,15 +28,18 @@ from .figures import diagram_page
 from .realisation import realisation_nav, realisation_pages
 from .templating import template
 
-# Section pages per strategy, in nav order: (element class, nav title).
-SECTIONS: tuple[tuple[type[model.Element], str], ...] = (
-    (model.Objective, "Målsætninger"),
-    (model.Intervention, "Indsatser"),
-    (model.Activity, "Aktiviteter"),
-    (model.Goal, "Mål"),
-    (model.Area, "Områder"),
-    (model.Hypothesis, "Hypoteser"),
-    (model.Actor, "Aktører"),
+# Section pages per strategy, in nav order, titled with the strategy's own plural word for the kind
+# (the address keeps the kind's fixed segment, so a changed word breaks no link).
+SECTIONS: tuple[type[model.Element], ...] = (
+    model.Objective,
+    model.Resource,
+    model.Intervention,
+    model.Activity,
+    model.Goal,
+    model.ExternalFactor,
+    model.Area,
+    model.Hypothesis,
+    model.Actor,
 )
 
 
@@ -70,6 +74,7 @@ def build_page_set(
 def _strategy_pages(
     strategy: model.Strategy, book: AddressBook, page_set: PageSet, figures: DiagramSet | None, downloads: Downloads
 ) -> None:
+    before = set(page_set.pages)
     relations = Relations(strategy)
     overview = f"{strategy.id}/index.md"
     context = Context(strategy, relations, book, overview, figures)
@@ -81,13 +86,14 @@ def _strategy_pages(
         page_set.pages.update(connections_pages(context.at(connections)))
         page_set.pages[overview] = strategy_page(context, connections)
     nav: list[dict[str, str]] = [{"Overblik": overview}]
-    for cls, title in SECTIONS:
+    for cls in SECTIONS:
         elements = [e for e in strategy.elements.values() if type(e) is cls]
         if not elements:
             continue
+        title = context.words.Plural(cls.kind)
         src = section_src(strategy, cls)
         page_set.pages[src] = section_page(context.at(src), cls, title, elements)
-        nav.append({title: src})
+        nav.append({html.escape(title, quote=False): src})  # Material prints nav titles as HTML
         for element in elements:
             own = element_src(strategy, element)
             page_set.pages[own] = element_page(context.at(own), element)
@@ -99,11 +105,28 @@ def _strategy_pages(
     if diagrams is not None:
         page_set.pages[diagram_page_src(strategy.id)] = diagrams
         nav.append({"Diagrammer": diagram_page_src(strategy.id)})
+    if strategy.sprog != SITE_LANGUAGE:
+        for src in set(page_set.pages) - before:
+            page_set.pages[src] = in_language(page_set.pages[src], strategy.sprog)
+    # the data page is the site's own words about the files, in the site's language
     if downloads.of(strategy.id):
         page_set.pages[data_page_src(strategy.id)] = data_page(strategy, downloads, data_page_src(strategy.id))
         nav.append({"Data og download": data_page_src(strategy.id)})
     page_set.in_nav.update(src for entry in nav for src in entry.values())
     page_set.nav.append({html.escape(strategy.titel, quote=False): nav})  # Material prints nav titles as HTML
+
+
+SITE_LANGUAGE = "da"  # the language of the site's own words (theme.language in mkdocs.yml)
+_FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
+
+
+def in_language(markdown: str, language: str) -> str:
+    """A generated page of a strategy written in another language than the site's: its content in a block
+    marked with the strategy's language (``lang="sv"``), so screen readers read it with the right voice and
+    browsers hyphenate it right; the front matter stays outside."""
+    match = _FRONT_MATTER.match(markdown)
+    head, body = (match.group(0), markdown[match.end() :]) if match else ("", markdown)
+    return f'{head}\n<div class="strategi-sprog" lang="{language}" markdown>\n\n{body}\n\n</div>\n'
 
 
 def _redirect(page_set: PageSet, book: AddressBook, strategy: model.Strategy, element: model.Element, old: str) -> None:

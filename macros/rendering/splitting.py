@@ -20,7 +20,7 @@ from typing import Protocol
 
 from .. import model
 from ..derived.addresses import Target, relative_link
-from ..derived.words import short_name
+from ..derived.words import Vocabulary
 from ..text import inline
 from .context import Context
 from .templating import template_macros
@@ -189,6 +189,7 @@ def heading_line(level: int, title: str, anchor: str) -> str:
     return f"\n{'#' * level} {title} {{#{anchor}}}\n\n"
 
 
-def part_name(element: model.Element) -> str:
-    """An element's short name in a list of parts: "Indsats 2" when numbered, else its title (escaped)."""
-    return inline(short_name(element))
+def part_name(words: Vocabulary, element: model.Element) -> str:
+    """An element's short name in a list of parts: "Indsats 2" when numbered (in the strategy's ``words``),
+    else its title (escaped)."""
+    return inline(words.short_name(element))

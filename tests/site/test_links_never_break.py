@@ -29,7 +29,7 @@ from support.sites import broken_links as find_broken_links
 
 pytestmark = pytest.mark.build
 
-SITES = ["example_site", "fixture_site", "fixture_site_flat", "realisation_site", "large_site"]
+SITES = ["example_site", "fixture_site", "fixture_site_flat", "realisation_site", "format_site", "large_site"]
 
 
 @pytest.mark.parametrize("site_name", SITES)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.derived.words import heading
+from macros.derived.words import DEFAULT_WORDS
 from macros.loading.validate import load_site
 from support.sites import ROOT, page
 
@@ -45,5 +45,5 @@ def test_odense_matrix_shows_the_three_actors_with_their_roles(example_site: Pat
         assert actor.titel in table_text
         for role in actor.roller:
             target = role.maalsaetning or role.indsats
-            row = heading(odense.elements[target]) if target else "Hele strategien"
+            row = DEFAULT_WORDS.heading(odense.elements[target]) if target else "Hele strategien"
             assert f"{actor.titel}: {role.ansvar}" in by_row[row], (actor.id, row)

@@ -30,6 +30,7 @@ from support.html import Link, Page, read_file
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "site"  # every element kind, with its own mkdocs.yml
 REALISATION_PROJECT = ROOT / "tests" / "fixtures" / "realisation"  # months, targets, prerequisites per level
+FORMAT_PROJECT = ROOT / "tests" / "fixtures" / "format"  # every key of issue 13: own words, whole chain, budget
 DIAGRAM_DATA = ROOT / "tests" / "fixtures" / "diagrams" / "data"  # every kind of diagram, hostile labels
 INVALID = ROOT / "tests" / "invalid"  # one invalid data file per defect, each declaring its problems
 GENERATOR = ROOT / "benchmarks" / "generate.py"

@@ -26,23 +26,24 @@ def line_of(path: Path, fragment: str) -> int:
 
 def test_the_product_style_loads() -> None:
     style = load_style()
-    assert style.types.of("målsætning").kind_label == "Målsætning"
+    assert style.types.of("målsætning").shape == "box"
+    assert style.types.of("ekstern faktor").style == "filled,dashed"  # "ekstern_faktor" in the file
     assert style.diagrams.of("oversigt").title.startswith("Forandringsteori for {titel}")
 
 
 def test_a_misspelt_key_names_file_line_field_and_the_likely_key(tmp_path: Path) -> None:
-    path = broken(tmp_path, ("    kind_label: Indsats", "    kind_lable: Indsats"))
+    path = broken(tmp_path, ("  indsats:\n    shape: box", "  indsats:\n    shaep: box"))
     with pytest.raises(StyleError) as raised:
         load_style(path, "diagrams/diagrammer.yaml")
-    line = line_of(path, "kind_lable")
+    line = line_of(path, "shaep")
     lines = raised.value.report().splitlines()
     assert lines[0] == "Diagrammernes stilfil kan ikke bruges: 2 fejl. Ret dem, og byg igen."
     assert any(
-        entry.startswith(f"diagrams/diagrammer.yaml:{line}:5: types.indsats.kind_lable: ukendt felt 'kind_lable'")
-        and "mente du 'kind_label'?" in entry
+        entry.startswith(f"diagrams/diagrammer.yaml:{line}:5: types.indsats.shaep: ukendt felt 'shaep'")
+        and "mente du 'shape'?" in entry
         for entry in lines
     ), lines
-    assert any("types.indsats.kind_label: feltet 'kind_label' mangler" in entry for entry in lines), lines
+    assert any("types.indsats.shape: feltet 'shape' mangler" in entry for entry in lines), lines
 
 
 def test_every_mistake_is_listed_at_once(tmp_path: Path) -> None:

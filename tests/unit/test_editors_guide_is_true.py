@@ -14,12 +14,17 @@ from pathlib import Path
 
 from conftest import ROOT
 from macros.loading.catalogue import Code
+from macros.loading.validate import load_site
 from macros.rendering import field_reference, problem_codes
 from support.datamodel import record_classes
+from support.sites import FORMAT_PROJECT
 
 GUIDE = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
 EXAMPLE = re.search(r"```yaml\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
 SHOWN_ERRORS = re.search(r"```text\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
+WORKED_HEADING = "### Et helt eksempel i Socialstyrelsens ord"
+WORKED = re.search(r"```yaml\n(.*?)```", GUIDE.split(WORKED_HEADING, 1)[1], re.S).group(1)  # type: ignore[union-attr]
+WORKED_FIXTURE = FORMAT_PROJECT / "data" / "familieforloeb.yaml"  # built with the format fixture site
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 README_COMMAND = "$ .venv/bin/python -m macros check data\n"
 README_ERRORS = README.split(f"```console\n{README_COMMAND}", 1)[1].split("```", 1)[0]
@@ -93,3 +98,19 @@ def test_the_field_reference_covers_every_block_and_field() -> None:
     for cls in documented:
         for f in dataclasses.fields(cls):
             assert f"| `{f.metadata['key']}` |" in reference
+
+
+def test_the_worked_example_is_marked_as_made_up_and_is_the_fixture_the_tests_build() -> None:
+    section = GUIDE.split(WORKED_HEADING, 1)[1].split("```yaml", 1)[0]
+    assert "**Eksemplet er opdigtet**" in section and WORKED.startswith("# EKSEMPEL")
+    assert WORKED_FIXTURE.read_text(encoding="utf-8") == WORKED, "copy the guide's example to the fixture"
+
+
+def test_the_worked_example_holds_socialstyrelsens_whole_chain(tmp_path: Path) -> None:
+    (tmp_path / "forandringsteori.yaml").write_text(WORKED, encoding="utf-8")
+    (strategy,) = load_site(tmp_path).strategies
+    assert strategy.ressourcer and strategy.eksterne_faktorer and strategy.budget
+    assert [g.niveau for g in strategy.maal] == ["leverance", "kortsigtet", "mellemlang", "langsigtet", "gevinst"]
+    assert any(c.antagelse for c in strategy.forbindelser)  # kritiske antagelser on the arrows
+    own_words = {kind: term.flertal for kind, term in strategy.betegnelser.given()}
+    assert own_words["kortsigtet"] == "kortsigtede resultater" and own_words["langsigtet"] == "langsigtede virkninger"

@@ -42,20 +42,21 @@ def test_aarshjul_svg_and_list_say_the_same(
     assert {(t, m) for _, t, m in in_svg} == expected
 
 
-def test_processes_without_months_are_listed_as_uden_fast_maaned(
+def test_processes_without_months_are_described_but_not_in_the_wheel(
     realisation_model: model.Site, realisation_markdown: dict[str, str]
 ) -> None:
     strategy = realisation_model.strategies[0]
     markdown = realisation_markdown["realisering/opfoelgning.md"]
-    unplaced = [p.titel for p in strategy.processer if not p.maaneder]
+    unplaced = [p for p in strategy.processer if not p.maaneder]
     assert unplaced
-    listed = unescape(section(markdown, "Uden fast måned"))
-    for title in unplaced:
-        assert title in listed
-        assert title not in "".join(re.findall(r"<svg.*?</svg>", markdown, re.DOTALL))
+    for process in unplaced:
+        described = unescape(section(markdown, process.titel))
+        assert "Måneder" not in described  # no "uden fast måned": the process simply has no month
+        assert process.titel not in "".join(re.findall(r"<svg.*?</svg>", markdown, re.DOTALL))
+    assert "uden fast måned" not in markdown.lower()
 
 
-def test_no_months_at_all_says_the_wheel_is_empty(realisation_model: model.Site) -> None:
+def test_no_months_at_all_leaves_the_wheel_out(realisation_model: model.Site) -> None:
     strategy = realisation_model.strategies[0]
     monthless = dataclasses.replace(
         strategy, processer=tuple(dataclasses.replace(p, maaneder=()) for p in strategy.processer)
@@ -64,7 +65,9 @@ def test_no_months_at_all_says_the_wheel_is_empty(realisation_model: model.Site)
         "realisering/opfoelgning.md"
     ]
     assert "<svg" not in markdown
-    assert "Ingen af processerne har en fast måned endnu" in markdown
+    assert "årshjul" not in markdown.lower()  # neither a heading nor a page title promising one
+    assert "tomt" not in markdown and "endnu" not in markdown
+    assert all(unescape(p.titel) in unescape(markdown) for p in strategy.processer)
 
 
 def test_timeline_lists_period_milestones_and_decisions_in_date_order(
@@ -91,10 +94,10 @@ def test_timeline_shows_the_status_of_every_indsats_and_aktivitet(
         elements: list[model.Intervention | model.Activity] = [indsats, *indsats.aktiviteter]
         for element in elements:
             name = f"Indsats {element.nr}: {element.titel}" if element.nr else element.titel
-            assert rows[name] == (element.status or "ikke angivet")
+            assert rows[name] == (element.status or "–")
 
 
-def test_changes_are_listed_newest_first_or_said_to_be_none(
+def test_changes_are_listed_newest_first_or_said_in_one_sentence_to_be_none(
     realisation_model: model.Site, realisation_markdown: dict[str, str]
 ) -> None:
     strategy = realisation_model.strategies[0]
@@ -103,4 +106,4 @@ def test_changes_are_listed_newest_first_or_said_to_be_none(
     assert rows[0]["Besluttet af"] == "Børne- og skoleudvalget"
     without_versions = dataclasses.replace(strategy, versioner=())
     empty = realisation_pages(without_versions, address_book(realisation_model), Relations(without_versions))
-    assert "Der er endnu ikke registreret ændringer" in empty["realisering/aendringer.md"]
+    assert "Der er ikke registreret ændringer i strategien." in empty["realisering/aendringer.md"]

@@ -45,13 +45,14 @@ from macros.loading.validate import load_site
 from support.hostile import inert_cases
 from support.html import read
 from support.random_strategies import dump, strategy_documents, write_data
-from support.sites import FIXTURE_PROJECT, REALISATION_PROJECT, ROOT
+from support.sites import FIXTURE_PROJECT, FORMAT_PROJECT, REALISATION_PROJECT, ROOT
 
 SITE_URL = "https://strategier.example.dk/"
 DATA_FOLDERS = {
     "example": ROOT / "data",
     "fixture": FIXTURE_PROJECT / "data",
     "realisation": REALISATION_PROJECT / "data",
+    "format": FORMAT_PROJECT / "data",  # every key of the format, three vocabularies, a Swedish strategy
     "diagrams": ROOT / "tests" / "fixtures" / "diagrams" / "data",
 }
 

@@ -89,7 +89,7 @@ def test_a_misspelt_macro_or_parameter_is_caught() -> None:
     assert mismatches(planted) == [
         "realisation/matrix.md.j2: macro chapter(context, row, columns, level_names) "
         "is declared as chapter(context, row, colums, level_names)",
-        "realisation/matrix.md.j2: no macro chaptre (it has body, chapter, head, table_row)",
+        "realisation/matrix.md.j2: no macro chaptre (it has body, chapter, head, others, table_row)",
     ]
 
 

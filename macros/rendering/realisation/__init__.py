@@ -19,7 +19,7 @@ from ...derived.relations import Relations
 from ...derived.responsibility import role_levels
 from ..context import Context
 from .changes import changes_page
-from .followup import followup_page
+from .followup import followup_page, followup_title
 from .matrix import matrix_page
 from .print_edition import print_page
 from .roles import ROLE_PAGES, role_page, roles_index_page
@@ -53,8 +53,8 @@ def plan(strategy: model.Strategy) -> list[PagePlan]:
             )
         )
     if strategy.processer:
-        pages.append(PagePlan("Opfølgning og årshjul", f"{sid}/opfoelgning.md", followup_page))
-    if strategy.periode or strategy.milepaele or strategy.versioner or strategy.indsatser:
+        pages.append(PagePlan(followup_title(strategy), f"{sid}/opfoelgning.md", followup_page))
+    if strategy.periode or strategy.milepaele or strategy.beslutninger or strategy.versioner or strategy.indsatser:
         pages.append(PagePlan("Tidslinje og status", f"{sid}/tidslinje.md", timeline_page))
     pages.append(PagePlan("Ændringer", f"{sid}/aendringer.md", changes_page))
     pages.append(PagePlan("Hele strategien til udskrift", f"{sid}/udskrift.md", print_page))

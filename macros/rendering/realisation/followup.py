@@ -40,11 +40,17 @@ def wheel_parts(strategy: model.Strategy) -> WheelParts:
     return WheelParts(placed, wheel, [process for process in strategy.processer if not process.maaneder])
 
 
+def followup_title(strategy: model.Strategy) -> str:
+    """ "Opfølgning og årshjul"; "Opfølgning" when no process has a month (there is no årshjul to show)."""
+    return "Opfølgning og årshjul" if any(process.maaneder for process in strategy.processer) else "Opfølgning"
+
+
 def followup_page(context: Context) -> str:
     wheel = wheel_parts(context.strategy)
     return template(
         "realisation/followup.md.j2",
         context=context,
+        title=followup_title(context.strategy),
         strategy=context.strategy,
         months_text=months_text,
         placed=wheel.placed,

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Protocol
 
 from ... import model
-from ...derived.responsibility import MatrixRow, matrix_columns, responsibility_rows
+from ...derived.responsibility import MatrixRow, actors_without_duties, matrix_columns, responsibility_rows
 from ...derived.words import LEVEL_NAMES
 from ..context import Context
 from ..splitting import Piece, part_name, split_page
@@ -21,7 +21,9 @@ from .roles import role_links
 class MatrixMacros(Protocol):
     """The macros of ``templates/realisation/matrix.md.j2``; ``columns`` are the levels that get a column."""
 
-    def head(self, strategy: model.Strategy, role_links: list[tuple[str, str]], parts_count: int) -> str:
+    def head(
+        self, context: Context, strategy: model.Strategy, role_links: list[tuple[str, str]], parts_count: int
+    ) -> str:
         """Front matter, title and introduction, links to the role sheets, the note on parts."""
 
     def body(
@@ -45,6 +47,9 @@ class MatrixMacros(Protocol):
     ) -> str:
         """A row's chapter: its heading, a link to its element, and its duties in words, level by level."""
 
+    def others(self, context: Context, actors: list[model.Actor]) -> str:
+        """The actors in no row (no role, responsible for nothing), linked, with the follow-up they are in."""
+
 
 MATRIX = template_macros("realisation/matrix.md.j2", MatrixMacros)
 
@@ -58,7 +63,7 @@ def matrix_page(context: Context) -> str | dict[str, str]:
             Piece(
                 (),
                 MATRIX.chapter(part_context, row, columns, LEVEL_NAMES) + MATRIX.table_row(part_context, row, columns),
-                part_name(row.element) if row.element else "Hele strategien",
+                part_name(part_context.words, row.element) if row.element else "Hele strategien",
                 row,
             )
             for row in rows
@@ -71,7 +76,8 @@ def matrix_page(context: Context) -> str | dict[str, str]:
     return split_page(
         context,
         "Ansvar og roller",
-        lambda parts_count: MATRIX.head(context.strategy, role_links(context), parts_count),
+        lambda parts_count: MATRIX.head(context, context.strategy, role_links(context), parts_count),
         pieces,
         body,
+        tail=MATRIX.others(context, actors_without_duties(context.strategy)),
     )

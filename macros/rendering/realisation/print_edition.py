@@ -12,9 +12,10 @@ from typing import Protocol, TypeVar
 
 from ... import model
 from ...derived.timeline import newest_first
-from ...derived.words import LEVEL_NAMES, heading, months_text
+from ...derived.words import LEVEL_NAMES, months_text
 from ...text import inline
 from ..context import Context
+from ..elements import GOAL_GROUPS
 from ..indicators import indicator_markdown
 from ..splitting import Piece, heading_line, part_name, split_page
 from ..templating import template_macros
@@ -30,20 +31,28 @@ class PrintMacros(Protocol):
     def head(self, strategy: model.Strategy, parts_count: int) -> str:
         """Front matter, title, and what the page is for; the note on parts."""
 
-    def intro(self, strategy: model.Strategy) -> str:
-        """The strategy's facts, vision, purpose and description."""
+    def intro(self, context: Context, strategy: model.Strategy) -> str:
+        """The strategy's facts, vision, purpose, description and budget."""
 
-    def objective(self, objective: model.Objective, level_names: Mapping[model.Level | None, str]) -> str:
+    def budget(self, element: model.Strategy | model.Intervention) -> str:
+        """A budget as a table, one row a year, the amounts in Danish form."""
+
+    def objective(
+        self, context: Context, objective: model.Objective, level_names: Mapping[model.Level | None, str]
+    ) -> str:
         """A målsætning with its prerequisites per level."""
 
-    def indsats(self, indsats: model.Intervention, plain: Callable[[tuple[str, ...]], str]) -> str:
-        """An indsats with its activities and hypotheses; ``plain`` names elements without links."""
+    def indsats(self, context: Context, indsats: model.Intervention, plain: Callable[[tuple[str, ...]], str]) -> str:
+        """An indsats with its budget, activities and hypotheses; ``plain`` names elements without links."""
 
-    def goal(self, goal: model.Goal, indicators: Mapping[model.ElementId, str]) -> str:
+    def goal(self, context: Context, goal: model.Goal, indicators: Mapping[model.ElementId, str]) -> str:
         """A mål with its indicators' blocks (``indicators``: indicator id → its Markdown)."""
 
-    def described(self, element: model.Element) -> str:
-        """An element with its heading and description only (områder, temaer)."""
+    def described(self, context: Context, element: model.Element) -> str:
+        """An element with its heading and description only (områder, temaer, ressourcer)."""
+
+    def factor(self, context: Context, factor: model.ExternalFactor, plain: Callable[[tuple[str, ...]], str]) -> str:
+        """An external factor with its description and what it acts on."""
 
     def connection(self, context: Context, connection: model.Connection) -> str:
         """A forbindelse as a list item, with its antagelse."""
@@ -87,20 +96,40 @@ def _print_pieces(context: Context) -> list[Piece]:
     """The whole strategy in reading order, one element (with what it holds) per piece."""
     strategy = context.strategy
 
-    def plain(ids: tuple[str, ...]) -> str:
-        return ", ".join(inline(heading(element)) for element in context.els(ids))
+    words = context.words
 
-    pieces = [Piece((), PRINT.intro(strategy), "Indledning")]
+    def plain(ids: tuple[str, ...]) -> str:
+        return ", ".join(inline(words.heading(element)) for element in context.els(ids))
+
+    def described(element: model.Element) -> str:
+        return PRINT.described(context, element)
+
+    pieces = [Piece((), PRINT.intro(context, strategy), "Indledning")]
     pieces += _each(
-        "Målsætninger",
+        context,
+        words.Plural("målsætning"),
         "maalsaetninger--alle",
         strategy.maalsaetninger,
-        lambda objective: PRINT.objective(objective, LEVEL_NAMES),
+        lambda objective: PRINT.objective(context, objective, LEVEL_NAMES),
     )
-    pieces += _each("Indsatser", "indsatser--alle", strategy.indsatser, lambda indsats: PRINT.indsats(indsats, plain))
+    pieces += _each(context, words.Plural("ressource"), "ressourcer--alle", strategy.ressourcer, described)
+    pieces += _each(
+        context,
+        words.Plural("indsats"),
+        "indsatser--alle",
+        strategy.indsatser,
+        lambda indsats: PRINT.indsats(context, indsats, plain),
+    )
     pieces += _goal_pieces(context)
-    pieces += _each("Områder", "omraader--alle", strategy.omraader, PRINT.described)
-    pieces += _each("Tværgående temaer", "temaer--alle", strategy.temaer, PRINT.described)
+    pieces += _each(
+        context,
+        words.Plural("ekstern faktor"),
+        "eksterne-faktorer--alle",
+        strategy.eksterne_faktorer,
+        lambda factor: PRINT.factor(context, factor, plain),
+    )
+    pieces += _each(context, words.Plural("område"), "omraader--alle", strategy.omraader, described)
+    pieces += _each(context, words.Plural("tema"), "temaer--alle", strategy.temaer, described)
     pieces += [
         Piece(
             (heading_line(2, "Sammenhænge og antagelser", "forbindelser--alle"),),
@@ -110,33 +139,38 @@ def _print_pieces(context: Context) -> list[Piece]:
     ]
     pieces += [
         Piece(
-            (heading_line(2, "Aktører og roller", "aktoerer--alle"),),
+            (heading_line(2, inline(f"{words.Plural('aktør')} og roller"), "aktoerer--alle"),),
             PRINT.actor(context, actor, LEVEL_NAMES),
-            part_name(actor),
+            part_name(words, actor),
         )
         for actor in strategy.aktoerer
     ]
     return pieces + _closing_pieces(context)
 
 
-def _each(title: str, anchor: str, elements: Sequence[ElementT], render: Callable[[ElementT], str]) -> list[Piece]:
-    """One piece per element, rendered by ``render``, under the section heading ``title`` (at ``anchor``)."""
-    return [Piece((heading_line(2, title, anchor),), render(element), part_name(element)) for element in elements]
+def _each(
+    context: Context, title: str, anchor: str, elements: Sequence[ElementT], render: Callable[[ElementT], str]
+) -> list[Piece]:
+    """One piece per element, rendered by ``render``, under the section heading ``title`` (plain text, at
+    ``anchor``)."""
+    heading = heading_line(2, inline(title), anchor)
+    return [Piece((heading,), render(element), part_name(context.words, element)) for element in elements]
 
 
 def _goal_pieces(context: Context) -> list[Piece]:
-    """Goals by level, each with its indicators' tables and charts."""
-    titles = {"kortsigtet": "Kortsigtede mål", "effekt": "Effektmål", "langsigtet": "Langsigtede mål"}
+    """Goals by level in the chain's order (those without a level last), each with its indicators."""
     pieces = []
-    for level, title in titles.items():
+    for level in GOAL_GROUPS:
         goals = [goal for goal in context.strategy.maal if goal.niveau == level]
-        pieces += _each(title, f"maal--{level}", goals, lambda goal: _goal(context, goal))
+        title = context.words.level(level)
+        pieces += _each(context, title, f"maal--{level or 'uden-niveau'}", goals, lambda goal: _goal(context, goal))
     return pieces
 
 
 def _goal(context: Context, goal: model.Goal) -> str:
     """A goal with its indicators' blocks."""
-    return PRINT.goal(goal, {indicator.id: indicator_markdown(context, indicator) for indicator in goal.indikatorer})
+    indicators = {indicator.id: indicator_markdown(context, indicator) for indicator in goal.indikatorer}
+    return PRINT.goal(context, goal, indicators)
 
 
 def _closing_pieces(context: Context) -> list[Piece]:
@@ -148,13 +182,14 @@ def _closing_pieces(context: Context) -> list[Piece]:
         followup += "".join(PRINT.process(context, process, months_text) for process in strategy.processer)
         pieces.append(Piece((heading_line(2, "Opfølgning", "opfoelgning--alle"),), followup, "Opfølgning"))
     pieces += event_pieces(context, "tidslinje--alle")
-    pieces.append(
-        Piece(
-            (heading_line(2, "Ændringer", "aendringer--alle"),),
-            PRINT.changes(newest_first(strategy)),
-            "Ændringer",
+    if strategy.versioner:
+        pieces.append(
+            Piece(
+                (heading_line(2, "Ændringer", "aendringer--alle"),),
+                PRINT.changes(newest_first(strategy)),
+                "Ændringer",
+            )
         )
-    )
     return pieces + [
         Piece((heading_line(2, "Kilder", "kilder--alle"),), PRINT.source(source)) for source in strategy.kilder
     ]

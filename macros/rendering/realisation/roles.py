@@ -13,6 +13,7 @@ from ... import model
 from ...derived.addresses import Target, relative_link
 from ...derived.responsibility import MatrixRow, level_processes, responsibility_rows, role_levels
 from ...derived.words import LEVEL_NAMES, months_text
+from ...text import inline
 from ..context import Context
 from ..splitting import Piece, heading_line, part_name, split_page
 from ..templating import template, template_macros
@@ -93,11 +94,11 @@ def roles_index_page(context: Context) -> str:
 def role_page(context: Context, level: model.Level) -> str | dict[str, str]:
     strategy, rows = context.strategy, {row.anchor: row for row in responsibility_rows(context.strategy)}
     indsatser = [row for row in rows.values() if isinstance(row.element, model.Intervention) and row.at(level)]
-    section = (heading_line(2, "Indsatser", "indsatser--roller"),)
+    section = (heading_line(2, inline(context.words.Plural("indsats")), "indsatser--roller"),)
 
     def pieces(part_context: Context) -> list[Piece]:
         return [
-            Piece(section, ROLE.indsats(part_context, row, level), part_name(row.element), row)
+            Piece(section, ROLE.indsats(part_context, row, level), part_name(part_context.words, row.element), row)
             for row in indsatser
             if row.element
         ]

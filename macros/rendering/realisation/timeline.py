@@ -11,6 +11,8 @@ from typing import Protocol
 
 from ... import model
 from ...derived.timeline import Event, status_counts, timeline
+from ...derived.words import Vocabulary
+from ...text import inline
 from ..context import Context
 from ..splitting import Piece, heading_line, part_name, split_page
 from ..templating import template_macros
@@ -30,8 +32,8 @@ class PartsMacros(Protocol):
     """The macros of ``templates/realisation/parts.md.j2`` that Python calls (the other realisation
     templates import the rest)."""
 
-    def status_header(self) -> str:
-        """The header of the status table."""
+    def status_header(self, words: Vocabulary) -> str:
+        """The header of the status table, in the strategy's ``words``."""
 
     def status_rows(self, context: Context, indsats: model.Intervention) -> str:
         """The status table's rows of an indsats and its activities."""
@@ -56,19 +58,15 @@ def timeline_page(context: Context) -> str | dict[str, str]:
 def _timeline_pieces(context: Context) -> list[Piece]:
     """Events by year (one piece each), then the status table one indsats and its activities at a time."""
     pieces = event_pieces(context, "tidslinje--forloeb")
-    if not pieces:
-        pieces = [
-            Piece(
-                (heading_line(2, "Tidslinje", "tidslinje--forloeb"),),
-                "Der er endnu ikke registreret datoer eller milepæle for strategien.\n\n",
-            )
-        ]
+    words = context.words
+    title = f"Status på {words.plural('indsats')} og {words.plural('aktivitet')}"
     table = (
-        heading_line(2, "Status på indsatser og aktiviteter", "status--indsatser"),
-        TIMELINE.counts(status_counts(context.strategy)) + "\n" + PARTS.status_header() + "\n",
+        heading_line(2, inline(title), "status--indsatser"),
+        TIMELINE.counts(status_counts(context.strategy)) + "\n" + PARTS.status_header(words) + "\n",
     )
     return pieces + [
-        Piece(table, PARTS.status_rows(context, indsats), part_name(indsats)) for indsats in context.strategy.indsatser
+        Piece(table, PARTS.status_rows(context, indsats), part_name(words, indsats))
+        for indsats in context.strategy.indsatser
     ]
 
 
