@@ -30,7 +30,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
@@ -175,6 +175,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
+        _mark_strategy_sections(nav, {f"{s.id}/index.md" for s in self.site.strategies} if self.site else set())
         self.reuse.start(config, files)
         return nav
 
@@ -232,7 +233,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         assert publication is not None and self.files is not None
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this event (on_build_error); keep the published site as it was
-        searchindex.trim(publication.staging)
+        assert self.site is not None
+        searchindex.trim(publication.staging, {s.id: s.titel for s in self.site.strategies})
         if self.config.precompress:
             open_data.precompress(publication.staging)
         try:
@@ -377,6 +379,25 @@ def _strict_warnings() -> bool:
     """Whether MkDocs' (or ProperDocs') strict-mode counter has seen a warning in this build."""
     handlers = [h for engine in ENGINE_LOGGERS for h in logging.getLogger(engine).handlers]
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+# Strategies the menu lists on every page; beyond it, a page lists only its own (overrides/partials/nav.html).
+MENU_MAX = 12
+
+
+def _mark_strategy_sections(nav: Navigation, overviews: set[str]) -> None:
+    """Mark each strategy's menu section (``strategi``, and its folder ``strategimappe``) and the menu
+    (``strategier``: how many; ``kort_strategimenu``: more than ``MENU_MAX``) for the nav partial, so a
+    page's menu does not grow with the number of strategies."""
+    count = 0
+    for item in nav.items:
+        first = item.children[0] if isinstance(item, Section) and item.children else None
+        is_strategy = isinstance(first, Page) and first.file.src_uri in overviews
+        item.strategi = is_strategy  # read by the template only
+        item.strategimappe = first.file.src_uri.removesuffix("index.md") if is_strategy else ""  # type: ignore[union-attr]
+        count += is_strategy
+    nav.strategier = count  # type: ignore[attr-defined]
+    nav.kort_strategimenu = count > MENU_MAX  # type: ignore[attr-defined]
 
 
 def _with_strategies(nav: list[Any] | None, strategy_nav: list[dict[str, Any]]) -> list[Any]:
