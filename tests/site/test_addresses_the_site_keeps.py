@@ -78,3 +78,25 @@ def test_a_missing_data_folder_is_a_danish_message(tmp_path: Path) -> None:
     shutil.rmtree(project / "data")
     result = mkdocs_build(project)
     assert_refused_in_danish(result, "mappen", "findes ikke; strategierne skal ligge i den", "[mappe-findes-ikke]")
+
+
+def test_old_links_to_a_theme_a_process_or_an_indicator_still_land_on_it(tmp_path: Path) -> None:
+    """Themes, processes and indicators have no page of their own: their address is an anchor on another
+    page, so an earlier id is a second anchor at the same heading."""
+    extra = (
+        "temaer:\n  - {id: tryghed, titel: Tryghed, tidligere_id: [sikkerhed]}\n"
+        "processer:\n  - {id: status, titel: Årlig status, tidligere_id: [statusmoede]}\n"
+        "mål:\n  - id: trivsel\n    titel: Trivsel\n    niveau: effekt\n"
+        "    indikatorer:\n      - {id: andel-trives, titel: Andel der trives, tidligere_id: [trivselsmaaling]}\n"
+    )
+    project = tiny_project(tmp_path / "projekt", strategy=TINY_STRATEGY + extra)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    for url, old, new in [
+        ("lille/", "sikkerhed", "tryghed"),
+        ("lille/", "statusmoede", "status"),
+        ("lille/maal/trivsel/", "trivselsmaaling", "andel-trives"),
+    ]:
+        landing = page(project / "site", url).first(id=old)
+        heading = landing.parent
+        assert heading is not None and heading.get("id") == new, (url, old)
