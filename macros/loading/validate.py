@@ -8,6 +8,7 @@ periods) and either returns the frozen ``Site`` or raises one ``DataError`` list
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -94,24 +95,23 @@ _ARTEFACT = re.compile(r"^[.~#]|~$|#$|\.(?:swp|swo|swx|bak|tmp|orig)$", re.IGNOR
 def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
     """The strategy files under ``data_dir`` (its subfolders included, so editors may sort strategies into
     folders), in a fixed order, and the names (relative, with ``/``) of what is left out on purpose:
-    ``_ARTEFACT`` files that look like data and hidden folders. Other files (``strategi.schema.json``)
-    are no data and go unmentioned."""
+    ``_ARTEFACT`` files and folders (a hidden folder is named once and not entered), ``.DS_Store`` and
+    ``.gitkeep`` going unmentioned. Other files (``strategi.schema.json``) are no data and go unmentioned."""
     paths: list[Path] = []
     ignored: list[str] = []
-    for path in sorted(data_dir.rglob("*")):
-        parts = path.relative_to(data_dir).parts
-        if any(_ARTEFACT.search(part) for part in parts[:-1]):
-            continue  # inside a hidden folder: the folder itself is named
-        name = "/".join(parts)
-        if path.is_dir():
-            if _ARTEFACT.search(parts[-1]):
-                ignored.append(name + "/")
-        elif _ARTEFACT.search(parts[-1]):
-            if parts[-1] != ".DS_Store" and parts[-1] != ".gitkeep":
-                ignored.append(name)
-        elif path.suffix in DATA_SUFFIXES and path.is_file():
-            paths.append(path)
-    return paths, ignored
+    for root, folders, names in os.walk(data_dir):
+        here = Path(root)
+        inside = here.relative_to(data_dir).as_posix()
+        prefix = "" if inside == "." else inside + "/"
+        ignored += [f"{prefix}{name}/" for name in folders if _ARTEFACT.search(name)]
+        folders[:] = sorted(name for name in folders if not _ARTEFACT.search(name))
+        for name in names:
+            if _ARTEFACT.search(name):
+                if name not in (".DS_Store", ".gitkeep"):
+                    ignored.append(prefix + name)
+            elif Path(name).suffix in DATA_SUFFIXES and (here / name).is_file():
+                paths.append(here / name)
+    return sorted(paths), sorted(ignored)
 
 
 def ignored_note(prefix: str, ignored: list[str]) -> str:
