@@ -234,7 +234,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this event (on_build_error); keep the published site as it was
         assert self.site is not None
-        searchindex.trim(publication.staging, {s.id: s.titel for s in self.site.strategies})
+        searchindex.trim(publication.staging, {s.id: s for s in self.site.strategies})
         if self.config.precompress:
             open_data.precompress(publication.staging)
         try:

@@ -85,7 +85,7 @@ def prepare(site_dir: Path, wait: float | None = DEFAULT_WAIT, say: Callable[[st
     """Check where the site goes, wait for any other build of it, and make an empty staging folder.
 
     ``wait`` None takes no lock (``mkdocs serve``: its site is a folder of its own, rebuilt by one process).
-    Raises ``PublishError`` (Danish) when the site is a file, the folder it goes into is missing or not
+    Raises ``PublishError`` (Danish) when the site is a file, the folder it goes into cannot be made or is not
     writable, or another build of the same site does not finish within ``wait`` seconds.
     """
     target = published_folder(site_dir)
@@ -111,11 +111,13 @@ def published_folder(site_dir: Path) -> Path:
             f"Webstedet skal bygges til mappen {shown}, men der ligger en fil med det navn. "
             "Flyt eller omdøb filen, og byg igen."
         )
-    if not target.parent.is_dir():
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)  # as MkDocs itself would make it
+    except OSError as error:
         raise PublishError(
             f"Webstedet skal bygges til mappen {shown}, men mappen '{target.parent}', som den skal ligge i, "
-            "findes ikke. Opret den, eller ret site_dir i mkdocs.yml."
-        )
+            f"kan ikke laves: {os_reason(error)}. Opret den, eller ret site_dir i mkdocs.yml."
+        ) from None
     return target
 
 

@@ -21,6 +21,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TypedDict
 
+from ..model import Strategy
+
 INDEX = Path("search") / "search_index.json"
 
 
@@ -32,26 +34,34 @@ class Entry(TypedDict):
     text: str
 
 
-def trimmed(index_text: str, strategies: Mapping[str, str] | None = None) -> str:
+def trimmed(index_text: str, strategies: Mapping[str, Strategy] | None = None) -> str:
     """The index without empty sections and with each lone ``h1`` section folded into its page entry;
-    titles shared by two strategies name their strategy (``strategies``: folder → strategy title)."""
+    titles shared by two strategies name their strategy (``strategies``: by id, which is their folder)."""
     index = json.loads(index_text)
     index["docs"] = _named(list(_folded(_without_empty_sections(index["docs"]))), strategies or {})
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
 
-def _named(docs: list[Entry], strategies: Mapping[str, str]) -> list[Entry]:
-    """Each entry whose title occurs in more than one strategy, with its strategy's title after it."""
+def _named(docs: list[Entry], strategies: Mapping[str, Strategy]) -> list[Entry]:
+    """Each result of a strategy (a page, or an element's own heading) whose title occurs in more than one
+    strategy, with its strategy's title after it. Headings every page has ("Kilde") stay as they are:
+    Material lists them under their page."""
+
+    def strategy_of(doc: Entry) -> str:
+        folder = doc["location"].split("/", 1)[0]
+        strategy = strategies.get(folder)
+        anchor = doc["location"].partition("#")[2]
+        return folder if strategy is not None and (not anchor or anchor in strategy.elements) else ""
+
     owners: dict[str, set[str]] = {}
     for doc in docs:
-        folder = doc["location"].split("/", 1)[0]
-        if folder in strategies:
+        if folder := strategy_of(doc):
             owners.setdefault(doc["title"], set()).add(folder)
     named = []
     for doc in docs:
-        folder = doc["location"].split("/", 1)[0]
-        shared = folder in strategies and len(owners[doc["title"]]) > 1
-        suffix = f" – {html.escape(strategies[folder], quote=False)}" if shared else ""
+        folder = strategy_of(doc)
+        shared = bool(folder) and len(owners[doc["title"]]) > 1
+        suffix = f" – {html.escape(strategies[folder].titel, quote=False)}" if shared else ""
         named.append({**doc, "title": doc["title"] + suffix} if suffix else doc)
     return named
 
@@ -87,7 +97,7 @@ def _is_lone_twin(page: Entry, section: Entry, following: list[Entry]) -> bool:
     )
 
 
-def trim(site_dir: Path, strategies: Mapping[str, str] | None = None) -> None:
+def trim(site_dir: Path, strategies: Mapping[str, Strategy] | None = None) -> None:
     path = site_dir / INDEX
     if path.exists():
         path.write_text(trimmed(path.read_text(encoding="utf-8"), strategies), encoding="utf-8")

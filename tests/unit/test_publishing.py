@@ -95,3 +95,11 @@ def test_os_faults_are_told_in_danish() -> None:
         "Det udgivne websted er ikke ændret. Ret årsagen, og byg igen."
     )
     assert publish.os_reason(OSError(errno.EROFS, "Read-only file system")) == "drevet er skrivebeskyttet"
+
+
+def test_a_site_in_a_folder_that_does_not_exist_yet_is_built_there(tmp_path: Path) -> None:
+    """``mkdocs build -d /srv/ny/site`` makes ``/srv/ny`` as plain MkDocs does."""
+    publication = staged(tmp_path / "ny" / "mappe" / "site", {"index.html": "ny"})
+    publish.swap_in(publication)
+    publication.release()
+    assert (tmp_path / "ny" / "mappe" / "site" / "index.html").read_text(encoding="utf-8") == "ny"
