@@ -225,3 +225,44 @@ def _zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text(encoding="utf-8").split(") ")[1].startswith("Z")
     except OSError:
         return True
+
+
+def test_a_build_stopped_with_sigterm_leaves_no_process_no_temporary_file_and_the_site_intact(
+    fresh: dict[str, bytes], tmp_path: Path
+) -> None:
+    """A cron job or CI stops a build mid-way (SIGTERM) while dot is drawing."""
+    project = tiny_project(tmp_path / "projekt")
+    assert mkdocs_build(project).returncode == 0
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    (tools / "dot").write_text(HANGING_DOT, encoding="utf-8")
+    (tools / "dot").chmod(0o755)
+    pids = tmp_path / "pids"
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}",
+        "DOT_PIDS": str(pids),
+    }
+    build = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=project,
+        env=environment,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not (pids.exists() and pids.read_text(encoding="utf-8").strip()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert pids.exists(), "dot never started"
+    build.terminate()
+    said = build.communicate(timeout=60)[1]
+    assert build.returncode != 0
+    assert "Bygningen blev afbrudt; det udgivne websted er ikke ændret." in said, said
+    assert "Traceback" not in said, said
+    time.sleep(0.5)
+    started = [int(pid) for pid in pids.read_text(encoding="utf-8").split()]
+    assert [pid for pid in started if Path(f"/proc/{pid}").exists() and not _zombie(pid)] == []
+    assert describe_differences(fresh, tree(project / "site")) == []
+    assert beside_site(project) == []
+    assert not list((project / ".cache" / "diagrams").glob("tmp-*"))
