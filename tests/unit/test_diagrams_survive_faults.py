@@ -154,3 +154,22 @@ def test_a_small_diagram_is_drawn_in_full(tmp_path: Path) -> None:
     assert {figure.form for figure in figures.figures.values()} == {"fuld"}
     assert all(figure.left_out == 0 and figure.svg for figure in figures.figures.values())
     assert isinstance(site.strategies[0], model.Strategy)
+
+
+def test_a_dot_that_ends_without_output_is_a_danish_message_naming_the_diagram(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    silent = tools / "dot"
+    silent.write_text('#!/bin/sh\n[ "$1" = "-V" ] && echo "dot - graphviz version 0.0 (tavs)" >&2\nexit 0\n')
+    silent.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{tools}{os.pathsep}{os.environ['PATH']}")
+    job = graphviz.Job("digraph { a -> b }", "svg", "'Oversigt' i strategien 'lille'")
+    with pytest.raises(graphviz.GraphvizError) as caught:
+        graphviz.render([job], tmp_path / "cache")
+    assert str(caught.value) == (
+        "Graphviz tegnede ikke diagrammet 'Oversigt' i strategien 'lille' (SVG): programmet sluttede uden fejl, "
+        "men skrev ingenting. Prøv at installere Graphviz igen."
+    )
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == ["dot-version.json"]  # nothing half-made kept
