@@ -145,15 +145,15 @@ def test_a_rotten_diagram_cache_gives_the_same_site_as_a_clean_build(
     assert again.returncode == 0 and describe_differences(fresh, tree(project / "site")) == []
 
 
-# Writes the site's files through MkDocs until ``FULL_AFTER`` files are written, then fails as a full disk.
-DISK_FULL = """
+# Writes three of the site's files through MkDocs, then fails as the system does (``{code}``).
+FAILING_WRITE = """
 import errno, sys
 import mkdocs.utils, mkdocs.structure.files, mkdocs.commands.build
 written = []
 real = mkdocs.utils.write_file
 def write_file(content, output_path):
     if len(written) >= 3:
-        raise OSError(errno.ENOSPC, "No space left on device", output_path)
+        raise OSError(errno.{code}, "simulated", output_path)
     written.append(output_path)
     real(content, output_path)
 for module in (mkdocs.utils, mkdocs.structure.files, mkdocs.commands.build):
@@ -164,13 +164,19 @@ cli()
 """
 
 
-def test_a_full_disk_stops_the_build_with_a_danish_message_and_the_site_intact(
-    fresh: dict[str, bytes], tmp_path: Path
+@pytest.mark.parametrize(
+    "code,reason",
+    [("ENOSPC", "disken er fuld"), ("EACCES", "der er ikke adgang til at skrive der")],
+    ids=["fuld-disk", "ingen-adgang"],
+)
+def test_a_full_disk_or_a_folder_without_access_stops_the_build_in_danish_with_the_site_intact(
+    code: str, reason: str, fresh: dict[str, bytes], tmp_path: Path
 ) -> None:
+    """Simulated inside MkDocs' own writing (the tests may run as root, whom no folder refuses)."""
     project = tiny_project(tmp_path / "projekt")
     assert mkdocs_build(project).returncode == 0
     result = subprocess.run(
-        [sys.executable, "-c", DISK_FULL],
+        [sys.executable, "-c", FAILING_WRITE.format(code=code)],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
@@ -178,7 +184,7 @@ def test_a_full_disk_stops_the_build_with_a_danish_message_and_the_site_intact(
         timeout=300,
         check=False,
     )
-    assert_failed_in_danish(result, "disken er fuld")
+    assert_failed_in_danish(result, f"Bygningen stoppede, fordi en fil ikke kunne skrives eller læses: {reason} ('")
     assert "Det udgivne websted er ikke ændret" in result.stderr
     assert describe_differences(fresh, tree(project / "site")) == []
     assert beside_site(project) == []

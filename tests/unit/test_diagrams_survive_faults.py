@@ -173,3 +173,18 @@ def test_a_dot_that_ends_without_output_is_a_danish_message_naming_the_diagram(
         "men skrev ingenting. Prøv at installere Graphviz igen."
     )
     assert [p.name for p in (tmp_path / "cache").iterdir()] == ["dot-version.json"]  # nothing half-made kept
+
+
+def test_a_diagram_of_1500_boxes_without_dependencies_is_drawn_with_the_cheaper_layout(tmp_path: Path) -> None:
+    """Nothing to leave out (no dependency arrows), too heavy for the usual layout: drawn, faster."""
+    data = tmp_path / "data"
+    data.mkdir()
+    text = yaml.safe_dump(dense_strategy(1500, 0, 1500), allow_unicode=True, sort_keys=False)
+    (data / "bred.yaml").write_text(text, encoding="utf-8")
+    site = load_site(data)
+    figures = draw_diagrams(site, address_book(site), tmp_path / "cache", timeout=120)
+    wide = figures.figures[("taet", "indsats-i0")]
+    assert (wide.form, wide.left_out) == ("billig", 0)
+    assert wide.svg and wide.svg_file in figures.files and wide.pdf_file in figures.files
+    shown = drawn_text(wide.svg)
+    assert all(f"Aktivitet {i} " in shown for i in range(1500))  # every box drawn
