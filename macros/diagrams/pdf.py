@@ -12,13 +12,16 @@ A3_LANDSCAPE_PT = (1190.55, 841.89)
 _MEDIABOX = re.compile(rb"/MediaBox \[\s*([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)\s*\]")
 _XREF_ENTRY = re.compile(rb"^(\d{10}) (\d{5}) n", re.MULTILINE)
 _STARTXREF = re.compile(rb"startxref\s+(\d+)")
-_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}")
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \()D:\d{4}[^()\\]{0,40}\)")
+FIXED_DATE = b"D:20000101000000Z"
 
 
 def without_clock(pdf: bytes) -> bytes:
-    """cairo stamps the PDF with the time of rendering (Debian's cairo ignores SOURCE_DATE_EPOCH); the
-    same digits count keeps every offset valid, so the same diagram always gives the same bytes."""
-    return _PDF_DATE.sub(rb"\g<1>20000101000000", pdf)
+    """cairo stamps the PDF with the time of rendering, in the local time zone (``D:20240101130000+01'00``
+    or ``…Z``; Debian's cairo ignores SOURCE_DATE_EPOCH): every such date becomes the same fixed one, and
+    the byte offsets after it are moved along, so the same diagram always gives the same bytes."""
+    edits = [(m.start(), m.end(), m.group(1) + FIXED_DATE + b")") for m in _PDF_DATE.finditer(pdf)]
+    return _edited(pdf, edits)
 
 
 def on_page(pdf: bytes, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
@@ -35,14 +38,30 @@ def on_page(pdf: bytes, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
     x0, y0, x1, y1 = (float(v) for v in box.groups())
     dx, dy = max(0.0, size[0] - (x1 - x0)) / 2, max(0.0, size[1] - (y1 - y0)) / 2
     new = b"/MediaBox [ %.2f %.2f %.2f %.2f ]" % (x0 - dx, y0 - dy, x1 + dx, y1 + dy)
-    delta = len(new) - len(box.group(0))
-    out = pdf[: box.start()] + new + pdf[box.end() :]
+    return _edited(pdf, [(box.start(), box.end(), new)])
 
-    def moved(match: re.Match[bytes]) -> bytes:
-        offset = int(match.group(1))
-        return b"%010d %s n" % (offset + delta if offset > box.start() else offset, match.group(2))
 
-    xref = out.rindex(b"\nxref\n") + 1
-    tail = _XREF_ENTRY.sub(moved, out[xref:])
-    tail = _STARTXREF.sub(lambda m: b"startxref\n%d" % (int(m.group(1)) + delta), tail)
-    return out[:xref] + tail
+def _edited(pdf: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """``pdf`` with each (start, end, new bytes) replacement made before its cross-reference table, and
+    every offset in that table (and ``startxref``) moved by what the replacements before it added. Without
+    such a table only replacements of the same length are made (no offset to move)."""
+    xref = pdf.rfind(b"\nxref\n") + 1
+    if xref:
+        edits = [(start, end, new) for start, end, new in edits if end <= xref]
+    else:
+        edits, xref = [(start, end, new) for start, end, new in edits if len(new) == end - start], len(pdf)
+    parts, shifts, at, total = [], [], 0, 0
+    for start, end, new in sorted(edits):
+        parts += [pdf[at:start], new]
+        total += len(new) - (end - start)
+        shifts.append((start, total))
+        at = end
+    if not shifts:
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + next((shift for start, shift in reversed(shifts) if start < offset), 0)
+
+    tail = _XREF_ENTRY.sub(lambda m: b"%010d %s n" % (moved(int(m.group(1))), m.group(2)), pdf[xref:])
+    tail = _STARTXREF.sub(lambda m: b"startxref\n%d" % moved(int(m.group(1))), tail)
+    return b"".join(parts) + pdf[at:xref] + tail
