@@ -30,11 +30,16 @@ def main(argv: list[str] | None = None) -> int:
         else:
             sys.stdout.write(schema.schema_text())
         return 0
+    notes: list[str] = []
     try:
-        site = load_site(args.data_dir, str(args.data_dir).rstrip("/"))
+        site = load_site(args.data_dir, str(args.data_dir).rstrip("/"), notes)
     except DataError as error:
+        for note in notes:
+            print(note, file=sys.stderr)
         print(error.report(), file=sys.stderr)
         return 1
+    for note in notes:
+        print(note)
     elements = sum(len(s.elements) for s in site.strategies)
     print(f"OK: {len(site.strategies)} strategier og {elements} elementer i {args.data_dir}/ uden fejl.")
     return 0

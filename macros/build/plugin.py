@@ -13,10 +13,13 @@ smaller, trim the search index, precompress when asked, and publish the site ato
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import json
 import logging
+import signal
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,10 +28,10 @@ import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 from mkdocs.utils.templates import TemplateContext
@@ -42,12 +45,13 @@ from ..exports.heads import PageHeads
 from ..exports.published import Published, published
 from ..loading import schema
 from ..loading.problems import DataError
-from ..loading.validate import load_site
+from ..loading.validate import data_files, load_site
 from ..rendering.pages import PageSet, build_page_set
 from . import compact, open_data, paper, publish, searchindex, svgstash, tables
 from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
 
 Made = tuple[model.Site, AddressBook, DiagramSet, PageSet, Published, PageHeads]
+log = logging.getLogger(f"mkdocs.plugins.{__name__}")
 
 
 class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' Config is untyped
@@ -64,6 +68,10 @@ class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' 
     robots_txt = config_options.Type(bool, default=True)
     precompress = config_options.Type(bool, default=False)  # .gz beside every text file, for gzip_static
     license = config_options.Optional(config_options.Type(str))  # the data's licence (an address) for DCAT
+    # Seconds one batch of diagrams may take in Graphviz before the build stops with a message naming the diagram.
+    dot_timeout = config_options.Type((int, float), default=graphviz.DEFAULT_TIMEOUT)
+    # Seconds a build waits for another build of the same site to finish before it gives up.
+    build_wait = config_options.Type((int, float), default=publish.DEFAULT_WAIT)
 
 
 class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyped-call]
@@ -78,28 +86,43 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def __init__(self) -> None:
         self.macro_problems: list[str] = []  # filled by macros_module during this build
-        self.site_dir: Path | None = None
-        self.staging: Path | None = None
+        self.publication: publish.Publication | None = None
+        self.command = "build"
         self.reuse: Reuse = Reuse()
         self.nav: Navigation | None = None
         self.files: Files | None = None
         self.print_heads: dict[str, str] = {}  # strategy id → what paper shows at the top of its pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse."""
+        """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse.
+
+        ``mkdocs build`` stops on SIGTERM as on Ctrl-C (a cron job's or CI's stop): the running Graphviz
+        processes are ended and the staging folder removed, instead of the process vanishing mid-build.
+        """
+        self.command = command
         self.reuse = ServeReuse() if command == "serve" else Reuse()
+        if command == "build" and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+    def on_shutdown(self) -> None:
+        if self.command == "build" and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.site_dir = Path(config.site_dir)
-        self.staging = publish.staging_dir(self.site_dir)
-        config.site_dir = str(self.staging)
+        wait = float(self.config.build_wait) if self.command != "serve" else None
+        try:
+            self.publication = publish.prepare(Path(config.site_dir), wait, log.info)
+        except publish.PublishError as error:
+            raise PluginError(str(error)) from None
+        atexit.register(self._interrupted)
+        config.site_dir = str(self.publication.staging)
         root = Path(config.config_file_path).parent
         data_dir, style_file = root / self.config.data_dir, _style_file(root, self.config.style_file)
         use_directory_urls = config.use_directory_urls
         options = open_data.export_options(config, self.config)
 
         def key() -> str:  # what the model is made from: the data files, the diagram style and the settings
-            read = [path for path in data_dir.iterdir() if path.is_file()] if data_dir.is_dir() else []
+            read = data_files(data_dir)[0] if data_dir.is_dir() else []
             return digest(
                 files_digest([*read, style_file]), self.config.data_dir, str(use_directory_urls), repr(options)
             )
@@ -108,7 +131,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             with _no_cycle_collection():
                 site = _load(data_dir, self.config.data_dir)
                 book = address_book(site, use_directory_urls)
-                diagrams = _draw(site, book, style_file, root / self.config.cache_dir, self.reuse, options.site_url)
+                cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
+                diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url)
                 exports = published(site, book, options)
                 pages = build_page_set(site, book, diagrams, exports.downloads)
                 heads = PageHeads(
@@ -118,21 +142,30 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
         self.site, self.book, self.diagram_set, self.page_set, self.exports, self.heads = self.reuse.model(key, make)
         config.nav = _with_strategies(config.nav, self.page_set.nav)
+        if data_dir.is_dir() and str(data_dir) not in config.watch:  # not in mkdocs.yml: MkDocs would refuse
+            config.watch.append(str(data_dir))  # a missing folder in English before the plugin says it in Danish
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.page_set is not None and self.site is not None and self.book is not None
         assert self.diagram_set is not None and self.exports is not None
-        for src_uri, markdown in self.page_set.pages.items():
-            inclusion = InclusionLevel.NOT_IN_NAV if src_uri not in self.page_set.in_nav else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, src_uri, content=markdown, inclusion=inclusion))
-        for path, content in self.page_set.static.items():
-            files.append(File.generated(config, path, content=content))
-        for path, data in self.exports.files.items():
-            files.append(File.generated(config, path, content=data))
-        for path, data in self.diagram_set.files.items():
-            files.append(File.generated(config, path, content=data))
-        files.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
+        generated = [
+            File.generated(
+                config,
+                src_uri,
+                content=markdown,
+                inclusion=InclusionLevel.NOT_IN_NAV
+                if src_uri not in self.page_set.in_nav
+                else InclusionLevel.UNDEFINED,
+            )
+            for src_uri, markdown in self.page_set.pages.items()
+        ]
+        for made in (self.page_set.static, self.exports.files, self.diagram_set.files):
+            generated += [File.generated(config, path, content=content) for path, content in made.items()]
+        generated.append(File.generated(config, schema.PUBLISHED_PATH, content=schema.schema_text()))
+        _refuse_clashes(files, generated)
+        for file in generated:
+            files.append(file)
         # Source maps and search languages no visitor's browser asks for (2 MB per site); see compact.
         search = _search_plugin(config)
         languages = list(getattr(search.config, "lang", None) or []) if search is not None else []
@@ -144,6 +177,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
+        _mark_strategy_sections(nav, {f"{s.id}/index.md" for s in self.site.strategies} if self.site else set())
         self.reuse.start(config, files)
         return nav
 
@@ -221,19 +255,45 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
-        assert self.staging is not None and self.site_dir is not None and self.files is not None
+        publication = self.publication
+        assert publication is not None and self.files is not None
         if config.strict and _strict_warnings():
-            return  # MkDocs aborts right after this event; keep the published site as it was
-        searchindex.trim(self.staging)
+            return  # MkDocs aborts right after this event (on_build_error); keep the published site as it was
+        assert self.site is not None
+        searchindex.trim(publication.staging, {s.id: s for s in self.site.strategies})
         if self.config.precompress:
-            open_data.precompress(self.staging)
-        self.reuse.publish(self.staging, self.site_dir, self.files)
-        config.site_dir = str(self.site_dir)
+            open_data.precompress(publication.staging)
+        try:
+            note = self.reuse.publish(publication, self.files, _expected_files(self.files, config))
+        except publish.PublishError as error:
+            raise PluginError(str(error)) from None
+        if note:
+            log.info(note)
+        self._finished()
+        config.site_dir = str(publication.site_dir)
 
+    @event_priority(-100)  # last: it may end the build with a Danish message instead of a traceback
     def on_build_error(self, error: Exception) -> None:
         self.reuse.failed()
-        if self.staging is not None:
-            publish.discard(self.staging)
+        self._finished(abandon=True)
+        if isinstance(error, OSError) and self.command == "build":
+            log.error(publish.os_fault(error))
+            raise Abort("Aborted with a BuildError!")
+
+    def _finished(self, abandon: bool = False) -> None:
+        """This build no longer needs its staging folder (``abandon``) or its lock."""
+        atexit.unregister(self._interrupted)
+        if self.publication is not None:
+            if abandon:
+                self.publication.abandon()
+            else:
+                self.publication.release()
+
+    def _interrupted(self) -> None:
+        """At exit after Ctrl-C or SIGTERM mid-build (MkDocs runs no event then): remove the staging folder."""
+        if self.publication is not None and self.publication.staging.exists():
+            self.publication.abandon()
+            log.error("Bygningen blev afbrudt; det udgivne websted er ikke ændret.")
 
 
 @contextlib.contextmanager
@@ -255,28 +315,76 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _refuse_clashes(written: Files, generated: list[File]) -> None:
+    """Stop the build when a generated page or file would take the address of a hand-written page in
+    ``docs/`` or of a theme file (it would silently replace it): the message names both."""
+    taken = {file.dest_uri: file for file in written}
+    taken.update({file.src_uri: file for file in written})
+    clashes = []
+    for file in generated:
+        other = taken.get(file.dest_uri) or taken.get(file.src_uri)
+        if other is not None:
+            where = f"siden docs/{other.src_uri}" if other.src_uri.endswith(".md") else f"filen {other.src_uri}"
+            clashes.append(f"{file.dest_uri}: {where} har allerede denne adresse [reserveret-id]")
+    if clashes:
+        head = (
+            "Strategidata kan ikke bygges: et id giver en adresse, som en anden side allerede har. Giv elementet "
+            "(eller strategien) et andet id, eller omdøb siden i docs/."
+        )
+        raise PluginError("\n".join([head, *sorted(clashes)]))
+
+
 def _load(data_dir: Path, shown: str) -> model.Site:
-    """The validated model, or a build error listing every problem in Danish (no traceback)."""
+    """The validated model, or a build error listing every problem in Danish (no traceback); files left
+    out on purpose (hidden, backups) are named in an info line."""
+    notes: list[str] = []
     try:
-        return load_site(data_dir, shown)
+        return load_site(data_dir, shown, notes)
     except DataError as error:
         raise PluginError(error.report()) from None
+    finally:
+        for note in notes:
+            log.info(note)
 
 
 def _draw(
-    site: model.Site, book: AddressBook, style_file: Path, cache_dir: Path, reuse: Reuse, site_url: str
+    site: model.Site,
+    book: AddressBook,
+    style_file: Path,
+    cache_dir: Path,
+    timeout: float,
+    reuse: Reuse,
+    site_url: str,
 ) -> DiagramSet:
-    """Every diagram, rendered in one cached batch; a missing or failing Graphviz stops the build."""
+    """Every diagram, rendered in one cached batch; a missing, failing or hanging Graphviz stops the build."""
     try:
         style = load_style(style_file, _shown(style_file))
     except StyleError as error:
         raise PluginError(error.report()) from None
+    notes: list[str] = []
     try:
-        return build_diagrams(
-            site, book, style, style_file.read_bytes(), cache_dir, kept=reuse.figures, site_url=site_url
+        drawn = build_diagrams(
+            site,
+            book,
+            style,
+            style_file.read_bytes(),
+            cache_dir,
+            kept=reuse.figures,
+            timeout=timeout,
+            notes=notes,
+            site_url=site_url,
         )
     except (graphviz.GraphvizMissing, graphviz.GraphvizError) as error:
         raise PluginError(str(error)) from None
+    for note in notes:
+        log.info(note)
+    return drawn
+
+
+def _expected_files(files: Files, config: MkDocsConfig) -> list[str]:
+    """The site paths a complete build has written: every file it publishes and the theme's own pages."""
+    written = [file.dest_uri for file in files if file.inclusion.value > InclusionLevel.DRAFT.value]  # not drafts
+    return written + [name for name in config.theme.static_templates if name.endswith((".html", ".xml"))]
 
 
 def _style_file(root: Path, option: str | None) -> Path:
@@ -323,6 +431,25 @@ def _staff_links(configured: Any, files: Files) -> list[tuple[str, str]]:
         if isinstance(title, str) and found is not None:
             links.append((title, found.url))
     return links
+
+
+# Strategies the menu lists on every page; beyond it, a page lists only its own (overrides/partials/nav.html).
+MENU_MAX = 12
+
+
+def _mark_strategy_sections(nav: Navigation, overviews: set[str]) -> None:
+    """Mark each strategy's menu section (``strategi``, and its folder ``strategimappe``) and the menu
+    (``strategier``: how many; ``kort_strategimenu``: more than ``MENU_MAX``) for the nav partial, so a
+    page's menu does not grow with the number of strategies."""
+    count = 0
+    for item in nav.items:
+        first = item.children[0] if isinstance(item, Section) and item.children else None
+        is_strategy = isinstance(first, Page) and first.file.src_uri in overviews
+        item.strategi = is_strategy  # read by the template only
+        item.strategimappe = first.file.src_uri.removesuffix("index.md") if is_strategy else ""  # type: ignore[union-attr]
+        count += is_strategy
+    nav.strategier = count  # type: ignore[attr-defined]
+    nav.kort_strategimenu = count > MENU_MAX  # type: ignore[attr-defined]
 
 
 def _with_strategies(nav: list[Any] | None, strategy_nav: list[dict[str, Any]]) -> list[Any]:

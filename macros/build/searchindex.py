@@ -8,14 +8,20 @@ Pipeline position: glue; last step before publish (``plugin.on_post_build``). Tw
   same title. Where that ``h1`` section is the page's only section, the page entry takes its text and the
   section goes: a reader searching finds the same page by the same words, listed once instead of twice,
   and the result opens the top of the page, where the ``h1`` stands.
+
+And one thing is added: where two strategies have an element (or page, or section) of the same title, each
+such entry's title names its strategy ("Trivsel – Varige spor"), so a result says which strategy it is from.
 """
 
 from __future__ import annotations
 
+import html
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TypedDict
+
+from ..model import Strategy
 
 INDEX = Path("search") / "search_index.json"
 
@@ -28,11 +34,36 @@ class Entry(TypedDict):
     text: str
 
 
-def trimmed(index_text: str) -> str:
-    """The index without empty sections and with each lone ``h1`` section folded into its page entry."""
+def trimmed(index_text: str, strategies: Mapping[str, Strategy] | None = None) -> str:
+    """The index without empty sections and with each lone ``h1`` section folded into its page entry;
+    titles shared by two strategies name their strategy (``strategies``: by id, which is their folder)."""
     index = json.loads(index_text)
-    index["docs"] = list(_folded(_without_empty_sections(index["docs"])))
+    index["docs"] = _named(list(_folded(_without_empty_sections(index["docs"]))), strategies or {})
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def _named(docs: list[Entry], strategies: Mapping[str, Strategy]) -> list[Entry]:
+    """Each result of a strategy (a page, or an element's own heading) whose title occurs in more than one
+    strategy, with its strategy's title after it. Headings every page has ("Kilde") stay as they are:
+    Material lists them under their page."""
+
+    def strategy_of(doc: Entry) -> str:
+        folder = doc["location"].split("/", 1)[0]
+        strategy = strategies.get(folder)
+        anchor = doc["location"].partition("#")[2]
+        return folder if strategy is not None and (not anchor or anchor in strategy.elements) else ""
+
+    owners: dict[str, set[str]] = {}
+    for doc in docs:
+        if folder := strategy_of(doc):
+            owners.setdefault(doc["title"], set()).add(folder)
+    named = []
+    for doc in docs:
+        folder = strategy_of(doc)
+        shared = bool(folder) and len(owners[doc["title"]]) > 1
+        suffix = f" – {html.escape(strategies[folder].titel, quote=False)}" if shared else ""
+        named.append({**doc, "title": doc["title"] + suffix} if suffix else doc)
+    return named
 
 
 def _without_empty_sections(docs: list[Entry]) -> list[Entry]:
@@ -66,7 +97,7 @@ def _is_lone_twin(page: Entry, section: Entry, following: list[Entry]) -> bool:
     )
 
 
-def trim(site_dir: Path) -> None:
+def trim(site_dir: Path, strategies: Mapping[str, Strategy] | None = None) -> None:
     path = site_dir / INDEX
     if path.exists():
-        path.write_text(trimmed(path.read_text(encoding="utf-8")), encoding="utf-8")
+        path.write_text(trimmed(path.read_text(encoding="utf-8"), strategies), encoding="utf-8")

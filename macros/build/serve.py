@@ -83,9 +83,17 @@ class Reuse:
         """What to write for the page (``on_post_page``): the page as rendered."""
         return output
 
-    def publish(self, staging: Path, site_dir: Path, files: Files) -> None:
-        """The build succeeded: the staged site replaces the published one."""
-        publish.swap_in(staging, site_dir)
+    def publish(self, publication: publish.Publication, files: Files, expected: Iterable[str]) -> str:
+        """The build succeeded: the staged site replaces the published one once every file in ``expected``
+        (site paths) is there. Returns "" or a note for the editor; raises ``PublishError`` if incomplete."""
+        missing = publish.missing_files(publication.staging, expected)
+        if missing:
+            shown = ", ".join(missing[:5]) + (f" og {len(missing) - 5} flere" if len(missing) > 5 else "")
+            raise publish.PublishError(
+                f"Webstedet blev ikke udgivet, fordi {len(missing)} filer mangler i det byggede: {shown}. "
+                "Det udgivne websted er ikke ændret. Byg igen."
+            )
+        return publish.swap_in(publication)
 
     def failed(self) -> None:
         """The build failed (``on_build_error``): nothing of it was published."""
@@ -250,10 +258,10 @@ class ServeReuse(Reuse):
 
     # --- the end of a rebuild -----------------------------------------------------------------------
 
-    def publish(self, staging: Path, site_dir: Path, files: Files) -> None:
+    def publish(self, publication: publish.Publication, files: Files, expected: Iterable[str]) -> str:
         """Only the files this rebuild wrote are moved into the served site; then what it wrote is kept."""
         kept = {file.dest_uri for file in files if file.src_uri in self.reuse_output}
-        publish.merge_in(staging, site_dir, kept)
+        publish.merge_in(publication.staging, publication.target, kept)
         self.written.update(self.pending)
         self.pending.clear()
         present = set(self.page_keys)
@@ -266,6 +274,7 @@ class ServeReuse(Reuse):
             len(present),
             self.hits["written"],
         )
+        return ""
 
     def failed(self) -> None:
         self.pending.clear()  # never published: the served site does not have these pages

@@ -25,9 +25,14 @@ class Html(str):
 
 
 def _quote(value: str) -> str:
+    """A DOT value. Graphviz expands ``\\N``, ``\\G``, ``\\E``, ``\\T``, ``\\H``, ``\\L`` (names of the node,
+    graph, edge …) and ``\\n``, ``\\l``, ``\\r`` (line breaks) in labels, tooltips and URLs, HTML labels
+    included, and reads ``\\\\`` as one backslash. Our own markup has no backslash, so every backslash in an
+    HTML label is text from the data and is doubled; a quoted string is escaped for DOT's own quoting, and
+    a tooltip's text doubled once more before (``_escape``)."""
     if isinstance(value, Html):
-        return str(value)
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'  # backslashes stay literal
+        return str(value).replace("\\", "\\\\")
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class _Dot:
@@ -222,5 +227,5 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _escape(text: str) -> str:
-    """A plain DOT string attribute on one line (``_quote`` keeps its backslashes literal)."""
-    return " ".join(text.split())
+    """A tooltip (an escString) on one line, with every backslash shown as written (see ``_quote``)."""
+    return " ".join(text.split()).replace("\\", "\\\\")

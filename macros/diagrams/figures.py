@@ -3,8 +3,15 @@
 Pipeline position: after the address book, before the pages are rendered. ``build_diagrams`` runs once
 per build: it draws every diagram of every strategy (``graphs``), writes its DOT (``dotsource``), has
 ``graphviz.render`` turn all of them into SVG and A3 PDF in one batch through the cache, cleans the SVG
-(``svg``) and pads the PDF to A3 (``pdf``), and returns a ``DiagramSet``: each ``Figure``'s inline SVG
-(node links still placeholders, resolved per page by the renderers) and the download files to publish.
+(``svg``) and makes the PDF an A3 sheet with a title block (``pdf``), and returns a ``DiagramSet``: each
+``Figure``'s inline SVG (node links still placeholders, resolved per page by the renderers) and the download
+files to publish.
+
+A size guard (``drawn_form``) keeps one dense strategy from holding the build for minutes: Graphviz'
+layout time grows steeply with the arrows (measured with Graphviz 2.43 on a 2-core machine: 400 boxes and
+800 free arrows ~10 s, 1,200 ~35 s, 2,000 over 2 minutes, per format). A diagram too heavy to draw as
+usual is drawn without its dependency arrows (they are listed on every activity's page), or with a cheaper
+layout (``CHEAP_LAYOUT``), or not at all: then its page shows the same chain as text, with a note saying why.
 """
 
 from __future__ import annotations
@@ -13,8 +20,9 @@ import html
 import posixpath
 import re
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urljoin
 
 from .. import model
@@ -28,6 +36,39 @@ from .style import Style
 
 _LINK = re.compile(LINK_PLACEHOLDER + r"/([a-z0-9-]+)/([a-z0-9-]+)")
 
+# The size guard, in layout weight (``layout_weight``). The largest diagram of the 1,000-activity benchmark
+# strategy weighs 1,139 and is drawn as usual; a weight of 2,000 lays out in a few seconds.
+FULL_MAX = 2_000
+CHEAP_MAX = 5_000  # above FULL_MAX, drawn with CHEAP_LAYOUT (about ten times faster); above this, text only
+CHEAP_LAYOUT = {"mclimit": "0.05", "nslimit": "2", "nslimit1": "2", "remincross": "false", "splines": "line"}
+Form = Literal["fuld", "billig", "tekst"]
+
+
+def layout_weight(diagram: Diagram) -> int:
+    """What laying the diagram out costs: its boxes and arrows, the arrows three times over when dot must
+    place the boxes itself (no columns given)."""
+    return len(diagram.nodes) + len(diagram.edges) * (1 if diagram.ranks else 3)
+
+
+def drawn_form(diagram: Diagram) -> tuple[Diagram, Form, int]:
+    """The diagram as it will be drawn, its form, and how many dependency arrows were left out of it."""
+    if layout_weight(diagram) <= FULL_MAX:
+        return diagram, "fuld", 0
+    lighter = replace(diagram, edges=tuple(e for e in diagram.edges if not e.dependency))
+    left_out = len(diagram.edges) - len(lighter.edges)
+    if not left_out or not lighter.edges:  # nothing to leave out, or nothing left: the arrows are the point
+        lighter, left_out = diagram, 0
+    weight = layout_weight(lighter)
+    form: Form = "fuld" if weight <= FULL_MAX else "billig" if weight <= CHEAP_MAX else "tekst"
+    return lighter, form, left_out
+
+
+def with_graph_attributes(source: str, attributes: dict[str, str]) -> str:
+    """DOT ``source`` with graph attributes added (a root graph's attributes hold wherever they stand)."""
+    line = "\tgraph [" + " ".join(f'{key}="{value}"' for key, value in attributes.items()) + "]\n"
+    end = source.rstrip().rindex("}")
+    return source[:end] + line + source[end:]
+
 
 def resolve_links(text: str, href: Callable[[str, str], str]) -> str:
     """Every node link placeholder in ``text`` replaced by ``href(strategy id, element id)``, escaped."""
@@ -36,12 +77,17 @@ def resolve_links(text: str, href: Callable[[str, str], str]) -> str:
 
 @dataclass(frozen=True)
 class Figure:
-    """A rendered diagram: the cleaned inline SVG (links still placeholders) and its download paths."""
+    """A rendered diagram: the cleaned inline SVG (links still placeholders) and its download paths.
+
+    ``diagram`` is what was drawn (without the dependency arrows ``left_out`` counts). A diagram too large to
+    draw (``form`` "tekst") has no SVG and no files: its page shows the text equivalent with a note."""
 
     diagram: Diagram
     svg: str
-    svg_file: str  # site-relative
+    svg_file: str  # site-relative; "" when not drawn
     pdf_file: str
+    form: Form = "fuld"
+    left_out: int = 0
 
     @property
     def anchor(self) -> str:
@@ -74,6 +120,8 @@ def build_diagrams(
     cache_dir: Path,
     workers: int = 2,
     kept: dict[Hashable, Drawn] | None = None,
+    timeout: float = graphviz.DEFAULT_TIMEOUT,
+    notes: list[str] | None = None,
     site_url: str = "",
 ) -> DiagramSet:
     """Draw, render (one batch, cached) and clean every diagram of the site.
@@ -87,7 +135,8 @@ def build_diagrams(
     that shows its diagram.
 
     Raises ``graphviz.GraphvizMissing`` (Danish message with the install command) when ``dot`` is missing
-    and ``graphviz.GraphvizError`` when it fails.
+    and ``graphviz.GraphvizError`` when it fails or runs past ``timeout`` seconds for a batch; Danish notes
+    for the editor (a diagram cache that cannot be written) are appended to ``notes``.
     """
     diagrams = [d for strategy in site.strategies for d in strategy_diagrams(strategy, style)]
     blocks = {d: title_block(site.strategy(d.strategy_id), d, book, style, site_url) for d in diagrams}
@@ -95,19 +144,24 @@ def build_diagrams(
         (style_key, d, tuple(book.url_of(d.strategy_id, n.name) for n in d.nodes), blocks[d]) for d in diagrams
     ]
     previous = kept if kept is not None else {}
-    todo = [d for d, key in zip(diagrams, keys, strict=True) if key not in previous]
-    jobs = [graphviz.Job(to_dot(d, style), "svg") for d in todo]
-    jobs += [graphviz.Job(to_dot(d, style, printable=True), "pdf") for d in todo]
-    outputs = graphviz.render(jobs, cache_dir, workers)
-    fresh = dict(zip(todo, zip(outputs[: len(todo)], outputs[len(todo) :], strict=True), strict=True))
+    todo = {d: drawn_form(d) for d, key in zip(diagrams, keys, strict=True) if key not in previous}
+    to_render = [(d, lighter, form) for d, (lighter, form, _) in todo.items() if form != "tekst"]
+    jobs = [_job(lighter, form, style, False) for _, lighter, form in to_render]
+    jobs += [_job(lighter, form, style, True) for _, lighter, form in to_render]
+    outputs = graphviz.render(jobs, cache_dir, workers, timeout, notes)
+    n = len(to_render)
+    fresh = {
+        d: (svg_out, pdf_out) for (d, _, _), svg_out, pdf_out in zip(to_render, outputs[:n], outputs[n:], strict=True)
+    }
     result = DiagramSet(style)
     drawn = {}
     for diagram, key in zip(diagrams, keys, strict=True):  # in drawing order: pages list figures in it
-        drawn[key] = (
-            previous[key]
-            if diagram not in fresh
-            else _draw_figure(book, style, diagram, blocks[diagram], *fresh[diagram])
-        )
+        if diagram not in todo:
+            drawn[key] = previous[key]
+        else:
+            lighter, form, left_out = todo[diagram]
+            rendered = fresh.get(diagram)
+            drawn[key] = _draw_figure(book, style, lighter, form, left_out, rendered, blocks[diagram])
         figure, files = drawn[key]
         result.figures[(diagram.strategy_id, diagram.name)] = figure
         result.files.update(files)
@@ -115,6 +169,14 @@ def build_diagrams(
         kept.clear()
         kept.update(drawn)
     return result
+
+
+def _job(diagram: Diagram, form: Form, style: Style, printable: bool) -> graphviz.Job:
+    source = to_dot(diagram, style, printable=printable)
+    if form == "billig":
+        source = with_graph_attributes(source, CHEAP_LAYOUT)
+    name = f"'{diagram.title}' i strategien '{diagram.strategy_id}'"
+    return graphviz.Job(source, "pdf" if printable else "svg", name)
 
 
 def title_block(
@@ -143,9 +205,18 @@ def shown_on(diagram: Diagram, book: AddressBook) -> str:
 
 
 def _draw_figure(
-    book: AddressBook, style: Style, diagram: Diagram, block: pdf.TitleBlock, dot_svg: bytes, dot_pdf: bytes
+    book: AddressBook,
+    style: Style,
+    diagram: Diagram,
+    form: Form,
+    left_out: int,
+    rendered: tuple[bytes, bytes] | None,
+    block: pdf.TitleBlock,
 ) -> Drawn:
-    """The figure and its download files (site path → bytes) from dot's SVG and PDF."""
+    """The figure and its download files (site path → bytes) from dot's SVG and PDF (None: not drawn)."""
+    if rendered is None:
+        return Figure(diagram, "", "", "", form, left_out), {}
+    dot_svg, dot_pdf = rendered
     folder = posixpath.dirname(diagram_page_src(diagram.strategy_id))
     svg_file, pdf_file = f"{folder}/{diagram.name}.svg", f"{folder}/{diagram.name}.pdf"
     labels = svg.Labels(diagram.title, diagram.description, diagram.titles())
@@ -155,4 +226,4 @@ def _draw_figure(
         return resolve_links(text, lambda sid, eid: relative_url(svg_file, book.url_of(sid, eid)))
 
     files = {svg_file: svg.standalone_svg(inline, diagram.prefix, links), pdf_file: pdf.a3_sheet(dot_pdf, block)}
-    return Figure(diagram, inline, svg_file, pdf_file), files
+    return Figure(diagram, inline, svg_file, pdf_file, form, left_out), files

@@ -22,7 +22,8 @@ MAX_SCALE = 2.5  # a small drawing grows at most this much (its text stays a sen
 _MEDIABOX = re.compile(rb"/MediaBox \[\s*([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)\s*\]")
 _XREF_ENTRY = re.compile(rb"^(\d{10}) (\d{5}) n", re.MULTILINE)
 _STARTXREF = re.compile(rb"startxref\s+(\d+)")
-_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \(D:)\d{14}")
+_PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \()D:\d{4}[^()\\]{0,40}\)")
+FIXED_DATE = b"D:20000101000000Z"
 _OBJECT_HEAD = re.compile(rb"(\d+) 0 obj\b")
 _PRODUCER = re.compile(rb"/Producer (\((?:[^()\\]|\\.|\([^()]*\))*\))")  # one level of nested ( )
 _REFERENCE = rb"/%s (\d+) 0 R"
@@ -37,9 +38,11 @@ class TitleBlock:
 
 
 def without_clock(pdf: bytes) -> bytes:
-    """cairo stamps the PDF with the time of rendering (Debian's cairo ignores SOURCE_DATE_EPOCH); the
-    same digits count keeps every offset valid, so the same diagram always gives the same bytes."""
-    return _PDF_DATE.sub(rb"\g<1>20000101000000", pdf)
+    """cairo stamps the PDF with the time of rendering, in the local time zone (``D:20240101130000+01'00``
+    or ``…Z``; Debian's cairo ignores SOURCE_DATE_EPOCH): every such date becomes the same fixed one, and
+    the byte offsets after it are moved along, so the same diagram always gives the same bytes."""
+    edits = [(m.start(), m.end(), m.group(1) + FIXED_DATE + b")") for m in _PDF_DATE.finditer(pdf)]
+    return _edited(pdf, edits)
 
 
 def a3_sheet(pdf: bytes, block: TitleBlock, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
@@ -71,9 +74,10 @@ def a3_sheet(pdf: bytes, block: TitleBlock, size: tuple[float, float] = A3_LANDS
         contents.group(0), b"/Contents [ %d 0 R %s 0 R %d 0 R ]" % (before, contents.group(1), after), 1
     )
     producer = _PRODUCER.search(objects.get(int(info.group(1)), b"")) if info else None
-    objects[new_info] = b"\n<< /Title %s /Producer %s /CreationDate (D:20000101000000Z) >>\n" % (
+    objects[new_info] = b"\n<< /Title %s /Producer %s /CreationDate (%s) >>\n" % (
         b"<FEFF%s>" % block.title.encode("utf-16-be").hex().upper().encode("ascii"),
         producer.group(1) if producer else b"(cairo)",
+        FIXED_DATE,
     )
     return _write(objects, int(root.group(1)), new_info)
 
@@ -154,3 +158,29 @@ def _with_fonts(resources: bytes, fonts: bytes) -> bytes:
         return resources.replace(b"/Font <<", b"/Font << " + fonts, 1)
     end = resources.rindex(b">>")
     return resources[:end] + b"/Font << " + fonts + b" >>\n" + resources[end:]
+
+
+def _edited(pdf: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """``pdf`` with each (start, end, new bytes) replacement made before its cross-reference table, and
+    every offset in that table (and ``startxref``) moved by what the replacements before it added. Without
+    such a table only replacements of the same length are made (no offset to move)."""
+    xref = pdf.rfind(b"\nxref\n") + 1
+    if xref:
+        edits = [(start, end, new) for start, end, new in edits if end <= xref]
+    else:
+        edits, xref = [(start, end, new) for start, end, new in edits if len(new) == end - start], len(pdf)
+    parts, shifts, at, total = [], [], 0, 0
+    for start, end, new in sorted(edits):
+        parts += [pdf[at:start], new]
+        total += len(new) - (end - start)
+        shifts.append((start, total))
+        at = end
+    if not shifts:
+        return pdf
+
+    def moved(offset: int) -> int:
+        return offset + next((shift for start, shift in reversed(shifts) if start < offset), 0)
+
+    tail = _XREF_ENTRY.sub(lambda m: b"%010d %s n" % (moved(int(m.group(1))), m.group(2)), pdf[xref:])
+    tail = _STARTXREF.sub(lambda m: b"startxref\n%d" % moved(int(m.group(1))), tail)
+    return b"".join(parts) + pdf[at:xref] + tail

@@ -244,6 +244,27 @@ class Code(Enum):
         "To filer beskriver en strategi med samme id, ofte fordi en fil er kopieret.",
         "Giv den ene strategi sit eget id, eller slet kopien.",
     )
+    ID_FOR_LANGT = Entry(
+        "id-for-langt",
+        "Id er for langt",
+        "Et id bliver navnet på en mappe i det byggede websted, og meget lange navne kan ikke gemmes på alle "
+        "drev (grænsen står i beskeden).",
+        "Giv elementet et kortere id med de vigtigste ord, fx oeget-trivsel.",
+    )
+    RESERVERET_ID = Entry(
+        "reserveret-id",
+        "Id er optaget af en anden side",
+        "Id'et ville give en adresse, som webstedet allerede bruger: en af de skrevne sider (fx "
+        "tilgængelighedserklæringen), temaets egne mapper eller en oversigtsside (index). Beskeden siger hvilken.",
+        "Giv elementet et andet id, fx med strategiens eller kommunens navn foran.",
+    )
+    TIDLIGERE_ID_UDEN_ADRESSE = Entry(
+        "tidligere-id-uden-adresse",
+        "Tidligere id kan ikke sende videre",
+        "Et tidligere id kan kun sende læseren videre fra den gamle adresse, hvis den gamle adresse ikke er "
+        "en anden strategis eller sides adresse nu.",
+        "Fjern det tidligere id, eller giv den anden strategi eller side et andet id.",
+    )
     TIDLIGERE_ID_I_BRUG = Entry(
         "tidligere-id-i-brug",
         "Tidligere id er stadig i brug",
@@ -288,6 +309,13 @@ class Code(Enum):
         "Aktiviteter afhænger af hinanden i ring (a afhænger af b, og b af a), så ingen af dem kan komme først. "
         "Beskeden viser ringen.",
         "Fjern mindst én af afhængighederne i ringen under afhænger_af.",
+    )
+    DUBLERET_FORBINDELSE = Entry(
+        "dubleret-forbindelse",
+        "Forbindelse står to gange",
+        "To forbindelser går fra og til de samme elementer. Diagrammet kan kun tegne én pil, så den ene "
+        "antagelse ville forsvinde.",
+        "Saml de to antagelser i én forbindelse, eller slet den ene.",
     )
     PERIODE_BAGLAENS = Entry(
         "periode-baglaens",

@@ -8,6 +8,7 @@ periods) and either returns the frozen ``Site`` or raises one ``DataError`` list
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,13 +25,29 @@ from .problems import DEFINITE, DataError, Problem, Suggester, known_list
 from .yamlio import EMPTY_FILE, read_nodes
 
 DATA_SUFFIXES = (".yaml", ".yml")
+# An id names a folder of the built site (and a file, "<id>.html", without directory URLs, or "<id>.md"
+# in a copy of the pages); 100 characters of a-z, 0-9 and "-" fit every file system's name limit.
+MAX_ID = 100
+# Top-level names the site uses besides strategies: the product's own pages, the theme's folders and
+# the files it publishes for machines. A strategy (or its earlier id) may not take one.
+RESERVED_TOP = {
+    "tilgaengelighed": "tilgængelighedserklæringen (docs/tilgaengelighed.md)",
+    "vejledning": "vejledningen for redaktører (docs/vejledning.md)",
+    "index": "forsiden (docs/index.md)",
+    "assets": "temaets mappe med stylesheets, scripts og billeder (assets/)",
+    "search": "søgningens indeks (search/)",
+    "schema": "JSON Schema for datafilerne (schema/)",
+}
+# Within a kind's folder (<strategi>/<type>/), "index" is the list page of the kind.
+RESERVED_IN_SECTION = {"index": "oversigtssiden over alle elementer af samme slags ({folder}/index)"}
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s]*$", re.IGNORECASE)
 
 
-def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
+def load_site(data_dir: Path, shown_prefix: str | None = None, notes: list[str] | None = None) -> model.Site:
     """Read, convert and validate every strategy file in ``data_dir``; raise ``DataError`` on any problem.
 
     File names in messages are shown as ``shown_prefix/name`` (default: the folder's own name, "data").
+    Files left out on purpose (``data_files``) are named, in Danish, in ``notes``.
     """
     prefix = shown_prefix if shown_prefix is not None else data_dir.name
     if not data_dir.is_dir():
@@ -46,7 +63,9 @@ def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
                 )
             ]
         )
-    paths = sorted(p for p in data_dir.iterdir() if p.suffix in DATA_SUFFIXES and p.is_file())
+    paths, ignored = data_files(data_dir)
+    if ignored and notes is not None:
+        notes.append(ignored_note(prefix, ignored))
     if not paths:
         raise DataError(
             [Problem(prefix, 1, 1, "", "mappen indeholder ingen strategier (*.yaml)", Code.INGEN_STRATEGIER)]
@@ -54,15 +73,56 @@ def load_site(data_dir: Path, shown_prefix: str | None = None) -> model.Site:
     problems: list[Problem] = []
     checked: list[tuple[str, model.Strategy, tuple[int, int]]] = []
     for path in paths:
-        shown = f"{prefix}/{path.name}" if prefix else path.name
+        name = path.relative_to(data_dir).as_posix()
+        shown = f"{prefix}/{name}" if prefix else name
         strategy, found, id_mark = _load(path, shown)
         problems.extend(found)
         if strategy is not None:
             checked.append((shown, strategy, id_mark))
     problems.extend(_unique_strategy_ids(checked))
+    problems.extend(_earlier_strategy_ids(checked))
     if problems:
         raise DataError(problems)
     return model.Site(tuple(s for _, s, _ in checked))
+
+
+# Names an editor never made or never meant to publish: hidden files and folders (".utkast.yaml", macOS'
+# "._navn.yaml" and ".DS_Store", ".git"), editors' backups ("navn.yaml~", "navn.yaml.bak", "#navn.yaml#")
+# and swap or lock files (".navn.yaml.swp", "~$navn.yaml").
+_ARTEFACT = re.compile(r"^[.~#]|~$|#$|\.(?:swp|swo|swx|bak|tmp|orig)$", re.IGNORECASE)
+
+
+def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
+    """The strategy files under ``data_dir`` (its subfolders included, so editors may sort strategies into
+    folders), in a fixed order, and the names (relative, with ``/``) of what is left out on purpose:
+    ``_ARTEFACT`` files and folders (a hidden folder is named once and not entered), ``.DS_Store`` and
+    ``.gitkeep`` going unmentioned. Other files (``strategi.schema.json``) are no data and go unmentioned."""
+    paths: list[Path] = []
+    ignored: list[str] = []
+    for root, folders, names in os.walk(data_dir):
+        here = Path(root)
+        inside = here.relative_to(data_dir).as_posix()
+        prefix = "" if inside == "." else inside + "/"
+        ignored += [f"{prefix}{name}/" for name in folders if _ARTEFACT.search(name)]
+        folders[:] = sorted(name for name in folders if not _ARTEFACT.search(name))
+        for name in names:
+            if _ARTEFACT.search(name):
+                if name not in (".DS_Store", ".gitkeep"):
+                    ignored.append(prefix + name)
+            elif Path(name).suffix in DATA_SUFFIXES and (here / name).is_file():
+                paths.append(here / name)
+    return sorted(paths), sorted(ignored)
+
+
+def ignored_note(prefix: str, ignored: list[str]) -> str:
+    """The info line naming what ``data_files`` left out."""
+    shown = ", ".join(f"{prefix}/{name}" for name in ignored[:10]) + (
+        f" og {len(ignored) - 10} flere" if len(ignored) > 10 else ""
+    )
+    return (
+        f"Springer over {shown}: skjulte filer og mapper, sikkerhedskopier og midlertidige filer fra editorer "
+        "og styresystemer bliver ikke udgivet. Skal en af dem med, så giv den et almindeligt navn."
+    )
 
 
 def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem], tuple[int, int]]:
@@ -154,6 +214,9 @@ class StrategyChecks:
         self.months()
         self.addresses()
         self.markdown()
+        self.id_lengths()
+        self.reserved_ids()
+        self.connections()
 
     def line_of(self, path: str) -> int:
         return self.marks.get(f"{path}.id" if path else "id", (0, 0))[0]
@@ -338,6 +401,70 @@ class StrategyChecks:
                     for offset, message in text.markdown_problems(value):
                         self.report_in_text(key_path, value, offset, message)
 
+    def id_lengths(self) -> None:
+        """Every id, earlier ids included, short enough to be a folder name anywhere."""
+        for path, element in self.elements:
+            named = [(f"{path}.id" if path else "id", element.id)]
+            named += [
+                (f"{path}.tidligere_id[{i}]" if path else f"tidligere_id[{i}]", old)
+                for i, old in enumerate(element.tidligere_id, 1)
+            ]
+            for id_path, value in named:
+                if len(value) > MAX_ID:
+                    self.report(
+                        id_path,
+                        Code.ID_FOR_LANGT,
+                        f"id '{shorten(value)}' er {len(value)} tegn langt; højst {MAX_ID} tegn, fordi det bliver "
+                        "navnet på en mappe i webstedet",
+                    )
+
+    def reserved_ids(self) -> None:
+        """No id (or earlier id) takes an address the site already uses (``RESERVED_TOP``, ``RESERVED_IN_SECTION``)."""
+        for path, element in self.elements:
+            if isinstance(element, model.Strategy):
+                reserved, folder = RESERVED_TOP, ""
+            elif element.segment:
+                reserved, folder = RESERVED_IN_SECTION, f"{self.strategy.id}/{element.segment}"
+            else:
+                continue  # no page of its own: its id is an anchor on another page
+            named = [(f"{path}.id" if path else "id", element.id, "id")]
+            named += [
+                (f"{path}.tidligere_id[{i}]" if path else f"tidligere_id[{i}]", old, "det tidligere id")
+                for i, old in enumerate(element.tidligere_id, 1)
+            ]
+            for id_path, value, word in named:
+                if value in reserved:
+                    taken = reserved[value].format(folder=folder)
+                    self.report(
+                        id_path,
+                        Code.RESERVERET_ID,
+                        f"{word} '{value}' ville give {_named(element)} samme adresse som {taken}; vælg et andet id",
+                    )
+
+    def connections(self) -> None:
+        """One arrow per pair of elements, between two different elements."""
+        first: dict[tuple[str, str], int] = {}
+        for i, connection in enumerate(self.strategy.forbindelser, 1):
+            path = f"forbindelser[{i}]"
+            pair = (connection.fra, connection.til)
+            if connection.fra == connection.til:
+                self.report(
+                    f"{path}.til",
+                    Code.HENVISER_TIL_SIG_SELV,
+                    f"forbindelsen går fra '{connection.fra}' til sig selv; en pil skal gå mellem to forskellige "
+                    "elementer",
+                )
+            elif pair in first:
+                self.report(
+                    f"{path}.fra",
+                    Code.DUBLERET_FORBINDELSE,
+                    f"forbindelsen fra '{connection.fra}' til '{connection.til}' står også som forbindelse nr. "
+                    f"{first[pair]} (linje {self.marks.get(f'forbindelser[{first[pair]}].fra', (0, 0))[0]}); "
+                    "saml antagelserne i én forbindelse",
+                )
+            else:
+                first[pair] = i
+
     def report_in_text(self, path: str, value: str, offset: int, message: str) -> None:
         """A problem at ``offset`` in a text: on its own line when the text is a "|" block, else at the field.
 
@@ -368,6 +495,32 @@ def _indefinite(kinds: tuple[str, ...]) -> str:
         "ekstern faktor": "en ekstern faktor",
     }
     return " eller ".join(words.get(k, k) for k in kinds)
+
+
+def _earlier_strategy_ids(checked: list[tuple[str, model.Strategy, tuple[int, int]]]) -> list[Problem]:
+    """A strategy's earlier id redirects from a top-level folder: it may not be another strategy's id or
+    earlier id (the old address would have two owners)."""
+    owners: dict[str, str] = {}
+    for shown, strategy, _ in checked:
+        owners.setdefault(strategy.id, f"strategien '{strategy.id}' i {shown}")
+    problems = []
+    for shown, strategy, (line, column) in checked:
+        for i, old in enumerate(strategy.tidligere_id, 1):
+            other = owners.get(old)
+            if other is not None and old != strategy.id:
+                problems.append(
+                    Problem(
+                        shown,
+                        line,
+                        column,
+                        f"tidligere_id[{i}]",
+                        f"det tidligere id '{old}' er nu adressen for {other}; den gamle adresse kan ikke sende "
+                        "videre hertil",
+                        Code.TIDLIGERE_ID_UDEN_ADRESSE,
+                    )
+                )
+            owners.setdefault(old, f"det tidligere id for strategien '{strategy.id}' i {shown}")
+    return problems
 
 
 def _unique_strategy_ids(checked: list[tuple[str, model.Strategy, tuple[int, int]]]) -> list[Problem]:

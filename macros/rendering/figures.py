@@ -14,7 +14,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 
 from ..derived.addresses import AddressBook, diagram_page_src, relative_link, relpath
-from ..diagrams.figures import DiagramSet, resolve_links
+from ..derived.words import number
+from ..diagrams.figures import DiagramSet, Figure, resolve_links
 from ..diagrams.graphs import Diagram, Edge
 from ..diagrams.style import Style
 from ..text import inline
@@ -41,8 +42,9 @@ def figure_markdown(figures: DiagramSet, book: AddressBook, strategy_id: str, na
         svg=resolve_links(figure.svg, lambda sid, eid: book.href(from_src, sid, eid)),
         css=figure_css(figure.svg, figures.style),
         inline_svg_max=INLINE_SVG_MAX,
-        svg_link=_file_link(from_src, figure.svg_file),
-        pdf_link=_file_link(from_src, figure.pdf_file),
+        svg_link=_file_link(from_src, figure.svg_file) if figure.svg_file else "",
+        pdf_link=_file_link(from_src, figure.pdf_file) if figure.pdf_file else "",
+        note=size_note(figure),
         detail_link=_detail_link(figures, strategy_id, name, from_src),
         items=text_equivalent(figure.diagram, markdown_link),
     )
@@ -62,6 +64,23 @@ def diagram_page(figures: DiagramSet, book: AddressBook, strategy_id: str, title
         (figures.figure(strategy_id, name), figure_markdown(figures, book, strategy_id, name, src)) for name in names
     ]
     return template("figures/diagram_page.md.j2", title=title, words=figures.style, figures=shown)
+
+
+def size_note(figure: Figure) -> str:
+    """Why a diagram is drawn without its dependency arrows, or not drawn at all (``drawn_form``); else ""."""
+    sentences = []
+    if figure.form == "tekst":
+        boxes, arrows = number(len(figure.diagram.nodes)), number(len(figure.diagram.edges))
+        sentences.append(
+            f"Diagrammet er for stort til at blive tegnet, så det kan læses ({boxes} bokse og {arrows} pile). "
+            "Nedenfor står det samme som tekst."
+        )
+    if figure.left_out:
+        sentences.append(
+            f"Afhængighederne mellem aktiviteterne ({number(figure.left_out)} stiplede pile) er udeladt her, "
+            "fordi de er for mange til at vise overskueligt. De står på hver aktivitets egen side."
+        )
+    return " ".join(sentences)
 
 
 def _detail_link(figures: DiagramSet, strategy_id: str, name: str, from_src: str) -> str:

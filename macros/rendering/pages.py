@@ -79,6 +79,8 @@ def _strategy_pages(
     overview = f"{strategy.id}/index.md"
     context = Context(strategy, relations, book, overview, figures)
     page_set.pages[overview] = strategy_page(context)
+    for old in strategy.tidligere_id:  # the strategy's earlier address: a folder of its own at the top
+        _redirect(page_set, book, strategy, strategy, old)
     if len(page_set.pages[overview]) > splitting.PART_MAX and strategy.forbindelser:  # too long: a page of their own
         connections = connections_src(strategy)
         page_set.pages.update(connections_pages(context.at(connections)))
@@ -128,8 +130,9 @@ def in_language(markdown: str, language: str) -> str:
 
 
 def _redirect(page_set: PageSet, book: AddressBook, strategy: model.Strategy, element: model.Element, old: str) -> None:
-    """A real page at an earlier id's address that sends the reader on to the element's page."""
-    old_src = f"{strategy.id}/{element.segment}/{old}.md"
+    """A real page at an earlier id's address that sends the reader on to the element's page (a strategy's
+    earlier id is a top-level folder, as its id is)."""
+    old_src = f"{old}/index.md" if element is strategy else f"{strategy.id}/{element.segment}/{old}.md"
     old_url = page_url(old_src, book.use_directory_urls)
     out_path = old_url + "index.html" if book.use_directory_urls else old_url
     target = relative_url(old_url, book.url_of(strategy.id, element.id))

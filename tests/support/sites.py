@@ -143,6 +143,32 @@ def make_project(where: Path, data: Path, docs: Path, extra_config: str = "") ->
     return where
 
 
+TINY_STRATEGY = """id: lille
+titel: Lille strategi
+organisation:
+  kommune: Ærø Kommune
+indsatser:
+  - id: indsats
+    titel: Én indsats
+    aktiviteter:
+      - id: foerste
+        titel: Første aktivitet
+      - id: anden
+        titel: Anden aktivitet
+        afhænger_af: [foerste]
+"""
+
+
+def tiny_project(where: Path, extra_config: str = "", strategy: str = TINY_STRATEGY) -> Path:
+    """A project of one small strategy (two diagrams) and a one-page ``docs/``: a build takes seconds."""
+    source = where.with_name(where.name + "-kilde")
+    (source / "data").mkdir(parents=True)
+    (source / "docs").mkdir()
+    (source / "data" / "lille.yaml").write_text(strategy, encoding="utf-8")
+    (source / "docs" / "index.md").write_text("# Forside\n\nEt lille websted.\n", encoding="utf-8")
+    return make_project(where, source / "data", source / "docs", extra_config)
+
+
 def generate_strategy(activities: int, out: Path) -> Path:
     """The benchmark's synthetic strategy (``benchmarks/generate.py``) of ``activities`` activities."""
     result = subprocess.run(

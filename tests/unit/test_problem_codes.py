@@ -84,6 +84,12 @@ def same_strategy_twice(where: Path, _: pytest.MonkeyPatch) -> list[Code]:
     return load_codes(data_folder(where, {"a.yaml": strategy, "b.yaml": strategy}))
 
 
+def earlier_id_of_another_strategy(where: Path, _: pytest.MonkeyPatch) -> list[Code]:
+    """A strategy renamed from 'nord' while another strategy now is 'nord': the old address is taken."""
+    renamed = (STRATEGY.format(id="nord-2030") + "tidligere_id: [nord]\n").encode()
+    return load_codes(data_folder(where, {"a.yaml": renamed, "b.yaml": STRATEGY.format(id="nord").encode()}))
+
+
 def macro_call(name: str, ref: str) -> Case:
     """A case: the macro ``name`` called with ``ref`` on a page, over two strategies that share an id."""
 
@@ -123,6 +129,7 @@ UNIT_CASES: dict[str, tuple[Code, Case]] = {
     "ingen-datamappe": (Code.MAPPE_FINDES_IKKE, missing_folder),
     "mappe-uden-yaml": (Code.INGEN_STRATEGIER, no_strategies),
     "samme-strategi-id-i-to-filer": (Code.DUBLERET_STRATEGI_ID, same_strategy_twice),
+    "tidligere-strategi-id-er-en-andens-id": (Code.TIDLIGERE_ID_UDEN_ADRESSE, earlier_id_of_another_strategy),
     "makro-med-ukendt-id": (Code.MAKRO_UKENDT_ID, macro_call("element", "trivsle")),
     "makro-med-id-i-to-strategier": (Code.MAKRO_TVETYDIGT_ID, macro_call("link", "trivsel")),
     "makro-med-forkert-slags-element": (Code.MAKRO_FORKERT_ELEMENTTYPE, macro_call("aktiviteter", "nord/trivsel")),
