@@ -6,8 +6,8 @@
 #   ./dev.sh serve   preview while editing (reloads when data/, docs/, macros/ or diagrams/ change)
 #
 # On a fresh Debian/Ubuntu machine it sets up what the command needs: .venv with Python 3.11 and the
-# pinned packages, Graphviz, and for `test` Debian's Chromium and axe-core (npm ci). Every step is
-# skipped when already done (stamp files inside .venv/ and node_modules/), so reruns start at once.
+# pinned packages, Graphviz, and for `test` Debian's Chromium, axe-core and Lighthouse (npm ci). Every
+# step is skipped when already done (stamp files inside .venv/ and node_modules/), so reruns start at once.
 # Extra arguments go to the tool: `./dev.sh test -k soeg`, `./dev.sh serve -a 127.0.0.1:8001`.
 set -euo pipefail
 
@@ -86,7 +86,7 @@ ensure_browser_tools() {
     local want
     want=$(sha256sum package-lock.json | cut -d' ' -f1)
     if [ "$(cat "$NODE_STAMP" 2>/dev/null)" != "$want" ]; then
-        say "installerer axe-core: npm ci"
+        say "installerer axe-core og Lighthouse: npm ci"
         npm ci --no-audit --no-fund --loglevel=error
         echo "$want" >"$NODE_STAMP"
     fi

@@ -265,6 +265,12 @@ class Element:
     tidligere_id: tuple[ElementId, ...] = spec(
         "tidligere_id", "Id'er elementet havde før; de gamle adresser sender videre hertil.", default=()
     )
+    redaktionelle_noter: Text | None = spec(
+        "redaktionelle_noter",
+        "Redaktionens noter om kilderne, fx hvad der ikke er fundet og derfor er udeladt. Vises kun i det "
+        'sammenfoldede afsnit "Om kilderne" og i udskriftens noter, aldrig som strategiens tekst.',
+        default=None,
+    )
 
 
 @dataclass(frozen=True)

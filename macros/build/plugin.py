@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import gc
+import json
 import logging
 import signal
 import threading
@@ -46,7 +47,7 @@ from ..loading import schema
 from ..loading.problems import DataError
 from ..loading.validate import data_files, load_site
 from ..rendering.pages import PageSet, build_page_set
-from . import compact, open_data, publish, searchindex, svgstash
+from . import compact, open_data, paper, publish, searchindex, svgstash, tables
 from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
 
 Made = tuple[model.Site, AddressBook, DiagramSet, PageSet, Published, PageHeads]
@@ -90,6 +91,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.reuse: Reuse = Reuse()
         self.nav: Navigation | None = None
         self.files: Files | None = None
+        self.print_heads: dict[str, str] = {}  # strategy id → what paper shows at the top of its pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse.
@@ -130,7 +132,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 site = _load(data_dir, self.config.data_dir)
                 book = address_book(site, use_directory_urls)
                 cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
-                diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse)
+                diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url)
                 exports = published(site, book, options)
                 pages = build_page_set(site, book, diagrams, exports.downloads)
                 heads = PageHeads(
@@ -190,13 +192,17 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if self.macro_problems:
             head = f"Sider med fejl i makroer: {len(self.macro_problems)}. Ret dem, og byg igen."
             raise PluginError("\n".join([head, *sorted(self.macro_problems)]))
-        # The footer links the tilgængelighedserklæring on every page: find its page once, not per page.
+        # The footer links the tilgængelighedserklæring and the staff pages on every page: find their pages
+        # once, not per page.
         statement = config.extra.get("tilgaengelighedserklaering") or ""
         found = files.get_file_from_path(statement) if statement and "://" not in statement else None
         statement_url = found.url if found is not None else ""
         env.globals["tilgaengelighed_url"] = statement_url
-        assert self.nav is not None
-        self.reuse.plan(env, files, self.nav, statement_url)
+        env.globals["personale_links"] = _staff_links(config.extra.get("personale"), files)
+        assert self.nav is not None and self.site is not None
+        self.print_heads = {s.id: f"{s.titel} · {s.organisation.kommune}" for s in self.site.strategies}
+        shown = json.dumps([statement_url, env.globals["personale_links"], self.print_heads], ensure_ascii=False)
+        self.reuse.plan(env, files, self.nav, shown)
         return env
 
     @event_priority(-100)  # after mkdocs-macros has rendered the page's macros
@@ -211,6 +217,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.reuse.around_render(page, markdown)
         return converted
 
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Links to other pages carry their published address, for paper (``paper``); table cells name
+        their column, for cards on a phone (``tables``)."""
+        return tables.with_cell_labels(paper.with_addresses(html, page.canonical_url))
+
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
@@ -219,13 +230,28 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.reuse.before_search(page, _search_entries(config))
         return open_data.page_head(context, page, self.heads)
 
+    def _sheet_margins(self, page: Page, config: MkDocsConfig) -> dict[str, str]:
+        """What every printed sheet of the page shows in its margins (``paper.with_sheet_margins``): the
+        strategy and its kommune (the site and the configured kommune on pages of no strategy), the date of
+        the data's latest recorded change (as "Senest opdateret" says it on screen), and the page's published
+        address."""
+        assert self.page_set is not None and self.heads is not None
+        src = page.file.src_uri
+        sid = src.split("/", 1)[0] if src in self.page_set.pages else ""
+        kommune = (config.extra.get("kommune") or {}).get("navn")
+        head = self.print_heads.get(sid) or (f"{config.site_name} · {kommune}" if kommune else config.site_name)
+        updated = self.heads.updates.get(model.ElementId(sid)) if sid else self.heads.site_update
+        date = f"Data senest ændret {updated.text}" if updated is not None else ""
+        return {"hoved": head, "dato": date, "adresse": page.canonical_url or ""}
+
     def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str:
         """The theme's own pages (404.html, sitemap.xml) made smaller like every other page."""
         return compact.html_page(output_content) if template_name.endswith(".html") else output_content
 
     @event_priority(-100)  # after every other plugin has changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        return self.reuse.output(page, compact.html_page(output), _search_entries(config))
+        written = compact.html_page(paper.with_sheet_margins(output, self._sheet_margins(page, config)))
+        return self.reuse.output(page, written, _search_entries(config))
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -322,7 +348,13 @@ def _load(data_dir: Path, shown: str) -> model.Site:
 
 
 def _draw(
-    site: model.Site, book: AddressBook, style_file: Path, cache_dir: Path, timeout: float, reuse: Reuse
+    site: model.Site,
+    book: AddressBook,
+    style_file: Path,
+    cache_dir: Path,
+    timeout: float,
+    reuse: Reuse,
+    site_url: str,
 ) -> DiagramSet:
     """Every diagram, rendered in one cached batch; a missing, failing or hanging Graphviz stops the build."""
     try:
@@ -332,7 +364,15 @@ def _draw(
     notes: list[str] = []
     try:
         drawn = build_diagrams(
-            site, book, style, style_file.read_bytes(), cache_dir, kept=reuse.figures, timeout=timeout, notes=notes
+            site,
+            book,
+            style,
+            style_file.read_bytes(),
+            cache_dir,
+            kept=reuse.figures,
+            timeout=timeout,
+            notes=notes,
+            site_url=site_url,
         )
     except (graphviz.GraphvizMissing, graphviz.GraphvizError) as error:
         raise PluginError(str(error)) from None
@@ -379,6 +419,18 @@ def _strict_warnings() -> bool:
     """Whether MkDocs' (or ProperDocs') strict-mode counter has seen a warning in this build."""
     handlers = [h for engine in ENGINE_LOGGERS for h in logging.getLogger(engine).handlers]
     return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
+
+
+def _staff_links(configured: Any, files: Files) -> list[tuple[str, str]]:
+    """(title, site-relative URL) of each page for staff that ``extra: personale`` names and the site has:
+    kept out of the citizens' menu (``not_in_nav``), linked from the footer."""
+    links = []
+    for entry in configured if isinstance(configured, list) else []:
+        title, path = (entry.get("titel"), entry.get("side")) if isinstance(entry, dict) else (None, None)
+        found = files.get_file_from_path(path) if isinstance(path, str) else None
+        if isinstance(title, str) and found is not None:
+            links.append((title, found.url))
+    return links
 
 
 # Strategies the menu lists on every page; beyond it, a page lists only its own (overrides/partials/nav.html).

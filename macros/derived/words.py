@@ -63,11 +63,6 @@ def period_text(value: model.Period) -> str:
     return f"{date_text(value.fra)} – {date_text(value.til)}" if value.til else f"fra {date_text(value.fra)}"
 
 
-def iso_period(value: model.Period) -> str:
-    """A period in ISO dates as precise as the data: "2016-07 – 2019-06", "fra 2018"."""
-    return f"{value.fra} – {value.til}" if value.til else f"fra {value.fra}"
-
-
 def signed_percent(value: float) -> str:
     """A relative change: "−40 %", "+10 %" (a typographic minus, as in print)."""
     sign = "−" if value < 0 else "+" if value > 0 else ""

@@ -18,7 +18,6 @@ from .graphs import Diagram, Edge, Node, edge_title
 from .style import Style
 
 LINK_PLACEHOLDER = "__el__"
-A3_DRAWING = "15.9,11.1"  # inches: an A3 landscape page (16.54 × 11.69) less the pad; dot only shrinks
 
 
 class Html(str):
@@ -71,7 +70,9 @@ def _attributes(attributes: Mapping[str, str]) -> str:
 
 
 def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
-    """The DOT source: for the screen (links, tooltips) or for an A3 landscape page (title, no links)."""
+    """The DOT source: for the screen (links, tooltips) or for paper (no links, the legend above the
+    drawing). On paper the drawing keeps its natural size: ``pdf.a3_sheet`` scales it to fill the A3 sheet
+    and adds the title block."""
     graph = _Dot(diagram.name)
     graph.attr(
         "graph",
@@ -84,7 +85,7 @@ def to_dot(diagram: Diagram, style: Style, printable: bool = False) -> str:
         fontcolor=style.text.light,
     )
     if printable:
-        graph.attr("graph", size=A3_DRAWING, margin="0", pad="0.3")
+        graph.attr("graph", margin="0", pad="0.1")
     graph.attr(
         "node",
         fontname=style.font,
@@ -179,14 +180,17 @@ def _label(diagram: Diagram, node: Node, style: Style) -> Html:
 
 
 def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) -> None:
-    """The graph's label: a table of the kinds of box drawn, the områder's colours and the numbered
-    assumptions; below the drawing on screen, above it (under the title) on paper."""
+    """The graph's label: a table of the kinds of box drawn, the områder's colours, the kinds of arrow
+    and the numbered assumptions; below the drawing on screen, above it on paper (where the sheet's title
+    block names the diagram: ``pdf.a3_sheet``)."""
     rows = [f'<TR><TD COLSPAN="2" ALIGN="LEFT"><B>{html.escape(style.legend.title)}</B></TD></TR>']
     for kind, word in diagram.kind_words:
         look = style.types.of(kind)
         rows.append(_legend_row(f'BGCOLOR="{look.fill.light}" COLOR="{look.border.light}" BORDER="1"', word, style))
     for _, title, colour in diagram.area_colours:
         rows.append(_legend_row(f'BGCOLOR="{colour.light}"', f"{style.legend.areas}: {title}", style))
+    if any(not e.dependency and not e.assumption for e in diagram.edges):
+        rows.append(_legend_row("", style.legend.arrow, style, sample=("→", style.edge.light)))
     if any(e.dependency for e in diagram.edges):
         rows.append(_legend_row("", style.legend.dependency, style, sample=("- - →", style.edge.light)))
     if any(e.influence for e in diagram.edges):
@@ -200,12 +204,6 @@ def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) ->
             f'<TR><TD ALIGN="RIGHT" VALIGN="TOP">A{edge.number}</TD><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>'
         )
     table = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="1">{"".join(rows)}</TABLE>'
-    if printable:  # the title above the legend, in a table of its own so it does not widen the swatches
-        title = f'<FONT POINT-SIZE="{style.font_size * 1.6}">{html.escape(diagram.title)}</FONT>'
-        table = (
-            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">{title}</TD></TR>'
-            f'<TR><TD ALIGN="LEFT">{table}</TD></TR></TABLE>'
-        )
     graph.attr(
         "graph",
         label=Html(f"<{table}>"),
@@ -218,7 +216,7 @@ def _dot_legend(graph: _Dot, diagram: Diagram, style: Style, printable: bool) ->
 def _legend_row(swatch: str, text: str, style: Style, sample: tuple[str, str] | None = None) -> str:
     """A legend line: a coloured box (``swatch``: cell attributes) or a drawn ``sample`` (text, colour)."""
     lines = "<BR/>".join(html.escape(line) for line in _wrap(text, style.wrap_small * 2))
-    first = f'<TD WIDTH="22" HEIGHT="12" {swatch}></TD>'
+    first = f'<TD WIDTH="22" HEIGHT="12" FIXEDSIZE="TRUE" {swatch}></TD>'
     if sample:
         first = f'<TD><FONT COLOR="{sample[1]}"><B>{html.escape(sample[0])}</B></FONT></TD>'
     return f'<TR>{first}<TD ALIGN="LEFT" BALIGN="LEFT">{lines}</TD></TR>'

@@ -3,8 +3,9 @@
 Pipeline position: after the address book, before the pages are rendered. ``build_diagrams`` runs once
 per build: it draws every diagram of every strategy (``graphs``), writes its DOT (``dotsource``), has
 ``graphviz.render`` turn all of them into SVG and A3 PDF in one batch through the cache, cleans the SVG
-(``svg``) and pads the PDF to A3 (``pdf``), and returns a ``DiagramSet``: each ``Figure``'s inline SVG
-(node links still placeholders, resolved per page by the renderers) and the download files to publish.
+(``svg``) and makes the PDF an A3 sheet with a title block (``pdf``), and returns a ``DiagramSet``: each
+``Figure``'s inline SVG (node links still placeholders, resolved per page by the renderers) and the download
+files to publish.
 
 A size guard (``drawn_form``) keeps one dense strategy from holding the build for minutes: Graphviz'
 layout time grows steeply with the arrows (measured with Graphviz 2.43 on a 2-core machine: 400 boxes and
@@ -22,9 +23,12 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urljoin
 
 from .. import model
-from ..derived.addresses import AddressBook, diagram_page_src, relative_url
+from ..derived.addresses import AddressBook, diagram_page_src, page_url, relative_url
+from ..derived.timeline import changed_on
+from ..derived.words import date_text
 from . import graphviz, pdf, svg
 from .dotsource import LINK_PLACEHOLDER, to_dot
 from .graphs import Diagram, strategy_diagrams
@@ -118,6 +122,7 @@ def build_diagrams(
     kept: dict[Hashable, Drawn] | None = None,
     timeout: float = graphviz.DEFAULT_TIMEOUT,
     notes: list[str] | None = None,
+    site_url: str = "",
 ) -> DiagramSet:
     """Draw, render (one batch, cached) and clean every diagram of the site.
 
@@ -126,13 +131,17 @@ def build_diagrams(
     nodes link to. A diagram an edit did not change is taken from there without drawing, rendering or
     cleaning; the dictionary is left holding this build's figures.
 
+    ``site_url`` (``mkdocs.yml``) is where the site is published: each A3 PDF names the address of the page
+    that shows its diagram.
+
     Raises ``graphviz.GraphvizMissing`` (Danish message with the install command) when ``dot`` is missing
     and ``graphviz.GraphvizError`` when it fails or runs past ``timeout`` seconds for a batch; Danish notes
     for the editor (a diagram cache that cannot be written) are appended to ``notes``.
     """
     diagrams = [d for strategy in site.strategies for d in strategy_diagrams(strategy, style)]
+    blocks = {d: title_block(site.strategy(d.strategy_id), d, book, style, site_url) for d in diagrams}
     keys: list[Hashable] = [
-        (style_key, d, tuple(book.url_of(d.strategy_id, n.name) for n in d.nodes)) for d in diagrams
+        (style_key, d, tuple(book.url_of(d.strategy_id, n.name) for n in d.nodes), blocks[d]) for d in diagrams
     ]
     previous = kept if kept is not None else {}
     todo = {d: drawn_form(d) for d, key in zip(diagrams, keys, strict=True) if key not in previous}
@@ -152,7 +161,7 @@ def build_diagrams(
         else:
             lighter, form, left_out = todo[diagram]
             rendered = fresh.get(diagram)
-            drawn[key] = _draw_figure(book, style, lighter, form, left_out, rendered)
+            drawn[key] = _draw_figure(book, style, lighter, form, left_out, rendered, blocks[diagram])
         figure, files = drawn[key]
         result.figures[(diagram.strategy_id, diagram.name)] = figure
         result.files.update(files)
@@ -170,8 +179,39 @@ def _job(diagram: Diagram, form: Form, style: Style, printable: bool) -> graphvi
     return graphviz.Job(source, "pdf" if printable else "svg", name)
 
 
+def title_block(
+    strategy: model.Strategy, diagram: Diagram, book: AddressBook, style: Style, site_url: str
+) -> pdf.TitleBlock:
+    """What the A3 sheet says about itself: the diagram's title; the strategy, its kommune and forvaltning;
+    the date of the data's latest recorded change (when there is one); the online page that shows it."""
+    owner = ", ".join(filter(None, (strategy.organisation.kommune, strategy.organisation.forvaltning)))
+    lines = [f"{strategy.titel} · {owner}"]
+    changed = changed_on(strategy)
+    if changed is not None:
+        date = model.PartialDate.parse(changed)
+        lines.append(style.sheet.changed.format(dato=date_text(date) if date else changed))
+    if site_url:
+        lines.append(style.sheet.online.format(adresse=urljoin(site_url, shown_on(diagram, book))))
+    return pdf.TitleBlock(diagram.title, tuple(lines))
+
+
+def shown_on(diagram: Diagram, book: AddressBook) -> str:
+    """The site-root-relative address of the page a diagram is shown on (and its figure there)."""
+    sid, name = diagram.strategy_id, diagram.name
+    element = sid if name == "oversigt" else name.partition("-")[2] if name.startswith(("indsats-", "omraade-")) else ""
+    if element and (sid, element) in book.targets:
+        return book.url_of(sid, element)
+    return f"{page_url(diagram_page_src(sid), book.use_directory_urls)}#{diagram.name}"
+
+
 def _draw_figure(
-    book: AddressBook, style: Style, diagram: Diagram, form: Form, left_out: int, rendered: tuple[bytes, bytes] | None
+    book: AddressBook,
+    style: Style,
+    diagram: Diagram,
+    form: Form,
+    left_out: int,
+    rendered: tuple[bytes, bytes] | None,
+    block: pdf.TitleBlock,
 ) -> Drawn:
     """The figure and its download files (site path → bytes) from dot's SVG and PDF (None: not drawn)."""
     if rendered is None:
@@ -185,5 +225,5 @@ def _draw_figure(
     def links(text: str) -> str:  # a file's URL is its path, whatever use_directory_urls says
         return resolve_links(text, lambda sid, eid: relative_url(svg_file, book.url_of(sid, eid)))
 
-    files = {svg_file: svg.standalone_svg(inline, diagram.prefix, links), pdf_file: pdf.on_page(dot_pdf)}
+    files = {svg_file: svg.standalone_svg(inline, diagram.prefix, links), pdf_file: pdf.a3_sheet(dot_pdf, block)}
     return Figure(diagram, inline, svg_file, pdf_file, form, left_out), files

@@ -251,7 +251,9 @@ def strategy_diagrams(strategy: model.Strategy, style: Style) -> list[Diagram]:
     """Every diagram the strategy has something to draw for, overview first.
 
     The overview is left out when it would be a single box (the page lists that element already); every
-    other diagram when it has nothing to draw."""
+    other diagram when it has nothing to draw. A diagram of relations across the strategy (no other diagram
+    links down to it) is also left out without an arrow (a list of boxes says nothing the page does not) or
+    with more arrows per box than ``detail.max_arrows_per_box``: crossing arrows that are only a tangle."""
     words = vocabulary(strategy)
     level = overview_level(strategy, style)
     first = overview(strategy, style, words, level)
@@ -267,7 +269,14 @@ def strategy_diagrams(strategy: model.Strategy, style: Style) -> list[Diagram]:
         objectives(strategy, style, words),
     ]
     whole = ("detaljer", "afhaengigheder")  # whole-strategy pictures that are only legible up to a size
-    return [d for d in found if d.nodes and (d.name not in whole or len(d.nodes) <= style.detail.max_nodes)]
+    relations = ("sammenhaenge", "afhaengigheder", "maalsaetninger")  # no diagram links down to these
+    return [
+        d
+        for d in found
+        if d.nodes
+        and (d.name not in whole or len(d.nodes) <= style.detail.max_nodes)
+        and (d.name not in relations or 0 < len(d.edges) <= style.detail.max_arrows_per_box * len(d.nodes))
+    ]
 
 
 def overview_level(strategy: model.Strategy, style: Style) -> str:
@@ -478,4 +487,6 @@ def objectives(strategy: model.Strategy, style: Style, words: Vocabulary) -> Dia
                 if role.maalsaetning == objective.id:
                     builder.link(top, builder.add(actor), note=f"Ansvar: {role.ansvar}")
     others = ("indsats", *GOAL_LEVELS, NO_LEVEL, "aktør", "proces")
-    return builder.diagram("maalsaetninger", "maalsaetninger", (("målsætning",), others))
+    drawn = {node.kind for node in builder.nodes.values()}
+    beside = [kind for kind in others if kind in drawn]
+    return builder.diagram("maalsaetninger", "maalsaetninger", (("målsætning",), others), følger=words.series(beside))

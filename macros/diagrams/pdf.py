@@ -1,19 +1,40 @@
-"""The A3 PDF of a diagram: cairo's one-page PDF grown to an A3 landscape page, without the clock.
+"""The A3 PDF of a diagram: cairo's one-page PDF made an A3 landscape sheet to print and hang up.
 
 Pipeline position: after Graphviz, on each diagram's PDF before it is cached (``without_clock``) and
-published (``on_page``). Byte-level edits only; the drawing is untouched.
+published (``a3_sheet``). cairo writes the drawing on a page exactly its own size; ``a3_sheet`` rewrites the
+file around it: the page becomes A3 landscape, the drawing is scaled (up or down, never above
+``MAX_SCALE``) to fill the sheet above a title block, and the title block (the diagram's title, strategy and
+kommune, the date of the data's latest change, the address of the online version) is written in
+Helvetica, which every PDF reader has. The drawing itself, its legend included, is untouched.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 A3_LANDSCAPE_PT = (1190.55, 841.89)
+MARGIN = 28.35  # 10 mm
+BLOCK_HEIGHT = 72.0  # the title block's strip at the foot of the sheet
+GAP = 14.0  # between the drawing and the title block
+MAX_SCALE = 2.5  # a small drawing grows at most this much (its text stays a sensible size)
+
 _MEDIABOX = re.compile(rb"/MediaBox \[\s*([-\d.]+) ([-\d.]+) ([-\d.]+) ([-\d.]+)\s*\]")
 _XREF_ENTRY = re.compile(rb"^(\d{10}) (\d{5}) n", re.MULTILINE)
 _STARTXREF = re.compile(rb"startxref\s+(\d+)")
 _PDF_DATE = re.compile(rb"(/(?:CreationDate|ModDate) \()D:\d{4}[^()\\]{0,40}\)")
 FIXED_DATE = b"D:20000101000000Z"
+_OBJECT_HEAD = re.compile(rb"(\d+) 0 obj\b")
+_PRODUCER = re.compile(rb"/Producer (\((?:[^()\\]|\\.|\([^()]*\))*\))")  # one level of nested ( )
+_REFERENCE = rb"/%s (\d+) 0 R"
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    """What the sheet says about itself: a bold title, then lines of plain text."""
+
+    title: str
+    lines: tuple[str, ...]
 
 
 def without_clock(pdf: bytes) -> bytes:
@@ -24,21 +45,119 @@ def without_clock(pdf: bytes) -> bytes:
     return _edited(pdf, edits)
 
 
-def on_page(pdf: bytes, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
-    """cairo's one-page PDF (as large as the drawing) with its page grown to ``size``, drawing centred.
-
-    dot scales a drawing down to fit the page (``size`` in the DOT) but cannot pad it out to a paper
-    size, so the MediaBox is widened here and the cross-reference offsets after it are moved along.
-    """
+def a3_sheet(pdf: bytes, block: TitleBlock, size: tuple[float, float] = A3_LANDSCAPE_PT) -> bytes:
+    """cairo's one-page PDF as one A3 landscape sheet: the drawing scaled to fill the space above the
+    title block, which is drawn at the foot of the sheet. A PDF of any other shape is returned as it is."""
     pdf = without_clock(pdf)
-    boxes = list(_MEDIABOX.finditer(pdf))
-    if len(boxes) != 1:
+    objects = _objects(pdf)
+    pages = [number for number, body in objects.items() if re.match(rb"\s*<<\s*/Type /Page\b(?!s)", body)]
+    root, info = re.search(_REFERENCE % b"Root", pdf), re.search(_REFERENCE % b"Info", pdf)
+    if len(pages) != 1 or root is None:
         return pdf
-    box = boxes[0]
+    page = objects[pages[0]]
+    box, contents = _MEDIABOX.search(page), re.search(rb"/Contents (\d+) 0 R", page)
+    resources = re.search(_REFERENCE % b"Resources", page)
+    if box is None or contents is None or resources is None:
+        return pdf
     x0, y0, x1, y1 = (float(v) for v in box.groups())
-    dx, dy = max(0.0, size[0] - (x1 - x0)) / 2, max(0.0, size[1] - (y1 - y0)) / 2
-    new = b"/MediaBox [ %.2f %.2f %.2f %.2f ]" % (x0 - dx, y0 - dy, x1 + dx, y1 + dy)
-    return _edited(pdf, [(box.start(), box.end(), new)])
+    first = max(objects) + 1
+    before, after, regular, bold, new_info = range(first, first + 5)
+    objects[before] = _stream(_placement((x0, y0, x1 - x0, y1 - y0), size))
+    objects[after] = _stream(b"Q\n" + _title_block(block, size))
+    objects[regular] = _font(b"Helvetica")
+    objects[bold] = _font(b"Helvetica-Bold")
+    fonts = b"/TBr %d 0 R /TBb %d 0 R" % (regular, bold)
+    number = int(resources.group(1))
+    objects[number] = _with_fonts(objects[number], fonts)
+    page = _MEDIABOX.sub(b"/MediaBox [ 0 0 %.2f %.2f ]" % size, page, count=1)
+    objects[pages[0]] = page.replace(
+        contents.group(0), b"/Contents [ %d 0 R %s 0 R %d 0 R ]" % (before, contents.group(1), after), 1
+    )
+    producer = _PRODUCER.search(objects.get(int(info.group(1)), b"")) if info else None
+    objects[new_info] = b"\n<< /Title %s /Producer %s /CreationDate (%s) >>\n" % (
+        b"<FEFF%s>" % block.title.encode("utf-16-be").hex().upper().encode("ascii"),
+        producer.group(1) if producer else b"(cairo)",
+        FIXED_DATE,
+    )
+    return _write(objects, int(root.group(1)), new_info)
+
+
+def _objects(pdf: bytes) -> dict[int, bytes]:
+    """Every object of the file by number: what stands between ``N 0 obj`` and ``endobj``.
+
+    Objects are cut at the cross-reference table's offsets (each ends at its last ``endobj`` before the
+    next object), so bytes inside a compressed stream that happen to read "endobj" cannot cut one short.
+    """
+    start = _STARTXREF.search(pdf, max(0, len(pdf) - 64))
+    if start is None:
+        return {}
+    xref = int(start.group(1))
+    offsets = sorted(int(offset) for offset, _ in _XREF_ENTRY.findall(pdf, xref))
+    found: dict[int, bytes] = {}
+    for offset, end in zip(offsets, [*offsets[1:], xref], strict=True):
+        head = _OBJECT_HEAD.match(pdf, offset, end)
+        last = pdf.rfind(b"endobj", offset, end)
+        if head is not None and last > head.end():
+            found[int(head.group(1))] = pdf[head.end() : last]
+    return found
+
+
+def _write(objects: dict[int, bytes], root: int, info: int) -> bytes:
+    """A whole PDF file of ``objects`` (numbered 1 … n, every number present) with one cross-reference table."""
+    out = bytearray(b"%PDF-1.5\n%\xb5\xed\xae\xfb\n")
+    offsets = []
+    for number in range(1, max(objects) + 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj%sendobj\n" % (number, objects.get(number, b"\nnull\n"))
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\n" % (len(offsets) + 1, root, info)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def _placement(drawing: tuple[float, float, float, float], size: tuple[float, float]) -> bytes:
+    """The operators that scale and move the drawing (x, y, width, height) into the sheet's drawing area."""
+    x, y, width, height = drawing
+    area_width = size[0] - 2 * MARGIN
+    area_height = size[1] - 2 * MARGIN - BLOCK_HEIGHT - GAP
+    scale = min(area_width / width, area_height / height, MAX_SCALE) if width > 0 and height > 0 else 1.0
+    left = MARGIN + (area_width - width * scale) / 2
+    bottom = MARGIN + BLOCK_HEIGHT + GAP + (area_height - height * scale) / 2
+    return b"q %.4f 0 0 %.4f %.2f %.2f cm\n" % (scale, scale, left - x * scale, bottom - y * scale)
+
+
+def _title_block(block: TitleBlock, size: tuple[float, float]) -> bytes:
+    """A rule across the sheet, and under it the title (bold) and the lines, in the foot's strip."""
+    top = MARGIN + BLOCK_HEIGHT
+    ops = [b"0.25 0.25 0.25 RG 0.8 w %.2f %.2f m %.2f %.2f l S" % (MARGIN, top, size[0] - MARGIN, top)]
+    ops.append(b"0 0 0 rg BT /TBb 15 Tf %.2f %.2f Td %s Tj ET" % (MARGIN, top - 19, _text_string(block.title)))
+    for index, line in enumerate(block.lines):
+        ops.append(b"BT /TBr 10.5 Tf %.2f %.2f Td %s Tj ET" % (MARGIN, top - 36 - 14 * index, _text_string(line)))
+    return b"\n".join(ops) + b"\n"
+
+
+def _text_string(text: str) -> bytes:
+    """A PDF literal string in WinAnsi (cp1252): Danish letters, – and · are in it; anything else is "?"."""
+    encoded = " ".join(text.split()).encode("cp1252", errors="replace")
+    return b"(" + encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def _stream(data: bytes) -> bytes:
+    return b"\n<< /Length %d >>\nstream\n%s\nendstream\n" % (len(data), data)
+
+
+def _font(name: bytes) -> bytes:
+    return b"\n<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>\n" % name
+
+
+def _with_fonts(resources: bytes, fonts: bytes) -> bytes:
+    """The page's resource dictionary with the title block's fonts added to its ``/Font`` dictionary."""
+    if b"/Font <<" in resources:
+        return resources.replace(b"/Font <<", b"/Font << " + fonts, 1)
+    end = resources.rindex(b">>")
+    return resources[:end] + b"/Font << " + fonts + b" >>\n" + resources[end:]
 
 
 def _edited(pdf: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:

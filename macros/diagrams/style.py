@@ -119,10 +119,19 @@ class Legend:
 
     title: str = spec("title", "Signaturforklaringens overskrift.")
     areas: str = spec("areas", "Ordet foran et områdes farve.")
+    arrow: str = spec("arrow", "Forklaring til almindelige pile.")
     connection: str = spec("connection", "Forklaring til pile med antagelser.")
     dependency: str = spec("dependency", "Forklaring til stiplede pile (afhængigheder).")
     influence: str = spec("influence", "Forklaring til prikkede pile (en ekstern faktor påvirker).")
     assumptions: str = spec("assumptions", "Overskrift over antagelserne.")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The A3 PDF's title block; ``{adresse}`` and ``{dato}`` are filled in."""
+
+    online: str = spec("online", "Linjen med adressen på diagrammets side på sitet; {adresse} er adressen.")
+    changed: str = spec("changed", "Linjen med datoen for seneste ændring i data; {dato} er datoen.")
 
 
 @dataclass(frozen=True)
@@ -134,6 +143,11 @@ class Overview:
 @dataclass(frozen=True)
 class Detail:
     max_nodes: int = spec("max_nodes", "Det detaljerede diagram tegnes kun op til så mange bokse.")
+    max_arrows_per_box: float = spec(
+        "max_arrows_per_box",
+        "Et diagram over sammenhænge, afhængigheder eller målsætninger tegnes ikke, når det har flere pile pr. "
+        "boks end dette: så er det kun et virvar af krydsende pile.",
+    )
 
 
 @dataclass(frozen=True)
@@ -158,11 +172,13 @@ class Style:
     overview: Overview = spec("overview", "Hvornår overblikket foldes sammen.")
     detail: Detail = spec("detail", "Hvornår det detaljerede diagram udelades.")
     legend: Legend = spec("legend", "Signaturforklaringens tekster.")
+    sheet: Sheet = spec("sheet", "Titelfeltet på A3-pdf'en.")
     diagrams: Wordings = spec("diagrams", "Hvert diagrams titel og beskrivelse.")
     dependency_edge: str = spec("dependency_edge", "Teksten på en afhængighedspil.")
     influence_edge: str = spec("influence_edge", "Teksten på en pil fra en ekstern faktor.")
     text_equivalent: str = spec("text_equivalent", "Overskriften over diagrammet som tekst.")
     text_equivalent_intro: str = spec("text_equivalent_intro", "Forklaringen til diagrammet som tekst.")
+    link_hint: str = spec("link_hint", "Sætningen under diagrammet, der siger, at boksene er links.")
     downloads: str = spec("downloads", "Ordet foran links til at hente diagrammet.")
     download_svg: str = spec("download_svg", "Linkteksten til SVG-filen.")
     download_pdf: str = spec("download_pdf", "Linkteksten til PDF-filen.")

@@ -99,7 +99,7 @@ def _strategy_pages(
             page_set.pages[own] = element_page(context.at(own), element)
             for old in element.tidligere_id:
                 _redirect(page_set, book, strategy, element, old)
-    page_set.pages.update(realisation_pages(strategy, book, relations))
+    page_set.pages.update(realisation_pages(strategy, book, relations, figures))
     nav.extend(realisation_nav(strategy))
     diagrams = diagram_page(figures, book, strategy.id, strategy.titel) if figures is not None else None
     if diagrams is not None:

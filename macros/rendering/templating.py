@@ -21,7 +21,7 @@ from urllib.parse import quote
 import jinja2
 from jinja2.runtime import Macro
 
-from ..derived.words import amount, capital, date_text, iso_period, period_text
+from ..derived.words import amount, capital, date_text, period_text
 from ..text import block, inline, safe_target
 
 MacrosT = TypeVar("MacrosT")
@@ -45,7 +45,6 @@ def _environment() -> jinja2.Environment:
     env.filters["front_title"] = front_title
     env.filters["link_target"] = link_target
     env.filters["period"] = period_text
-    env.filters["iso_period"] = iso_period
     env.filters["amount"] = amount
     env.filters["date_text"] = date_text
     env.filters["capitalize_first"] = capital  # Jinja's own capitalize lowers the rest ("IT" → "It")

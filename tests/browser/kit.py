@@ -9,6 +9,7 @@ its HTML with ``support.html``.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
 import os
 import re
@@ -50,19 +51,44 @@ AXE_PATH = "/__tests__/axe.min.js"
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     extras: ClassVar[dict[str, Path]] = {}
+    compress: ClassVar[bool] = False
 
     def translate_path(self, path: str) -> str:
         extra = self.extras.get(path.split("?", 1)[0])
         return str(extra) if extra else super().translate_path(path)
 
+    def do_GET(self) -> None:
+        """With ``compress``, text files go out gzipped to a browser that accepts it, as a web server sends them."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        kind = self.guess_type(str(path))
+        wanted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and wanted and path.is_file() and kind.startswith(COMPRESSED)):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         """Keep the test output clean; the request guard records what matters."""
 
 
+# What a web server compresses: text, and the formats that are text underneath.
+COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` (and axe-core at ``AXE_PATH``) on 127.0.0.1 at a free port; yields the base URL."""
-    handler = type("Handler", (_Handler,), {"extras": {AXE_PATH: AXE_SCRIPT}})
+def serve(directory: Path, compress: bool = False) -> Iterator[str]:
+    """Serve ``directory`` (and axe-core at ``AXE_PATH``) on 127.0.0.1 at a free port; yields the base URL.
+
+    With ``compress`` text files are sent gzipped (``Content-Encoding: gzip``) to a browser that asks for it."""
+    handler = type("Handler", (_Handler,), {"extras": {AXE_PATH: AXE_SCRIPT}, "compress": compress})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -152,6 +178,7 @@ class SuiteReport:
     external_requests: list[str] = field(default_factory=list)
     cookies: int | None = None
     searches: list[tuple[str, str]] = field(default_factory=list)  # query, first result
+    lighthouse: list[str] = field(default_factory=list)  # one line per page audited
 
     def lines(self) -> list[str]:
         axe = ", ".join(f"{n} pages ({scheme})" for scheme, n in self.axe_pages.items()) or "not run"
@@ -167,6 +194,7 @@ class SuiteReport:
         out += [f"  {url}" for url in self.external_requests]
         out.append(f"cookies after loading pages: {'not checked' if self.cookies is None else self.cookies}")
         out += [f"search {query!r} -> {first}" for query, first in self.searches]
+        out += [f"lighthouse {line}" for line in self.lighthouse]
         return out
 
 

@@ -30,7 +30,7 @@ READ_HEAD = """() => {
     ogDescription: meta("og:description"),
     canonical: document.querySelector('link[rel="canonical"]')?.href ?? "",
     breadcrumbs: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent),
-    feeds: [...document.querySelectorAll('link[rel="alternate"][type="application/atom+xml"]')].map((l) => l.href),
+    feeds: [...document.querySelectorAll('link[rel~="alternate"][type="application/atom+xml"]')].map((l) => l.href),
   };
 }"""
 

@@ -198,10 +198,11 @@ class Element:
 
     @property
     def cell_text(self) -> str:
-        """A table cell's text: each line (a ``<br>`` starts one) normalised, the lines joined by newlines."""
+        """A table cell's text: each line (a ``<br>`` or a list item starts one) normalised, the lines joined by
+        newlines."""
         lines = [""]
         for kind, item in self.walk():
-            if kind == "enter" and isinstance(item, Element) and item.tag == "br":
+            if kind == "enter" and isinstance(item, Element) and item.tag in ("br", "li"):
                 lines.append("")
             else:
                 lines[-1] += _piece(kind, item, BREAKS)
@@ -376,7 +377,7 @@ class Page:
         found = []
         for element in self.root.iter():
             rel = element.get("rel")
-            is_link_to_page = element.tag == "link" and rel in ("canonical", "alternate")
+            is_link_to_page = element.tag == "link" and bool({"canonical", "alternate"} & set(rel.split()))
             for tag, attribute in FETCHED:
                 address = element.get(attribute)
                 if tag == element.tag and not is_link_to_page and address.startswith(("http:", "https:", "//")):

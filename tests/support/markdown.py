@@ -41,10 +41,16 @@ def unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", without_anchors)
 
 
+def cell_text(cell: str) -> str:
+    """A table cell as read: a list of names in it (``<ul><li>…``) as the names joined by ", "."""
+    items = re.findall(r"<li>(.*?)</li>", cell)
+    return ", ".join(unescape(item).strip() for item in items) if items else unescape(cell).strip()
+
+
 def table(text: str) -> list[dict[str, str]]:
     """The first Markdown table in ``text`` as rows of {column heading: cell text as read}."""
     lines = [line for line in text.splitlines() if line.startswith("|")]
-    cells = [[unescape(c).strip() for c in CELL_SPLIT.split(line.strip())[1:-1]] for line in lines]
+    cells = [[cell_text(c) for c in CELL_SPLIT.split(line.strip())[1:-1]] for line in lines]
     end = next(
         (i for i in range(2, len(lines)) if not lines[i - 1].startswith("|") or cells[i][0].startswith("---")),
         len(cells),

@@ -44,17 +44,18 @@ def test_dot_source_matches_golden_files(label: str, data_dir: Path) -> None:
         for diagram in graphs.strategy_diagrams(strategy, STYLE):
             made.append(GOLDEN / label / strategy.id / f"{diagram.name}.dot")
             check_golden(made[-1], dotsource.to_dot(diagram, STYLE))
-    printable = GOLDEN / label / "figurer" / "oversigt.print.dot"  # test_printable_dot_is_a3_landscape_without_links
+    printable = GOLDEN / label / "figurer" / "oversigt.print.dot"  # test_printable_dot_has_no_links_and_…
     check_no_stale_goldens(GOLDEN / label, [*made, printable], "**/*.dot")
 
 
-def test_printable_dot_is_a3_landscape_without_links(fixture_strategy: model.Strategy) -> None:
+def test_printable_dot_has_no_links_and_the_legend_above_the_drawing(fixture_strategy: model.Strategy) -> None:
+    """The drawing keeps its natural size (``pdf.a3_sheet`` scales it to the sheet and writes the title)."""
     overview = graphs.strategy_diagrams(fixture_strategy, STYLE)[0]
     source = dotsource.to_dot(overview, STYLE, printable=True)
     check_golden(GOLDEN / "fixture" / "figurer" / "oversigt.print.dot", source)
-    assert 'size="15.9,11.1"' in source  # fits A3 landscape less the pad; dot.on_page makes the page A3
-    assert "URL=" not in source and dotsource.LINK_PLACEHOLDER not in source
-    assert overview.title in source  # the title is printed on the page
+    assert not re.search(r"[\s\[]size=", source)
+    assert "URL=" not in source and "tooltip=" not in source and dotsource.LINK_PLACEHOLDER not in source
+    assert 'labelloc="t"' in source and STYLE.legend.title in source
 
 
 def test_fixture_gets_every_kind_of_diagram(fixture_strategy: model.Strategy) -> None:

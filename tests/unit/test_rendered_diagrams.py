@@ -29,6 +29,7 @@ from macros.rendering.figures import figure_markdown
 from support.diagrams import draw_diagrams
 from support.html import Page, read
 from support.markdown import site_markdown
+from support.paper import pdf_info, pdf_text, squeezed
 from support.sites import DIAGRAM_DATA
 from support.synthetic import synthetic_site
 
@@ -214,6 +215,25 @@ def test_pdf_is_one_a3_landscape_page(built: Built, name: str, tmp_path: Path) -
     assert len(boxes) == 1
     x0, y0, x1, y1 = (float(v) for v in boxes[0])
     assert abs(x1 - x0 - 1190.55) < 1 and abs(y1 - y0 - 841.89) < 1  # A3 landscape in points
+
+
+def test_a3_sheet_names_the_diagram_the_strategy_and_the_page_that_shows_it(
+    site: model.Site, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """The title block at the foot of the sheet (``pdf.a3_sheet``): title, strategy and kommune, address."""
+    site_url = "https://strategier.example.dk/"
+    drawn = build(site, address_book(site), tmp_path_factory.mktemp("a3-cache"), site_url=site_url)
+    strategy = site.strategies[0]
+    folder = tmp_path_factory.mktemp("a3")
+    for name, shown in (("oversigt", "figurer/"), ("indsats-opsporing", "figurer/indsatser/opsporing/")):
+        path = folder / f"{name}.pdf"
+        path.write_bytes(drawn.files[f"figurer/diagrammer/{name}.pdf"])
+        title = drawn.figures[("figurer", name)].diagram.title
+        assert pdf_info(path)["Title"] == title
+        text = squeezed(pdf_text(path))
+        assert title in text
+        assert f"{strategy.titel} · {strategy.organisation.kommune}" in text
+        assert f"Online: {site_url}{shown}" in text
 
 
 def test_dark_scheme_recolours_every_colour_drawn(built: Built) -> None:

@@ -17,6 +17,7 @@ from ... import model
 from ...derived.addresses import AddressBook
 from ...derived.relations import Relations
 from ...derived.responsibility import role_levels
+from ...diagrams.figures import DiagramSet
 from ..context import Context
 from .changes import changes_page
 from .followup import followup_page, followup_title
@@ -61,8 +62,11 @@ def plan(strategy: model.Strategy) -> list[PagePlan]:
     return pages
 
 
-def realisation_pages(strategy: model.Strategy, book: AddressBook, relations: Relations) -> dict[str, str]:
-    """Source path → Markdown of every realisation page of ``strategy`` (see ``plan``).
+def realisation_pages(
+    strategy: model.Strategy, book: AddressBook, relations: Relations, figures: DiagramSet | None = None
+) -> dict[str, str]:
+    """Source path → Markdown of every realisation page of ``strategy`` (see ``plan``); the print edition
+    shows the overview diagram from ``figures``.
 
     The role sheets (``<strategi>/roller/<niveau>.md``) are not in ``realisation_nav``: they are linked
     from ``<strategi>/roller/index.md`` and belong outside the navigation like element pages. Nor are the
@@ -71,7 +75,7 @@ def realisation_pages(strategy: model.Strategy, book: AddressBook, relations: Re
     """
     found: dict[str, str] = {}
     for page in plan(strategy):
-        rendered = page.render(Context(strategy, relations, book, page.src))
+        rendered = page.render(Context(strategy, relations, book, page.src, figures))
         found.update(rendered if isinstance(rendered, dict) else {page.src: rendered})
     return found
 

@@ -31,8 +31,8 @@ class PrintMacros(Protocol):
     def head(self, strategy: model.Strategy, parts_count: int) -> str:
         """Front matter, title, and what the page is for; the note on parts."""
 
-    def intro(self, context: Context, strategy: model.Strategy) -> str:
-        """The strategy's facts, vision, purpose, description and budget."""
+    def intro(self, context: Context, strategy: model.Strategy, figure: str) -> str:
+        """The strategy's facts, vision, purpose, description and budget, and the overview diagram (``figure``)."""
 
     def budget(self, element: model.Strategy | model.Intervention) -> str:
         """A budget as a table, one row a year, the amounts in Danish form."""
@@ -79,6 +79,9 @@ class PrintMacros(Protocol):
     def source(self, source: model.Source) -> str:
         """A source as a list item, linked when it has a web address."""
 
+    def notes(self, notes: list[tuple[str, str]]) -> str:
+        """The editors' notes on the sources (``redaktionelle_noter``): (element's name, note) pairs."""
+
 
 PRINT = template_macros("realisation/print.md.j2", PrintMacros)
 
@@ -104,7 +107,7 @@ def _print_pieces(context: Context) -> list[Piece]:
     def described(element: model.Element) -> str:
         return PRINT.described(context, element)
 
-    pieces = [Piece((), PRINT.intro(context, strategy), "Indledning")]
+    pieces = [Piece((), PRINT.intro(context, strategy, context.figure("oversigt")), "Indledning")]
     pieces += _each(
         context,
         words.Plural("målsætning"),
@@ -190,6 +193,9 @@ def _closing_pieces(context: Context) -> list[Piece]:
                 "Ændringer",
             )
         )
-    return pieces + [
-        Piece((heading_line(2, "Kilder", "kilder--alle"),), PRINT.source(source)) for source in strategy.kilder
-    ]
+    pieces += [Piece((heading_line(2, "Kilder", "kilder--alle"),), PRINT.source(source)) for source in strategy.kilder]
+    noted = [element for element in strategy.elements.values() if element.redaktionelle_noter]
+    notes = [(context.words.heading(element), str(element.redaktionelle_noter)) for element in noted]
+    if notes:
+        pieces.append(Piece((heading_line(2, "Om kilderne", "om-kilderne--alle"),), PRINT.notes(notes), "Om kilderne"))
+    return pieces

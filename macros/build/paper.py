@@ -1,0 +1,52 @@
+"""What paper needs from each page: the addresses of its links, and the texts in the sheets' margins.
+
+Pipeline position: glue. ``plugin.on_page_content`` passes each page's converted content (the HTML of the
+article, diagrams put back) through ``with_addresses``: every link to another page of the site carries that
+page's published address, which the print stylesheet writes after the link text. A reader of "Indsats 2"
+on paper sees where to find it ("… (https://strategier.example.dk/varige-spor/indsatser/…/)"): the address
+the site is published at (``site_url`` in ``mkdocs.yml``), never the one the page was printed from. Links
+within the same page (``#…``), links to other hosts (the stylesheet prints their ``href``) and the links of
+diagrams (``xlink:href`` in SVG, boxes on paper) are left alone.
+
+``plugin.on_post_page`` passes each written page through ``with_sheet_margins``: the ``<html>`` element
+carries what every printed sheet shows in its margins (the strategy and its kommune, the date of the data's
+latest change, the page's address) as ``data-udskrift-*`` attributes, which ``print.css`` reads into the
+``@page`` margin boxes with ``attr()``. Attributes, not a ``<style>`` per page: text from the data never
+reaches a stylesheet, and an attribute value is only ever text.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from urllib.parse import urljoin
+
+# An <a> start tag whose href is relative and not a same-page anchor: no scheme ("https:", "mailto:"),
+# no "//host", no "#…". The quote after the value ends the match, so the attribute is added right there.
+_RELATIVE_LINK = re.compile(r'(<a\s(?:[^>]*?\s)?href=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#)([^"]*)(")')
+
+
+def with_addresses(content: str, page_url: str | None) -> str:
+    """``content`` with ``data-adresse="<absolute address>"`` on each link to another page of the site.
+
+    ``page_url`` is the page's own published address (MkDocs' ``canonical_url``); without one (no
+    ``site_url``) there is no address to print, and the content is returned as it is.
+    """
+    if not page_url or "<a" not in content:
+        return content
+
+    def addressed(match: re.Match[str]) -> str:
+        start, href, quote = match.groups()
+        address = urljoin(page_url, html.unescape(href))
+        return f'{start}{href}{quote} data-adresse="{html.escape(address)}"'
+
+    return _RELATIVE_LINK.sub(addressed, content)
+
+
+_HTML_START = re.compile(r"<html\b")
+
+
+def with_sheet_margins(output: str, margins: dict[str, str]) -> str:
+    """The page with ``data-udskrift-<name>="<text>"`` on its ``<html>`` element for each non-empty text."""
+    attributes = "".join(f' data-udskrift-{name}="{html.escape(text)}"' for name, text in margins.items() if text)
+    return _HTML_START.sub(lambda m: m.group(0) + attributes, output, count=1) if attributes else output
