@@ -105,6 +105,8 @@ def _strategy_pages(
     if diagrams is not None:
         page_set.pages[diagram_page_src(strategy.id)] = diagrams
         nav.append({"Diagrammer": diagram_page_src(strategy.id)})
+    elif figures is not None:  # a link to the diagram page must not break when no diagram is left for it
+        _send_on(page_set, book, strategy, diagram_page_src(strategy.id))
     if strategy.sprog != SITE_LANGUAGE:
         for src in set(page_set.pages) - before:
             page_set.pages[src] = in_language(page_set.pages[src], strategy.sprog)
@@ -127,6 +129,15 @@ def in_language(markdown: str, language: str) -> str:
     match = _FRONT_MATTER.match(markdown)
     head, body = (match.group(0), markdown[match.end() :]) if match else ("", markdown)
     return f'{head}\n<div class="strategi-sprog" lang="{language}" markdown>\n\n{body}\n\n</div>\n'
+
+
+def _send_on(page_set: PageSet, book: AddressBook, strategy: model.Strategy, gone_src: str) -> None:
+    """A real page at the address of one of the strategy's own pages that this build does not make (its
+    diagram page when every diagram was left out), sending the reader on to the strategy's front page."""
+    gone_url = page_url(gone_src, book.use_directory_urls)
+    out_path = gone_url + "index.html" if book.use_directory_urls else gone_url
+    target = relative_url(gone_url, book.url_of(strategy.id, strategy.id))
+    page_set.static[out_path] = template("elements/redirect.html.j2", target=target, element=strategy, gone=True)
 
 
 def _redirect(page_set: PageSet, book: AddressBook, strategy: model.Strategy, element: model.Element, old: str) -> None:

@@ -159,9 +159,12 @@ def axe_violations(page: Page, label: str, scheme: str) -> list[Violation]:
 
 
 def site_pages(site_dir: Path) -> list[str]:
-    """Every HTML page of a built site as a URL path relative to the site root (``x/`` for x/index.html)."""
+    """Every HTML page of a built site as a URL path relative to the site root (``x/`` for x/index.html),
+    without the redirect stubs."""
     pages = []
     for html in sorted(site_dir.rglob("*.html")):
+        if 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:600]:
+            continue  # a redirect stub sends the browser on: the page it leads to is in the list itself
         relative = html.relative_to(site_dir).as_posix()
         pages.append(relative.removesuffix("index.html"))
     return pages

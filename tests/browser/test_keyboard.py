@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, ViewportSize
 
-from support.sites import link_map
+from support.sites import is_redirect, link_map
 
 from .conftest import OpenContext
 from .kit import DESKTOP, PHONE, SiteSearch, SuiteReport
@@ -137,7 +137,9 @@ def page_html(site: Path, path: str) -> str:
 
 def content_pages(site: Path) -> list[str]:
     """Pages to walk with Tab: the first two pages with a diagram, and the first indsats page."""
-    paths = [str(html.relative_to(site).parent) + "/" for html in sorted(site.rglob("index.html"))]
+    paths = [
+        str(html.relative_to(site).parent) + "/" for html in sorted(site.rglob("index.html")) if not is_redirect(html)
+    ]
     with_diagrams = [path for path in paths if "strategi-diagram" in page_html(site, path)]
     return [*with_diagrams[:2], first_element_page(site, "indsats")]
 

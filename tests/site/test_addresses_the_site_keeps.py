@@ -1,6 +1,6 @@
-"""Addresses the site keeps: a renamed strategy's old address sends readers on; no strategy or element takes
-the address of a hand-written page, a list page or a theme folder; an id too long for a file name, or a
-missing ``data/``, is a Danish message, never a traceback.
+"""Addresses the site keeps: a renamed strategy's old address sends readers on, and so does a diagram page with
+no diagram left; no strategy or element takes the address of a hand-written page, a list page or a theme
+folder; an id too long for a file name, or a missing ``data/``, is a Danish message, never a traceback.
 
 Real ``mkdocs build --strict`` runs of a tiny project (``support.sites.tiny_project``).
 """
@@ -36,6 +36,16 @@ def test_a_renamed_strategys_old_address_sends_the_reader_to_its_new_one(tmp_pat
     refresh = old.all("meta", **{"http-equiv": "refresh"})
     assert [m.get("content") for m in refresh] == ["0; url=../lille-2030/"]
     assert page(project / "site", "lille-2030/").h1.startswith("Lille strategi")
+
+
+def test_a_diagram_page_with_no_diagram_left_sends_the_reader_to_the_strategy(example_site: Path) -> None:
+    # Tidlig Indsats' only diagram page showed its målsætninger diagram, now left out as a tangle: a link
+    # staff saved to the page still lands on the strategy, while Varige spor keeps a real diagram page.
+    gone = page(example_site, "tidlig-indsats/diagrammer/")
+    assert gone.h1 == "Siden findes ikke længere"
+    assert [m.get("content") for m in gone.all("meta", **{"http-equiv": "refresh"})] == ["0; url=../"]
+    assert page(example_site, "tidlig-indsats/").h1.startswith("Strategi for Tidlig Indsats")
+    assert page(example_site, "varige-spor/diagrammer/").first("figure") is not None
 
 
 def test_a_strategy_may_not_take_the_address_of_a_hand_written_page(tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from macros import model
 from macros.loading.validate import load_site
 from support.html import Element
-from support.sites import FORMAT_PROJECT, html_files, page, search_index
+from support.sites import FORMAT_PROJECT, page, search_index, theme_pages
 
 pytestmark = pytest.mark.build
 
@@ -113,7 +113,7 @@ def test_a_goal_without_niveau_is_never_labelled_with_a_level(format_site: Path)
 
 def test_a_swedish_strategys_content_is_marked_swedish(format_site: Path) -> None:
     assert SWEDISH.sprog == "sv"
-    pages = [p for p in html_files(format_site) if p.relative_to(format_site).parts[0] == SWEDISH.id]
+    pages = [p for p in theme_pages(format_site) if p.relative_to(format_site).parts[0] == SWEDISH.id]
     # the data page is the site's own Danish words about the downloadable files, so it stays unmarked
     data_page = format_site / SWEDISH.id / "data" / "index.html"
     assert data_page in pages

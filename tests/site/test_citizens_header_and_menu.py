@@ -14,7 +14,7 @@ import pytest
 from mkdocs.utils.yaml import yaml_load
 
 from support.html import read_file
-from support.sites import ROOT, html_files, page_file
+from support.sites import ROOT, page_file, theme_pages
 
 pytestmark = pytest.mark.build
 
@@ -26,7 +26,7 @@ def extra() -> dict[str, Any]:
 
 
 def pages(site: Path) -> list[Path]:
-    return [path for path in html_files(site) if path.name == "index.html" and "search" not in path.parts]
+    return [path for path in theme_pages(site) if path.name == "index.html" and "search" not in path.parts]
 
 
 def test_every_header_shows_the_kommunes_name_and_logo(example_site: Path) -> None:

@@ -251,7 +251,19 @@ def describe_differences(first: dict[str, bytes], second: dict[str, bytes]) -> l
 
 
 def html_files(site: Path) -> list[Path]:
+    """Every HTML file of a built site, redirect stubs included (the link walk reads them too)."""
     return sorted(site.rglob("*.html"))
+
+
+def is_redirect(html: Path) -> bool:
+    """A stub that only sends the reader on (an earlier id's address, a diagram page with no diagram left):
+    a page of its own, not one the theme wrote."""
+    return 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:600]
+
+
+def theme_pages(site: Path) -> list[Path]:
+    """The pages the theme wrote: every HTML file but the redirect stubs."""
+    return [html for html in html_files(site) if not is_redirect(html)]
 
 
 def page_file(site: Path, url: str) -> Path:
