@@ -11,13 +11,8 @@ Debian's Chromium through Playwright; every request to another host is blocked a
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from playwright.sync_api import Route, sync_playwright
@@ -25,28 +20,12 @@ from playwright.sync_api import Route, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # run as a script from a checkout: the browser suite's flags
 
-from browser.kit import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - importable once tests/ is on the path
+from browser.kit import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402 - importable once tests/ is on the path
 
 OUT = Path("/tmp/screens/now")  # noqa: S108 - for a person to look at
 STRATEGIES = ("varige-spor", "tidlig-indsats")
 ROLE_SHEET = "tidlig-indsats/roller/ledelse/"
 A3_OVERVIEW = "varige-spor/diagrammer/oversigt.pdf"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def shoot(site: Path, out: Path) -> list[str]:

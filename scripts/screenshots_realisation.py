@@ -15,15 +15,10 @@ The fixture is built in a throw-away project the way the tests build it (``tests
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +27,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, sync_playw
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))  # run as a script from a checkout: the tests' project helper
 
-from browser.kit import CHROMIUM_ARGS  # noqa: E402 - importable once tests/ is on the path
+from browser.kit import CHROMIUM_ARGS, serve  # noqa: E402 - importable once tests/ is on the path
 from support.sites import REALISATION_PROJECT, make_project  # noqa: E402 - importable once tests/ is on the path
 
 OUT = Path("/tmp/screens")  # noqa: S108 - for a person to look at, where the browser suite puts its screenshots
@@ -54,22 +49,6 @@ def built_site(args: argparse.Namespace, work: Path) -> tuple[Path, str]:
         project = make_project(work / "project", REALISATION_PROJECT / "data", REALISATION_PROJECT / "docs")
         return build(project, work / "site"), "realisering"
     return build(ROOT, work / "site"), args.strategy
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def pdf_pages(path: Path) -> int:

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from support.sites import ROOT, TINY_STRATEGY, mkdocs_build, page, tiny_project
+from support.sites import TINY_STRATEGY, macros_check, mkdocs_build, page, tiny_project
 
 pytestmark = pytest.mark.build
 
@@ -72,14 +71,7 @@ def test_an_id_too_long_for_a_file_name_is_refused_by_check(tmp_path: Path) -> N
     data.mkdir()
     long_id = "a" * 300
     (data / "lille.yaml").write_text(TINY_STRATEGY.replace("id: foerste", f"id: {long_id}"), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "check", str(data)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = macros_check(str(data))
     assert_refused_in_danish(result, "er 300 tegn langt; højst 100 tegn", "[id-for-langt]")
 
 

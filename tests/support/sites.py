@@ -59,6 +59,19 @@ def _environment(
     return env
 
 
+def macros_check(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """``python -m macros check *args`` as an editor runs it, in ``cwd`` (the session puts this checkout first
+    on PYTHONPATH); not checked: the test reads the exit code and the messages."""
+    return subprocess.run(
+        [sys.executable, "-m", "macros", "check", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
 def mkdocs_build(
     project: Path,
     out: Path | None = None,

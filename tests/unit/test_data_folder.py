@@ -3,12 +3,10 @@ editors' backups and swap files) are left out and named in one Danish note; subf
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from macros.loading.validate import load_site
-from support.sites import ROOT
+from support.sites import macros_check
 
 STRATEGY = "id: {id}\ntitel: Strategi {id}\norganisation: {{kommune: Ærø Kommune}}\n"
 # What editors' tools and operating systems leave beside a file; none of it is a strategy to publish.
@@ -52,14 +50,7 @@ def test_hidden_files_and_artefacts_are_left_out_and_named_subfolders_are_read(t
 def test_check_names_what_it_leaves_out_and_where_a_subfolder_strategy_lies(tmp_path: Path) -> None:
     data = data_folder(tmp_path)
     (data / "socialforvaltningen" / "tidlig-indsats.yaml").write_text("id: tidlig-indsats\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "check", str(data)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = macros_check(str(data))
     assert result.returncode == 1
     assert f"{data}/socialforvaltningen/tidlig-indsats.yaml:1:1:" in result.stderr
     assert "._varige-spor.yaml" in result.stderr and "UTF-8" not in result.stderr

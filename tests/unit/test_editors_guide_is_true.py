@@ -9,7 +9,6 @@ import dataclasses
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from conftest import ROOT
@@ -17,7 +16,7 @@ from macros.loading.catalogue import Code
 from macros.loading.validate import load_site
 from macros.rendering import field_reference, problem_codes
 from support.datamodel import record_classes
-from support.sites import FORMAT_PROJECT
+from support.sites import FORMAT_PROJECT, macros_check
 
 GUIDE = (ROOT / "docs" / "vejledning.md").read_text(encoding="utf-8")
 EXAMPLE = re.search(r"```yaml\n(.*?)```", GUIDE, re.S).group(1)  # type: ignore[union-attr]
@@ -38,14 +37,7 @@ README_TYPOS = (
 
 def check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """``python -m macros check`` run in ``folder`` (the session puts this checkout first on PYTHONPATH)."""
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "check", *args],
-        cwd=folder,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return macros_check(*args, cwd=folder)
 
 
 def test_the_example_file_in_the_guide_is_valid(tmp_path: Path) -> None:

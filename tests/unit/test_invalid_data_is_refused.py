@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,7 +22,7 @@ from macros.loading.problems import DataError
 from macros.loading.validate import load_site
 from support.datamodel import ENGLISH
 from support.invalid import CASES, MULTI, as_declared, expected, load_problems, problems_of
-from support.sites import INVALID
+from support.sites import INVALID, macros_check
 
 # Defects issue 2 names, and the file that holds each: the folder must keep covering all of them.
 REQUIRED = {
@@ -87,14 +86,7 @@ def test_problems_in_several_files_are_all_reported_in_one_run(tmp_path: Path) -
 
 def check_command(data: Path) -> subprocess.CompletedProcess[str]:
     """``python -m macros check data`` run beside ``data`` (the session puts this checkout first on PYTHONPATH)."""
-    return subprocess.run(
-        [sys.executable, "-m", "macros", "check", str(data)],
-        cwd=data.parent,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return macros_check(str(data), cwd=data.parent)
 
 
 def test_check_command_prints_the_same_list_with_codes_and_fails(tmp_path: Path) -> None:
