@@ -120,29 +120,30 @@ class FeedWriter:
         _sub(node, "title", f"{strategy.titel}: {version.aendring}" if prefix else version.aendring)
         _sub(node, "id", self.ident(f"{strategy.id}/{entry.change.anchor}") if not self.site_url else self.url(target))
         _sub(node, "link", rel="alternate", type="text/html", href=self.url(target))
-        elements = [strategy.elements[i] for i in dict.fromkeys(version.elementer)]
-        for element in elements:
+        words = vocabulary(strategy)
+        named = [(strategy.elements[i], words.heading(strategy.elements[i])) for i in dict.fromkeys(version.elementer)]
+        for element, heading in named:
             _sub(
                 node,
                 "link",
                 rel="related",
                 type="text/html",
                 href=self.url(self.book.url_of(strategy.id, element.id)),
-                title=vocabulary(strategy).heading(element),
+                title=heading,
             )
         _sub(node, "updated", _timestamp(iso_date(version.dato)))
-        _sub(node, "content", self._content(strategy, version, elements), type="html")
+        _sub(node, "content", self._content(strategy, version, named), type="html")
 
-    def _content(self, strategy: model.Strategy, version: model.Version, elements: list[model.Element]) -> str:
+    def _content(self, strategy: model.Strategy, version: model.Version, named: list[tuple[model.Element, str]]) -> str:
         """The entry's text as HTML (escaped once more by the XML writer, as ``type="html"`` asks)."""
         parts = [f"<p>{html.escape(version.aendring)}</p>", f"<p>Dato: {html.escape(date_text(version.dato))}</p>"]
         if version.besluttet_af:
             parts.append(f"<p>Besluttet af: {html.escape(version.besluttet_af)}</p>")
-        if elements:
+        if named:
             links = "".join(
                 f'<li><a href="{html.escape(self.url(self.book.url_of(strategy.id, e.id)))}">'
-                f"{html.escape(vocabulary(strategy).heading(e))}</a></li>"
-                for e in elements
+                f"{html.escape(heading)}</a></li>"
+                for e, heading in named
             )
             parts.append(f"<p>Ændringen gælder:</p><ul>{links}</ul>")
         return "".join(parts)

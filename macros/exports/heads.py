@@ -17,7 +17,7 @@ from .. import model
 from ..derived.addresses import AddressBook, page_url, section_src
 from ..derived.downloads import SITE_FEED, feed_path
 from ..derived.history import changes
-from ..derived.words import date_text, vocabulary
+from ..derived.words import Vocabulary, date_text, vocabulary
 
 DESCRIPTION_MAX = 160  # what search engines and link previews show
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -78,6 +78,7 @@ class PageHeads:
         self.site, self.book, self.site_url, self.site_name = site, book, site_url, site_name
         self.previews, self.feeds = previews, feeds
         self.strategies: dict[str, model.Strategy] = {s.id: s for s in site.strategies}
+        self.words: dict[str, Vocabulary] = {s.id: vocabulary(s) for s in site.strategies}
         self.own_pages: dict[str, tuple[model.Strategy, model.Element]] = {}
         self.sections: dict[str, tuple[model.Strategy, type[model.Element]]] = {}
         for strategy in site.strategies:
@@ -130,7 +131,7 @@ class PageHeads:
             return self._element_text(strategy, element, where), self._element_trail(strategy, element, trail)
         if src in self.sections:
             _, cls = self.sections[src]
-            words = vocabulary(strategy)
+            words = self.words[strategy.id]
             return f"Alle {words.plural(cls.kind)} i {where}.", [*trail, (words.Plural(cls.kind), src)]
         if strategy.titel in title:  # "Ændringer – Varige spor": the page's title names the strategy already
             return f"{title} ({strategy.organisation.kommune}).", [*trail, (title, src)]
@@ -141,13 +142,13 @@ class PageHeads:
         if isinstance(element, model.Strategy):
             texts = [element.vision, element.formaal, element.beskrivelse]
         text = next((plain_text(t) for t in texts if t and plain_text(t)), "")
-        words = vocabulary(strategy)
+        words = self.words[strategy.id]
         return text or f"{words.heading(element)}: {words.singular(element.kind)} i {where}."
 
     def _element_trail(self, strategy: model.Strategy, element: model.Element, trail: list[Crumb]) -> list[Crumb]:
         if isinstance(element, model.Strategy):
             return trail
-        words = vocabulary(strategy)
+        words = self.words[strategy.id]
         trail = [*trail, (words.Plural(element.kind), section_src(strategy, type(element)))]
         parent = strategy.parents.get(element.id)
         if parent is not None and not self.book.target(strategy.id, parent.id).anchor:
