@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from playwright.sync_api import BrowserContext, Page, Route, ViewportSize
 
-from support.sites import ROOT
+from support.sites import ROOT, is_redirect
 
 # Debian's Chromium (apt-get install chromium); $CHROMIUM points elsewhere if needed.
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -163,7 +163,7 @@ def site_pages(site_dir: Path) -> list[str]:
     without the redirect stubs."""
     pages = []
     for html in sorted(site_dir.rglob("*.html")):
-        if 'http-equiv="refresh"' in html.read_text(encoding="utf-8")[:600]:
+        if is_redirect(html):
             continue  # a redirect stub sends the browser on: the page it leads to is in the list itself
         relative = html.relative_to(site_dir).as_posix()
         pages.append(relative.removesuffix("index.html"))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from support.sites import ROOT, make_project, tree
+from support.sites import ROOT, is_redirect, make_project, tree
 
 pytestmark = pytest.mark.build
 
@@ -41,7 +41,7 @@ def test_properdocs_builds_the_example_site_as_mkdocs_does(example_site: Path, t
     assert "WARNING" not in result.stderr
     ours, theirs = tree(example_site), tree(tmp_path / "site")
     assert sorted(theirs) == sorted(ours)
-    pages = [name for name in ours if name.endswith(".html") and b'http-equiv="refresh"' not in ours[name][:600]]
+    pages = [name for name in ours if name.endswith(".html") and not is_redirect(example_site / name)]
     assert pages and all(GENERATOR.findall(ours[name]) == [b"mkdocs-1.6.1, mkdocs-material-9.8.1"] for name in pages)
     assert all(GENERATOR.findall(theirs[name]) == [b"mkdocs-ProperDocs 1.6.7, mkdocs-material-9.8.1"] for name in pages)
 
