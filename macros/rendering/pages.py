@@ -106,7 +106,7 @@ def _strategy_pages(
         page_set.pages[diagram_page_src(strategy.id)] = diagrams
         nav.append({"Diagrammer": diagram_page_src(strategy.id)})
     elif figures is not None:  # a link to the diagram page must not break when no diagram is left for it
-        _send_on(page_set, book, strategy, diagram_page_src(strategy.id))
+        _send_on(page_set, book, strategy, diagram_page_src(strategy.id), strategy, gone=True)
     if strategy.sprog != SITE_LANGUAGE:
         for src in set(page_set.pages) - before:
             page_set.pages[src] = in_language(page_set.pages[src], strategy.sprog)
@@ -131,20 +131,26 @@ def in_language(markdown: str, language: str) -> str:
     return f'{head}\n<div class="strategi-sprog" lang="{language}" markdown>\n\n{body}\n\n</div>\n'
 
 
-def _send_on(page_set: PageSet, book: AddressBook, strategy: model.Strategy, gone_src: str) -> None:
-    """A real page at the address of one of the strategy's own pages that this build does not make (its
-    diagram page when every diagram was left out), sending the reader on to the strategy's front page."""
-    gone_url = page_url(gone_src, book.use_directory_urls)
-    out_path = gone_url + "index.html" if book.use_directory_urls else gone_url
-    target = relative_url(gone_url, book.url_of(strategy.id, strategy.id))
-    page_set.static[out_path] = template("elements/redirect.html.j2", target=target, element=strategy, gone=True)
-
-
 def _redirect(page_set: PageSet, book: AddressBook, strategy: model.Strategy, element: model.Element, old: str) -> None:
     """A real page at an earlier id's address that sends the reader on to the element's page (a strategy's
     earlier id is a top-level folder, as its id is)."""
     old_src = f"{old}/index.md" if element is strategy else f"{strategy.id}/{element.segment}/{old}.md"
-    old_url = page_url(old_src, book.use_directory_urls)
-    out_path = old_url + "index.html" if book.use_directory_urls else old_url
-    target = relative_url(old_url, book.url_of(strategy.id, element.id))
-    page_set.static[out_path] = template("elements/redirect.html.j2", target=target, element=element)
+    _send_on(page_set, book, strategy, old_src, element)
+
+
+def _send_on(
+    page_set: PageSet,
+    book: AddressBook,
+    strategy: model.Strategy,
+    src: str,
+    element: model.Element,
+    *,
+    gone: bool = False,
+) -> None:
+    """A real page at ``src``'s address that sends the reader on to ``element``'s page: an earlier id's address,
+    or (``gone``) one of the strategy's own pages this build does not make (its diagram page when every diagram
+    was left out), which sends the reader to the strategy."""
+    url = page_url(src, book.use_directory_urls)
+    out_path = url + "index.html" if book.use_directory_urls else url
+    target = relative_url(url, book.url_of(strategy.id, element.id))
+    page_set.static[out_path] = template("elements/redirect.html.j2", target=target, element=element, gone=gone)
