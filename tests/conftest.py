@@ -10,6 +10,9 @@
 - ``large_site``: the benchmark's synthetic strategy of 300 activities (long pages split into parts);
 - ``hostile_site``: every inert file of the hostile corpus, with a front page calling every macro.
 
+Each can also be built with its generated pages converted by Python-Markdown instead of directly
+(``python_markdown_twin(name)``), to compare the two (``tests/site/test_generated_pages_convert_alike.py``).
+
 The sites the collected tests use are started as soon as collection ends, one after another on a second
 thread (``support.sites.BackgroundBuilds``): the unit tests run first and need none, so by the time a site
 test asks for a site it is usually built. The realisation fixture is also shared unbuilt: its model
@@ -179,6 +182,22 @@ def large_site() -> Path:
 def hostile_site() -> Path:
     """Every inert file of the hostile corpus on one site (``support.hostile.build_inert_site``)."""
     return SITES.get("hostile_site", _hostile_site)
+
+
+def _by_python_markdown(make: Callable[[Mapping[str, str]], Path]) -> Callable[[Mapping[str, str]], Path]:
+    """The same site with its generated pages converted by Python-Markdown (the plugin's ``direct_html``
+    off, through the ``STRATEGI_DIRECT_HTML`` variable the product's mkdocs.yml reads)."""
+
+    def build(environment: Mapping[str, str]) -> Path:
+        return make({**environment, "STRATEGI_DIRECT_HTML": "false"})
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def python_markdown_twin() -> Callable[[str], Path]:
+    """``twin(name)``: the shared site ``name`` (say ``"example_site"``) built again with Python-Markdown."""
+    return lambda name: SITES.get(f"{name} by Python-Markdown", _by_python_markdown(SHARED[name]))
 
 
 @pytest.fixture(scope="session")

@@ -48,6 +48,7 @@ from ..loading.problems import DataError
 from ..loading.validate import data_files, load_site
 from ..rendering.pages import PageSet, build_page_set
 from . import compact, open_data, paper, publish, searchindex, svgstash, tables
+from .direct import DirectPages
 from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
 
 Made = tuple[model.Site, AddressBook, DiagramSet, PageSet, Published, PageHeads]
@@ -72,6 +73,9 @@ class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' 
     dot_timeout = config_options.Type((int, float), default=graphviz.DEFAULT_TIMEOUT)
     # Seconds a build waits for another build of the same site to finish before it gives up.
     build_wait = config_options.Type((int, float), default=publish.DEFAULT_WAIT)
+    # Generated pages converted to HTML by our own converter of the Markdown our templates write (``direct``);
+    # false: by Python-Markdown, like hand-written pages (slower; the same HTML, which is what tests compare).
+    direct_html = config_options.Type(bool, default=True)
 
 
 class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyped-call]
@@ -92,6 +96,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.nav: Navigation | None = None
         self.files: Files | None = None
         self.print_heads: dict[str, str] = {}  # strategy id → what paper shows at the top of its pages
+        self.direct: DirectPages | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse.
@@ -177,6 +182,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         self.nav, self.files = nav, files
+        self.direct = DirectPages(config) if self.config.direct_html else None
         _mark_strategy_sections(nav, {f"{s.id}/index.md" for s in self.site.strategies} if self.site else set())
         self.reuse.start(config, files)
         return nav
@@ -210,8 +216,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         """Keep the SVG of generated pages out of the Markdown conversion (``svgstash``)."""
         assert self.page_set is not None
         converted = markdown
-        if page.file.src_uri in self.page_set.pages:  # generated pages only, see svgstash
+        if page.file.src_uri in self.page_set.pages:  # generated pages only, see svgstash and direct
             converted, svgs = svgstash.stash(markdown)
+            if self.direct is not None:
+                self.direct.install(page)
             if svgs:
                 svgstash.put_back_after_render(page, svgs)
         self.reuse.around_render(page, markdown)
@@ -260,6 +268,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if config.strict and _strict_warnings():
             return  # MkDocs aborts right after this event (on_build_error); keep the published site as it was
         assert self.site is not None
+        if self.direct is not None:
+            log.debug(
+                "generated pages converted directly: %d; by Python-Markdown: %s",
+                self.direct.direct,
+                self.direct.fallback,
+            )
         searchindex.trim(publication.staging, {s.id: s for s in self.site.strategies})
         if self.config.precompress:
             open_data.precompress(publication.staging)

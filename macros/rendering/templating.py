@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import inspect
 import json
+import re
 from collections.abc import Callable
 from functools import cache, partial
 from typing import Any, TypeVar, cast
@@ -117,9 +118,14 @@ def link_target(url: str) -> str:
     return quote(url.strip(), safe=":/?#@!$&'*+,;=%~-._")
 
 
+_NUMBER_DOT = re.compile(r"^(\d+)\.(?=[ \t])")
+_ESCAPED_DOT = r"\1\."
+
+
 def facts(pairs: list[tuple[str, str | None]]) -> str:
     """A definition list of the facts that have a value (values are already Markdown)."""
-    lines = [f"{label}\n:   {value}\n" for label, value in pairs if value]
+    # A value starting like "1. september 2020" would be read as a numbered list: its dot is escaped.
+    lines = [f"{label}\n:   {_NUMBER_DOT.sub(_ESCAPED_DOT, value)}\n" for label, value in pairs if value]
     if not lines:
         return ""
     # The facts name other elements (their titles are found on their own pages), so search skips them.

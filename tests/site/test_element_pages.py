@@ -153,3 +153,9 @@ def test_every_kind_with_a_page_has_a_section_listing_it(fixture_site: Path) -> 
         expected = {f"{e.id}/" for e in strategy.elements.values() if type(e) is cls}
         assert expected <= set(listing)
     assert len(html_files(fixture_site)) > 20
+
+
+def test_a_period_from_a_day_reads_as_a_period_not_a_numbered_list(realisation_site: Path) -> None:
+    facts = page(realisation_site, "realisering/aktiviteter/fravaerssamtaler/").first("div", class_="fakta")
+    assert "1. september 2020 – 30. juni 2021" in facts.text
+    assert facts.all("ol") == []

@@ -18,6 +18,7 @@ as a browser's parser would read the markup. What tests ask:
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from collections.abc import Iterator
@@ -454,3 +455,38 @@ def read(markup: str) -> Page:
 
 def read_file(path: Path) -> Page:
     return read(path.read_text(encoding="utf-8"))
+
+
+def document_events(page: str) -> list[tuple[str, ...]]:
+    """The document a browser builds from the page, without what HTML's white-space rules make invisible:
+    parse events with attributes in name order, each run of white-space collapsed to one space, and
+    white-space next to a block boundary (``BREAKS``) dropped. ``<pre>``, ``<script>``, ``<style>`` and
+    ``<textarea>`` keep their text as written. Two pages with equal events render alike."""
+    kept = {"pre", "textarea", "script", "style"}
+    merged: list[tuple[str, ...]] = []
+    for event in read(page).events:
+        if event[0] == "data" and merged and merged[-1][0] == "data":
+            merged[-1] = ("data", merged[-1][1] + event[1])
+        elif event[0] == "start":
+            merged.append(("start", event[1], repr(sorted(ast.literal_eval(event[2])))))
+        else:
+            merged.append(event)
+    found: list[tuple[str, ...]] = []
+    inside_kept = 0
+    for number, event in enumerate(merged):
+        kind = event[0]
+        if kind in ("start", "end") and event[1] in kept:
+            inside_kept += 1 if kind == "start" else -1
+        if kind != "data" or inside_kept:
+            found.append(event)
+            continue
+        text = re.sub(r"[ \t\n\r\f]+", " ", event[1])
+        before = merged[number - 1] if number else None
+        after = merged[number + 1] if number + 1 < len(merged) else None
+        if before is None or (before[0] in ("start", "end") and before[1] in BREAKS):
+            text = text.lstrip(" ")
+        if after is None or (after[0] in ("start", "end") and after[1] in BREAKS):
+            text = text.rstrip(" ")
+        if text:
+            found.append(("data", text))
+    return found

@@ -33,6 +33,11 @@ def site_markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=extensions, extension_configs=options)
 
 
+def site_markdown_options() -> dict[str, Any]:
+    """The options of each Markdown extension in the site's ``mkdocs.yml`` (``toc``: its slugify, …)."""
+    return dict(_site_extensions()[1])
+
+
 def unescape(text: str) -> str:
     """Markdown text as a reader sees it: links reduced to their text, empty HTML elements (anchors such as
     ``<span id="…"></span>``) left out, backslash escapes removed."""
