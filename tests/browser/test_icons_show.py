@@ -59,6 +59,8 @@ def check_icons(page: Page, expected: set[str], label: str) -> None:
         size = icon.locator("use").evaluate("use => { const b = use.getBBox(); return b.width * b.height }")
         assert size > 0, f"{label}: icon {symbol}'s symbol did not load"
         assert drawn(page, icon), f"{label}: icon {symbol} draws nothing"
+        colours = icon.evaluate("svg => [getComputedStyle(svg).fill, getComputedStyle(svg).color]")
+        assert colours[0] == colours[1], f"{label}: icon {symbol} is not in the text's colour: {colours}"
 
 
 @pytest.mark.parametrize("device", ["phone", "desktop"])
