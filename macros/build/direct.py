@@ -113,6 +113,7 @@ _INLINE_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s=>/]+(?:=(?:\"[^\"
 _UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|:])")
 _IMAGE_ATTRS = re.compile(r"\{:?[ \t]*([^}\n]*?)[ \t]*\}")
 _ATTR_PAIRS = re.compile(r'([^\s=]+)="([^"]*)"')
+_BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.DOTALL)
 _SPECIAL = re.compile(r"[\\&<>\[*_`!\n]")  # where inline text stops being plain text
 _LONE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
@@ -661,19 +662,16 @@ def _following_indent(lines: list[str], j: int) -> bool:
 
 
 def _closing_bracket(text: str, i: int) -> int:
-    depth, k = 0, i
-    while k < len(text):
-        ch = text[k]
-        if ch == "\\":
-            k += 2
-            continue
-        if ch == "[":
+    """Where the ``[`` at ``i`` is closed (nested brackets counted, escaped ones skipped), or -1."""
+    depth = 0
+    for found in _BRACKET_OR_ESCAPE.finditer(text, i):
+        mark = found.group(0)
+        if mark == "[":
             depth += 1
-        elif ch == "]":
+        elif mark == "]":
             depth -= 1
             if depth == 0:
-                return k
-        k += 1
+                return found.start()
     return -1
 
 

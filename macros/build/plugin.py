@@ -29,7 +29,7 @@ from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -97,6 +97,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.files: Files | None = None
         self.print_heads: dict[str, str] = {}  # strategy id → what paper shows at the top of its pages
         self.direct: DirectPages | None = None
+        self.svgs_aside: list[str] = []  # the inline SVG of the page being indexed (``on_page_context``)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse.
@@ -231,12 +232,28 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         return tables.with_cell_labels(paper.with_addresses(html, page.canonical_url))
 
     @event_priority(100)  # before the search plugin indexes the page
-    def on_page_context(
+    def _before_search(
         self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        assert self.heads is not None
+        """The page's head; and the inline SVG of a generated page set aside while the search plugin reads
+        the page (its diagrams and charts stand in blocks search skips, but its parser would still read
+        every element of them: a fifth of a build)."""
+        assert self.heads is not None and self.page_set is not None
         self.reuse.before_search(page, _search_entries(config))
+        if page.content and page.file.src_uri in self.page_set.pages:
+            page.content, self.svgs_aside = svgstash.stash(page.content)
         return open_data.page_head(context, page, self.heads)
+
+    @event_priority(-100)  # after the search plugin has indexed the page
+    def _after_search(
+        self, context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.svgs_aside and page.content is not None:
+            page.content = svgstash.unstash(page.content, self.svgs_aside)
+        self.svgs_aside = []
+        return context
+
+    on_page_context = CombinedEvent(_before_search, _after_search)
 
     def _sheet_margins(self, page: Page, config: MkDocsConfig) -> dict[str, str]:
         """What every printed sheet of the page shows in its margins (``paper.with_sheet_margins``): the
