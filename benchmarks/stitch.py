@@ -27,12 +27,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from playwright.sync_api import Response, sync_playwright
+
 import generate
 import harness
 
 sys.path.insert(0, str(harness.ROOT / "tests"))
-from browser.kit import CHROMIUM, CHROMIUM_ARGS, SiteSearch, serve  # noqa: E402 - the tests' own browser kit
-from playwright.sync_api import Response, sync_playwright  # noqa: E402
+from browser.kit import CHROMIUM, CHROMIUM_ARGS, SiteSearch, serve
 
 
 def project_with(work: Path, strategies: int, activities: int) -> tuple[Path, list[str]]:
@@ -104,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
         figures = harness.site_figures(work / "one")
         print(
             f"one build: {one.seconds:.1f} s wall, {one.cpu_seconds:.0f} s CPU, peak {one.peak_mb:.0f} MB; "
-            f"{figures.pages} pages, {figures.bytes / 1e6:.1f} MB, search index {figures.search_index_bytes / 1024:,.0f} kB",
+            f"{figures.pages} pages, {figures.bytes / 1e6:.1f} MB, "
+            f"search index {figures.search_index_bytes / 1024:,.0f} kB",
             flush=True,
         )
         shutil.rmtree(project / ".cache", ignore_errors=True)  # the catalogue starts as cold as the one build
@@ -121,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         catalogue = harness.site_figures(out)
         pagefind = [p for p in (out / "pagefind").rglob("*") if p.is_file()]
         print(
-            f"catalogue mode, {args.jobs} jobs: {jobs.seconds:.1f} s wall (all jobs + stitch), {jobs.cpu_seconds:.0f} s CPU, "
+            f"catalogue mode, {args.jobs} jobs: {jobs.seconds:.1f} s wall (all jobs + stitch), "
+            f"{jobs.cpu_seconds:.0f} s CPU, "
             f"peak {jobs.peak_mb:.0f} MB (largest single process); the stitch step alone (hub, links.json, "
             f"Pagefind) {saml.seconds:.1f} s wall, peak {saml.peak_mb:.0f} MB; {catalogue.pages} pages, "
             f"{catalogue.bytes / 1e6:.1f} MB; Pagefind bundle {sum(p.stat().st_size for p in pagefind) / 1024:,.0f} kB "
