@@ -23,7 +23,8 @@ from .loading.problems import DataError
 from .loading.validate import load_site
 
 
-def main(argv: list[str] | None = None) -> int:
+def command_line() -> argparse.ArgumentParser:
+    """The commands and their Danish help texts (a test parses the CI example's command lines with it)."""
     parser = argparse.ArgumentParser(prog="python -m macros", description="Tjek og eksportér strategidata.")
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="tjek alle filer i data/ og vis alle fejl")
@@ -31,7 +32,11 @@ def main(argv: list[str] | None = None) -> int:
     export = commands.add_parser("schema", help="skriv JSON Schema for datafilerne")
     export.add_argument("out", nargs="?", type=Path, help="fil at skrive til (standard: skærmen)")
     _catalogue_parser(commands)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = command_line().parse_args(argv)
 
     if args.command == "katalog":
         return _catalogue(args)

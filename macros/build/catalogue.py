@@ -37,9 +37,10 @@ from ..rendering.catalogue import hub_page
 
 HOOK = Path(__file__).with_name("hub_hook.py")
 WORKER = Path(__file__).with_name("katalog-soeg.js")  # the search box's worker, at the catalogue's root
+STYLE = Path(__file__).with_name("katalog-soeg.css")  # contrast of the search results, linked from every page
 PAGEFIND_FOLDER = "pagefind"
 # Files and folders the hub writes at the catalogue's root, besides the sub-sites: no strategy may be named so.
-HUB_NAMES = {PAGEFIND_FOLDER, "links.json", "sitemap.xml", "404.html", WORKER.name}
+HUB_NAMES = {PAGEFIND_FOLDER, "links.json", "sitemap.xml", "404.html", WORKER.name, STYLE.name}
 TIMEOUT = 3600.0  # seconds one strategy's build may take
 
 
@@ -56,6 +57,7 @@ class Project:
     shown_data_dir: str  # as the config writes it ("data"), for messages
     site_url: str  # the catalogue's public address, ending in "/" ("" when unknown)
     plugins: list[Any]  # the plugins entry as written, to be repeated in overlays (YAML replaces lists)
+    extra_css: list[str]  # likewise
     docs_dir: Path
     statement: str  # extra.tilgaengelighedserklaering
     site_name: str
@@ -83,6 +85,7 @@ def read_project(config_file: Path, site_url: str | None = None) -> Project:
         shown_data_dir=str(options.get("data_dir") or "data"),
         site_url=address if not address or address.endswith("/") else address + "/",
         plugins=plugins,
+        extra_css=[str(path) for path in raw.get("extra_css") or []],
         docs_dir=root / str(raw.get("docs_dir") or "docs"),
         statement=str(extra.get("tilgaengelighedserklaering") or "") if isinstance(extra, dict) else "",
         site_name=str(raw.get("site_name") or "Strategier"),
@@ -163,6 +166,7 @@ def _overlay(project: Project, strategy_id: str) -> str:
         f"# Written by python -m macros katalog for the build of '{strategy_id}'; removed when it ends.",
         f"INHERIT: {project.config_file.name}",
         f"plugins: {json.dumps(plugins, ensure_ascii=False)}",
+        f"extra_css: {json.dumps([*project.extra_css, '../' + STYLE.name])}",
         'extra: {"katalog": {"rod": "../"}}',
     ]
     if project.site_url:
@@ -205,7 +209,8 @@ def stitch(project: Project, out: Path) -> list[str]:
     for folder in ["", *ids]:
         _empty_search_index(out / folder / "search" / "search_index.json")
     pages = index_search(out, sorted(ids))
-    shutil.copyfile(WORKER, out / WORKER.name)
+    for shared in (WORKER, STYLE):
+        shutil.copyfile(shared, out / shared.name)
     return [
         f"Forside med {len(ids)} strategier: {out / 'index.html'}",
         f"Samlet linkkort: {out / 'links.json'}",
@@ -260,6 +265,7 @@ def _hub_overlay(project: Project, docs: Path, nav: list[dict[str, str]]) -> str
         f"docs_dir: {json.dumps(str(docs))}",
         f"plugins: {json.dumps(plugins)}",
         f"hooks: {json.dumps([str(HOOK)])}",
+        f"extra_css: {json.dumps([*project.extra_css, STYLE.name])}",
         f"nav: {json.dumps(nav, ensure_ascii=False)}",
         'not_in_nav: ""',
         "watch: []",
