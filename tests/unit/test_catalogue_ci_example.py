@@ -4,11 +4,13 @@ The workflow cannot run here, so what can drift is checked: it is valid YAML wit
 strategy list, each strategy's job uploads what the stitch job downloads, and every ``python -m macros``
 command line in it is accepted by our command line as written (``--help`` of each step answers, and the
 line parses with the real argument parser, so a renamed option fails here). The catalogue steps' refusal
-of an unknown strategy is checked too: a matrix entry with a typo must fail in Danish, not build nothing.
+of an unknown strategy is checked too: a matrix entry with a typo must fail in Danish, not build nothing;
+and the README shows every catalogue step.
 """
 
 from __future__ import annotations
 
+import re
 import shlex
 import subprocess
 import sys
@@ -100,3 +102,15 @@ def test_a_strategy_that_is_not_in_the_data_is_refused_in_danish(tmp_path: Path)
     assert refused.returncode == 1
     assert refused.stderr == "Katalog: strategien 'lile' findes ikke i data/ (kendte: lille)\n"
     assert not (tmp_path / "ud").exists()
+
+
+def test_the_readme_shows_every_catalogue_step() -> None:
+    answer = subprocess.run(
+        [sys.executable, "-m", "macros", "katalog", "--help"], capture_output=True, text=True, timeout=60, check=False
+    )
+    listed = re.search(r"\{([a-z,]+)\}", answer.stdout)
+    assert listed is not None, answer.stdout
+    steps = listed.group(1).split(",")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert sorted(steps) == ["byg", "liste", "saml", "strategi"]
+    assert [step for step in steps if f"python -m macros katalog {step}" not in readme] == []
