@@ -87,7 +87,9 @@ def _catalogue_parser(commands: Any) -> None:
 
 def _catalogue(args: argparse.Namespace) -> int:
     try:
-        project = catalogue.read_project(args.config_file, getattr(args, "adresse", None))
+        # MkDocs runs beside mkdocs.yml: the output folder is named from here, once, for every step.
+        args.ud = args.ud.resolve() if hasattr(args, "ud") else None
+        project = catalogue.read_project(args.config_file.resolve(), getattr(args, "adresse", None))
         if args.step == "liste":
             print(json.dumps(catalogue.strategy_ids(project)))
             return 0

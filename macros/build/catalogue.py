@@ -127,7 +127,7 @@ class Job:
     output: str
 
 
-def build_strategy(project: Project, strategy_id: str, out: Path, quiet: bool = True) -> Job:
+def build_strategy(project: Project, strategy_id: str, out: Path) -> Job:
     """Build one strategy's sub-site into ``out/<strategy_id>/`` with ``mkdocs build --strict``."""
     known = strategy_ids(project)
     if strategy_id not in known:
@@ -142,7 +142,7 @@ def build_strategy(project: Project, strategy_id: str, out: Path, quiet: bool = 
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(overlay), "-d", str(out / strategy_id)]
     try:
         result = subprocess.run(
-            [*command, "--quiet"] if quiet else command,
+            [*command, "--quiet"],
             cwd=project.config_file.parent,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             capture_output=True,
@@ -299,12 +299,9 @@ def index_search(out: Path, ids: list[str]) -> int:
         *("--force-language", "da", "--root-selector", "article.md-content__inner"),
         *("--exclude-selectors", "[data-search-exclude]", "--exclude-selectors", ".headerlink"),
     ]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
-    except FileNotFoundError:
-        result = None
-    if result is None or result.returncode != 0 or "No module named pagefind" in (result.stderr or ""):
-        said = (result.stdout + result.stderr).strip()[-2000:] if result is not None else ""
+    result = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    if result.returncode != 0:
+        said = (result.stdout + result.stderr).strip()[-2000:]
         raise CatalogueError(
             "Pagefind kunne ikke lave søgeindekset. Er det installeret? pip install 'pagefind[bin]==1.5.2'\n" + said
         )
