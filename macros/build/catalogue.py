@@ -38,9 +38,10 @@ from ..rendering.catalogue import hub_page
 HOOK = Path(__file__).with_name("hub_hook.py")
 WORKER = Path(__file__).with_name("katalog-soeg.js")  # the search box's worker, at the catalogue's root
 STYLE = Path(__file__).with_name("katalog-soeg.css")  # contrast of the search results, linked from every page
+NAMES = "katalog-soeg.json"  # each sub-site's strategy as a search result names it
 PAGEFIND_FOLDER = "pagefind"
 # Files and folders the hub writes at the catalogue's root, besides the sub-sites: no strategy may be named so.
-HUB_NAMES = {PAGEFIND_FOLDER, "links.json", "sitemap.xml", "404.html", WORKER.name, STYLE.name}
+HUB_NAMES = {PAGEFIND_FOLDER, "links.json", "sitemap.xml", "404.html", WORKER.name, STYLE.name, NAMES}
 TIMEOUT = 3600.0  # seconds one strategy's build may take
 
 
@@ -211,6 +212,7 @@ def stitch(project: Project, out: Path) -> list[str]:
     pages = index_search(out, sorted(ids))
     for shared in (WORKER, STYLE):
         shutil.copyfile(shared, out / shared.name)
+    (out / NAMES).write_text(_strategy_names(site), encoding="utf-8")
     return [
         f"Forside med {len(ids)} strategier: {out / 'index.html'}",
         f"Samlet linkkort: {out / 'links.json'}",
@@ -276,6 +278,12 @@ def _hub_overlay(project: Project, docs: Path, nav: list[dict[str, str]]) -> str
     if project.site_url:
         lines.insert(2, f"site_url: {json.dumps(project.site_url)}")
     return "\n".join(lines) + "\n"
+
+
+def _strategy_names(site: model.Site) -> str:
+    """``katalog-soeg.json``: sub-site folder → "title · kommune", for the search results (katalog-soeg.js)."""
+    names = {str(s.id): f"{s.titel} · {s.organisation.kommune}" for s in site.strategies}
+    return json.dumps({"strategier": dict(sorted(names.items()))}, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _empty_search_index(path: Path) -> None:

@@ -2,9 +2,10 @@
 
 The session's ``catalogue_site`` (three strategies, each its own sub-site, stitched with one Pagefind index)
 is served from 127.0.0.1. A reader on one strategy's page types the title of an indsats of each strategy
-into the search box in the header and gets that indsats, in its own sub-site, among the results; opening
-the result shows the page. Every request goes to the catalogue itself (the request guard fails the test
-otherwise), and axe-core finds nothing on the front page or on the search results, light or dark.
+into the search box in the header and gets that indsats, in its own sub-site and named with its
+strategy, among the results; opening the result shows the page. Every request goes to the catalogue
+itself (the request guard fails the test otherwise), and axe-core finds nothing on the front page or on
+the search results, light or dark.
 """
 
 from __future__ import annotations
@@ -22,7 +23,12 @@ from .kit import DESKTOP, SiteSearch, SuiteReport, axe_violations, serve
 
 pytestmark = pytest.mark.browser
 
-STRATEGIES = ("tidlig-indsats", "varige-spor", "syntetisk")
+TITLES = {
+    "tidlig-indsats": "Strategi for Tidlig Indsats · Odense Kommune",
+    "varige-spor": "Varige spor · Brønderslev Kommune",
+    "syntetisk": "Syntetisk strategi med 30 aktiviteter · Prøvekommune",
+}
+STRATEGIES = tuple(TITLES)
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +67,8 @@ def test_the_search_box_finds_an_indsats_of_every_strategy(
     report.searches.append((wanted["titel"], f"{hits[0].title} ({hits[0].path})" if hits else "no results"))
     found = [hit for hit in hits if hit.path == wanted["url"]]
     assert found, f"{wanted['titel']!r} not among {[hit.path for hit in hits]}"
+    # Titles repeat across strategies ("Indsats 1: …"): the result names the strategy it belongs to.
+    assert found[0].title.endswith(f"· {TITLES[strategy_id]}")
     search.open_hit(found[0])
     assert reader.url.split("?")[0] == catalogue_url + wanted["url"]
     assert reader.locator("h1").first.inner_text().strip(" ¶\n").endswith(wanted["titel"])
