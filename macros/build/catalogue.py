@@ -168,7 +168,8 @@ def _overlay(project: Project, strategy_id: str) -> str:
         f"INHERIT: {project.config_file.name}",
         f"plugins: {json.dumps(plugins, ensure_ascii=False)}",
         f"extra_css: {json.dumps([*project.extra_css, '../' + STYLE.name])}",
-        'extra: {"katalog": {"rod": "../"}}',
+        # The logo and the site's name lead to the catalogue's front page, not to this sub-site's own.
+        'extra: {"katalog": {"rod": "../"}, "homepage": "../"}',
     ]
     if project.site_url:
         lines.insert(2, f"site_url: {json.dumps(project.site_url + strategy_id + '/')}")

@@ -26,6 +26,7 @@ from support.sites import (
     make_project,
     page,
     page_file,
+    resolve,
     tiny_project,
     tree,
 )
@@ -83,10 +84,14 @@ def test_links_hold_across_the_sub_sites_and_the_front_page(catalogue_site: Path
     pages = html_files(catalogue_site)
     assert len(pages) > 100
     assert broken_links(catalogue_site) == []
-    # The walk crossed sub-sites: the front page links into each, and each sub-site's pages point up to the
-    # catalogue's search worker, which is there.
+    # The walk crossed sub-sites: the front page links into each, each sub-site's logo links back, and each
+    # sub-site's pages point up to the catalogue's search worker, which is there.
     hub_links = {link.url for link in read_file(catalogue_site / "index.html").links}
     assert {f"{s}/{s}/" for s in STRATEGIES} <= hub_links
+    # From deep inside a sub-site, the logo leads back to the catalogue's front page.
+    deep = page_file(catalogue_site, "varige-spor/varige-spor/indsatser/fremskudt-myndighedsfunktion/")
+    logo = read_file(deep).first("a", class_="md-logo").get("href")
+    assert resolve(catalogue_site, deep, logo)[0] == catalogue_site / "index.html"
     assert (catalogue_site / "katalog-soeg.js").is_file()
     script = page(catalogue_site / "varige-spor", "varige-spor/").first("script", id="__config")
     config = json.loads("".join(part for part in script.children if isinstance(part, str)))
