@@ -1,168 +1,155 @@
-"""A small proof of scaling past one build: each strategy built as its own MkDocs job, stitched under one site.
+"""Catalogue mode measured: one MkDocs build of many strategies vs one job per strategy, and one query's bytes.
 
-Pipeline position: outside the product. ``python benchmarks/stitch.py --strategies 2 --activities 300``
-generates that many synthetic strategies, makes one project copy per strategy (the product's
-``mkdocs.yml`` with ``site_url`` set to the strategy's sub-folder) and builds them as independent
-``mkdocs build`` processes, ``--jobs`` at a time, each into ``<out>/<strategy-id>/``. A plain front page
-links the sub-sites. It then checks that every relative link in the stitched site resolves, and reports
-the wall time of the jobs run one by one and in parallel. Each sub-site keeps its own search index, so a
-reader downloads only the index of the strategy they are in. ``--pagefind PYTHON`` (an interpreter with
-the ``pagefind[bin]`` package, kept outside the project) also indexes the whole stitched site with
-Pagefind, whose index is split into chunks fetched per search term.
+Pipeline position: outside the product. ``python benchmarks/stitch.py --strategies 100 --activities 100``
+writes that many synthetic strategies (``generate.py``) into one throw-away project copy and builds it
+twice, each cold (no diagram cache), each in a fresh subprocess whose wall time and peak memory come from
+the operating system (``harness.measure``: ``wait4``'s ``ru_maxrss``, the largest single process of the
+tree, not the sum of processes running at once):
+
+1. one ``mkdocs build --strict`` of all strategies (Material's lunr search over one ``search_index.json``);
+2. ``python -m macros katalog byg --jobs N`` (each strategy its own ``mkdocs build`` under
+   ``<ud>/<strategi-id>/``, N at a time, then the hub, the merged ``links.json`` and Pagefind), and the
+   stitch step alone once more (``katalog saml``) to tell its share.
+
+Then, in Debian's Chromium on 127.0.0.1, a reader opens a strategy page, types ``--query`` into the site's
+own search box, and the script adds up the bytes of every response the search caused (index, workers,
+Pagefind's code, metadata, chunks and fragments), as served (uncompressed) and gzip-compressed at level 6,
+for both sites. It prints one line per figure and a RESULT line.
 """
 
 from __future__ import annotations
 
 import argparse
-import html
-import re
+import gzip
 import shutil
-import subprocess
 import sys
 import tempfile
-import time
-from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
+from playwright.sync_api import Response, sync_playwright
+
+import generate
 import harness
 
-SITE_URL = "https://strategier.example.dk/"
-HREF = re.compile(r'(?:href|src)="([^"]+)"')
+sys.path.insert(0, str(harness.ROOT / "tests"))
+from browser.kit import CHROMIUM, CHROMIUM_ARGS, SiteSearch, serve
 
 
-def project_for(work: Path, number: int, activities: int) -> tuple[str, Path]:
-    """One project copy holding one strategy, configured to live under ``/<id>/`` of the shared site."""
-    strategy_id = f"strategi-{number}"
-    project = harness.make_project(work / strategy_id, activities, strategy_id=strategy_id, seed=activities + number)
-    overlay = project / "stitch.yml"
-    overlay.write_text(f"INHERIT: mkdocs.yml\nsite_url: {SITE_URL}{strategy_id}/\n", encoding="utf-8")
-    return strategy_id, project
+def project_with(work: Path, strategies: int, activities: int) -> tuple[Path, list[str]]:
+    """A project copy whose ``data/`` holds ``strategies`` synthetic strategies of ``activities`` each."""
+    ids = [f"strategi-{n:03d}" for n in range(1, strategies + 1)]
+    project = harness.make_project(work / "project", activities, strategy_id=ids[0], seed=activities + 1)
+    for n, strategy_id in enumerate(ids[1:], start=2):
+        generate.write(activities, project / "data", activities + n, strategy_id)
+    return project, ids
 
 
-def build_all(projects: list[tuple[str, Path]], out: Path, jobs: int, env: dict[str, str]) -> float:
-    """Build every project into ``out/<id>`` with ``jobs`` builds at a time; wall seconds."""
+@dataclass(frozen=True)
+class QueryBytes:
+    """What one query in the site's search box made the browser download."""
 
-    def build(item: tuple[str, Path]) -> harness.Run:
-        strategy_id, project = item
-        command = harness.build_command(project / "stitch.yml", str(out / strategy_id))
-        return harness.measure(command, project, env)
-
-    start = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        runs = list(pool.map(build, projects))
-    for run in runs:
-        if run.returncode != 0:
-            raise SystemExit(f"a strategy build failed:\n{run.output[-3000:]}")
-    return time.perf_counter() - start
+    files: int
+    raw: int
+    gzipped: int
+    hits: int
+    names: tuple[str, ...]
 
 
-def front_page(out: Path, strategy_ids: list[str]) -> None:
-    items = "\n".join(f'<li><a href="{i}/">{html.escape(i)}</a></li>' for i in strategy_ids)
-    out.joinpath("index.html").write_text(
-        f'<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Strategier</title></head>'
-        f"<body><h1>Strategier</h1><ul>\n{items}\n</ul></body></html>\n",
-        encoding="utf-8",
-    )
+SEARCH_PARTS = ("search_index.json", "/workers/", "/lunr/", "pagefind", "katalog-soeg.js")
 
 
-def broken_links(site: Path) -> list[str]:
-    """Relative links and sources in the stitched site whose target file does not exist."""
-    broken = []
-    for page in site.rglob("*.html"):
-        for target in HREF.findall(page.read_text(encoding="utf-8", errors="replace")):
-            parts = urlsplit(html.unescape(target))
-            if parts.scheme or parts.netloc or target.startswith(("#", "mailto:", "tel:", "data:")):
-                continue
-            if not parts.path:
-                path = page
-            elif parts.path.startswith("/"):  # site-absolute (404 pages): the stitched folder is the site root
-                path = (site / unquote(parts.path).lstrip("/")).resolve()
-            else:
-                path = (page.parent / unquote(parts.path)).resolve()
-            if path.is_dir():
-                path = path / "index.html"
-            if not path.exists() or (site.resolve() not in path.parents and path != site.resolve()):
-                broken.append(f"{page.relative_to(site)} → {target}")
-    return broken
+def query_bytes(site: Path, start: str, query: str) -> QueryBytes:
+    """Open ``start`` in Chromium, search for ``query`` in the site's own box; the search's downloads."""
+    bodies: dict[str, bytes] = {}
 
+    def keep(response: Response) -> None:
+        if any(part in response.url for part in SEARCH_PARTS) and response.ok:
+            bodies[response.url] = response.body()
 
-def pagefind(python: str, site: Path) -> str:
-    start = time.perf_counter()
-    result = subprocess.run(
-        [
-            python,
-            "-m",
-            "pagefind",
-            "--site",
-            str(site),
-            "--force-language",
-            "da",
-            "--root-selector",
-            "article.md-content__inner",
-        ],  # the page text, not the chrome
-        check=False,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        return f"pagefind failed: {result.stderr[-2000:]}"
-    bundle = site / "pagefind"
-    files = [p for p in bundle.rglob("*") if p.is_file()]
-    chunks = [p for p in files if p.suffix == ".pf_index"]
-    fragments = [p for p in files if p.suffix == ".pf_fragment"]
-    meta = sum(p.stat().st_size for p in files if p.suffix == ".pf_meta")
-    code = sum(p.stat().st_size for p in files if p.name in ("pagefind.js", "pagefind-worker.js", "wasm.da.pagefind"))
-    total = sum(p.stat().st_size for p in files)
-    largest = max(p.stat().st_size for p in chunks)
-    return (
-        f"Pagefind over the stitched site: {seconds:.1f} s; bundle {total / 1024:,.0f} kB in {len(files)} files; "
-        f"{len(chunks)} index chunks (largest {largest / 1024:.0f} kB), "
-        f"{len(fragments)} page fragments; a search loads Pagefind's code ({code / 1024:.0f} kB, once) and "
-        f"{meta / 1024:.0f} kB of metadata, then only the chunks for its words and the fragments of the hits"
-    )
+    with serve(site) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(locale="da-DK").new_page()
+        page.on("response", keep)
+        page.goto(url + start)
+        search = SiteSearch(page, url)
+        search.open()
+        hits = search.type(query)
+        page.wait_for_timeout(500)
+        browser.close()
+    raw = sum(len(body) for body in bodies.values())
+    packed = sum(len(gzip.compress(body, compresslevel=6)) for body in bodies.values())
+    names = tuple(sorted(u.split("/", 3)[-1].split("?")[0] for u in bodies))
+    return QueryBytes(len(bodies), raw, packed, len(hits), names)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--strategies", type=int, default=2)
-    parser.add_argument("--activities", type=int, default=300, help="activities per strategy")
-    parser.add_argument("--jobs", type=int, default=2, help="builds at a time in the parallel run")
-    parser.add_argument("--pagefind", default=None, help="a Python with pagefind[bin] installed (optional)")
+    parser.add_argument("--strategies", type=int, default=100)
+    parser.add_argument("--activities", type=int, default=100, help="activities per strategy")
+    parser.add_argument("--jobs", type=int, default=2, help="builds at a time in catalogue mode")
+    parser.add_argument("--query", default="samarbejde", help="what the reader types into the search box")
     parser.add_argument("--retry-crashed-dot", action="store_true", help="as in run.py")
     parser.add_argument("--keep", action="store_true")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="strategi-stitch-"))
     try:
-        projects = [project_for(work, n, args.activities) for n in range(1, args.strategies + 1)]
-        out = work / "site"
+        project, ids = project_with(work, args.strategies, args.activities)
         shim = harness.make_dot_shim(work / "bin") if args.retry_crashed_dot else None
         env = harness.environment(shim, None, args.retry_crashed_dot)
-        serial = build_all(projects, work / "serial", 1, env)
-        for _, project in projects:  # the parallel run starts as cold as the serial one
-            shutil.rmtree(project / ".cache", ignore_errors=True)
-        parallel = build_all(projects, out, args.jobs, env)
-        front_page(out, [i for i, _ in projects])
-        broken = broken_links(out)
+        print(f"{args.strategies} strategies × {args.activities} activities; {harness.provenance()}", flush=True)
+
+        one = harness.measure(harness.build_command(None, str(work / "one")), project, env, timeout=7200)
+        if one.returncode != 0:
+            raise SystemExit(f"the one build failed:\n{one.output[-3000:]}")
+        figures = harness.site_figures(work / "one")
         print(
-            f"{args.strategies} strategies × {args.activities} activities as separate MkDocs builds: "
-            f"{serial:.1f} s one by one, {parallel:.1f} s with {args.jobs} jobs"
+            f"one build: {one.seconds:.1f} s wall, {one.cpu_seconds:.0f} s CPU, peak {one.peak_mb:.0f} MB; "
+            f"{figures.pages} pages, {figures.bytes / 1e6:.1f} MB, "
+            f"search index {figures.search_index_bytes / 1024:,.0f} kB",
+            flush=True,
         )
-        for strategy_id, _ in projects:
-            index = out / strategy_id / "search" / "search_index.json"
+        shutil.rmtree(project / ".cache", ignore_errors=True)  # the catalogue starts as cold as the one build
+
+        out = work / "katalog"
+        command = [harness.python(), "-m", "macros", "katalog", "byg", "--jobs", str(args.jobs), "--ud", str(out)]
+        env_catalogue = {**env, "PYTHONPATH": str(harness.ROOT)}
+        jobs = harness.measure(command, project, env_catalogue, timeout=7200)
+        if jobs.returncode != 0:
+            raise SystemExit(f"katalog byg failed:\n{jobs.output[-3000:]}")
+        saml = harness.measure([*command[:4], "saml", "--ud", str(out)], project, env_catalogue, timeout=7200)
+        if saml.returncode != 0:
+            raise SystemExit(f"katalog saml failed:\n{saml.output[-3000:]}")
+        catalogue = harness.site_figures(out)
+        pagefind = [p for p in (out / "pagefind").rglob("*") if p.is_file()]
+        print(
+            f"catalogue mode, {args.jobs} jobs: {jobs.seconds:.1f} s wall (all jobs + stitch), "
+            f"{jobs.cpu_seconds:.0f} s CPU, "
+            f"peak {jobs.peak_mb:.0f} MB (largest single process); the stitch step alone (hub, links.json, "
+            f"Pagefind) {saml.seconds:.1f} s wall, peak {saml.peak_mb:.0f} MB; {catalogue.pages} pages, "
+            f"{catalogue.bytes / 1e6:.1f} MB; Pagefind bundle {sum(p.stat().st_size for p in pagefind) / 1024:,.0f} kB "
+            f"in {len(pagefind)} files",
+            flush=True,
+        )
+        page = f"{ids[len(ids) // 2]}/"
+        lunr = query_bytes(work / "one", page, args.query)
+        found = query_bytes(out, f"{ids[len(ids) // 2]}/{page}", args.query)
+        for name, seen in (("one build (lunr)", lunr), ("catalogue (Pagefind)", found)):
             print(
-                f"  {strategy_id}/: {len(list((out / strategy_id).rglob('*.html')))} pages, own search index "
-                f"{index.stat().st_size / 1024:,.0f} kB"
+                f"query {args.query!r}, {name}: {seen.files} files, {seen.raw / 1024:,.0f} kB as served, "
+                f"{seen.gzipped / 1024:,.0f} kB gzipped; {seen.hits} result links shown",
+                flush=True,
             )
-        print(f"  stitched site: {len(list(out.rglob('*.html')))} pages; broken relative links: {len(broken)}")
-        for line in broken[:10]:
-            print(f"    {line}")
-        if args.pagefind:
-            print("  " + pagefind(args.pagefind, out))
+            print("  " + ", ".join(seen.names))
+        print(
+            f"RESULT strategies={args.strategies} activities={args.activities} jobs={args.jobs} "
+            f"one_s={one.seconds:.1f} one_peak_mb={one.peak_mb:.0f} "
+            f"catalogue_s={jobs.seconds:.1f} catalogue_peak_mb={jobs.peak_mb:.0f} stitch_s={saml.seconds:.1f} "
+            f"query_lunr_kb={lunr.raw / 1024:.0f} query_lunr_gz_kb={lunr.gzipped / 1024:.0f} "
+            f"query_pagefind_kb={found.raw / 1024:.0f} query_pagefind_gz_kb={found.gzipped / 1024:.0f}"
+        )
         if args.keep:
-            print(f"  kept in {work}")
+            print(f"kept in {work}")
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -8,7 +8,9 @@
   words, the whole chain from ressourcer to gevinster, budgets, a Swedish strategy, the guide's worked
   example in Socialstyrelsen's words);
 - ``large_site``: the benchmark's synthetic strategy of 300 activities (long pages split into parts);
-- ``hostile_site``: every inert file of the hostile corpus, with a front page calling every macro.
+- ``hostile_site``: every inert file of the hostile corpus, with a front page calling every macro;
+- ``catalogue_site``: catalogue mode (``python -m macros katalog byg``): the example's two strategies and a
+  30-activity synthetic one, each built on its own into ``<ud>/<strategi-id>/``, stitched under one hub.
 
 Each can also be built with its generated pages converted by Python-Markdown instead of directly
 (``python_markdown_twin(name)``), to compare the two (``tests/site/test_generated_pages_convert_alike.py``).
@@ -44,6 +46,7 @@ from support.sites import (
     RUNS,
     BackgroundBuilds,
     built,
+    catalogue,
     generate_strategy,
     make_project,
     mkdocs_build,
@@ -106,6 +109,18 @@ def _hostile_site(environment: Mapping[str, str]) -> Path:
     return build_inert_site(_temporary("hostile-build"), environment)
 
 
+def _catalogue_site(environment: Mapping[str, str]) -> Path:
+    """Catalogue mode over three strategies: the example's two and a 30-activity synthetic one."""
+    data = _temporary("catalogue-data")
+    shutil.copytree(ROOT / "data", data, dirs_exist_ok=True)
+    generate_strategy(30, data)
+    project = make_project(_temporary("catalogue-project"), data, ROOT / "docs")
+    out = _temporary("catalogue-site")
+    result = catalogue(project, "byg", "--jobs", "2", "--ud", str(out), environment=environment)
+    assert result.returncode == 0, f"katalog byg failed:\n{result.stdout}\n{result.stderr}"
+    return out
+
+
 SHARED: dict[str, Callable[[Mapping[str, str]], Path]] = {
     "example_site": _example_site,
     "fixture_site": _fixture_site,
@@ -114,6 +129,7 @@ SHARED: dict[str, Callable[[Mapping[str, str]], Path]] = {
     "format_site": _format_site,
     "large_site": _large_site,
     "hostile_site": _hostile_site,
+    "catalogue_site": _catalogue_site,
 }
 _BASE: list[Path] = []
 
@@ -201,6 +217,12 @@ def python_markdown_twin() -> Callable[[str], Path]:
 
 
 @pytest.fixture(scope="session")
+def catalogue_site() -> Path:
+    """Catalogue mode: three strategies each built on its own under ``<ud>/<strategi-id>/``, stitched."""
+    return SITES.get("catalogue_site", _catalogue_site)
+
+
+@pytest.fixture(scope="session")
 def realisation_model() -> model.Site:
     """The realisation fixture's data, loaded (frozen: tests change copies with ``dataclasses.replace``)."""
     return load_site(REALISATION_PROJECT / "data")
@@ -217,6 +239,8 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     """How many ``mkdocs build`` and ``mkdocs serve`` runs the session started, and their time."""
     if not RUNS:
         return
-    builds, serves = (sum(run.command == command for run in RUNS) for command in ("build", "serve"))
+    builds, serves, catalogues = (sum(run.command == c for run in RUNS) for c in ("build", "serve", "katalog"))
     seconds = sum(run.seconds for run in RUNS)
-    terminalreporter.write_line(f"mkdocs runs: {builds} build, {serves} serve ({seconds:.0f} s in all)")
+    terminalreporter.write_line(
+        f"mkdocs runs: {builds} build, {serves} serve, {catalogues} katalog ({seconds:.0f} s in all)"
+    )

@@ -45,7 +45,7 @@ from ..exports.heads import PageHeads
 from ..exports.published import Published, published
 from ..loading import schema
 from ..loading.problems import DataError
-from ..loading.validate import data_files, load_site
+from ..loading.validate import data_files, load_site, strategy_files
 from ..rendering.pages import PageSet, build_page_set
 from . import compact, open_data, paper, publish, searchindex, svgstash, tables
 from .direct import DirectPages
@@ -59,6 +59,8 @@ class StrategyPluginConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' 
     """The plugin's options in ``mkdocs.yml``; paths are relative to the folder of ``mkdocs.yml``."""
 
     data_dir = config_options.Type(str, default="data")
+    # Catalogue mode (python -m macros katalog): this build publishes only the strategy of this id.
+    only = config_options.Optional(config_options.Type(str))
     # The diagrams' style; left out: the project's diagrams/diagrammer.yaml, else the product's own.
     style_file = config_options.Optional(config_options.Type(str))
     cache_dir = config_options.Type(str, default=".cache/diagrams")  # finished diagrams, by content hash
@@ -130,12 +132,16 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         def key() -> str:  # what the model is made from: the data files, the diagram style and the settings
             read = data_files(data_dir)[0] if data_dir.is_dir() else []
             return digest(
-                files_digest([*read, style_file]), self.config.data_dir, str(use_directory_urls), repr(options)
+                files_digest([*read, style_file]),
+                self.config.data_dir,
+                str(use_directory_urls),
+                repr(options),
+                self.config.only or "",
             )
 
         def make() -> Made:
             with _no_cycle_collection():
-                site = _load(data_dir, self.config.data_dir)
+                site = _load(data_dir, self.config.data_dir, self.config.only)
                 book = address_book(site, use_directory_urls)
                 cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
                 diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url)
@@ -365,12 +371,17 @@ def _refuse_clashes(written: Files, generated: list[File]) -> None:
         raise PluginError("\n".join([head, *sorted(clashes)]))
 
 
-def _load(data_dir: Path, shown: str) -> model.Site:
+def _load(data_dir: Path, shown: str, only: str | None = None) -> model.Site:
     """The validated model, or a build error listing every problem in Danish (no traceback); files left
-    out on purpose (hidden, backups) are named in an info line."""
+    out on purpose (hidden, backups) are named in an info line. With ``only``, that strategy alone."""
+    if only is not None and data_dir.is_dir() and only not in (known := strategy_files(data_dir)):
+        raise PluginError(
+            f"strategi: only: ingen fil i {shown}/ har strategien '{only}' (kendte: "
+            f"{', '.join(sorted(known)) or 'ingen'}). Ret id'et i mkdocs.yml eller på kommandolinjen."
+        )
     notes: list[str] = []
     try:
-        return load_site(data_dir, shown, notes)
+        return load_site(data_dir, shown, notes, only)
     except DataError as error:
         raise PluginError(error.report()) from None
     finally:

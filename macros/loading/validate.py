@@ -22,7 +22,7 @@ from .catalogue import Code
 from .convert import MISSING, Converter, field_types, shorten, unwrap_optional
 from .format_checks import format_problems
 from .problems import DEFINITE, DataError, Problem, Suggester, known_list
-from .yamlio import EMPTY_FILE, read_nodes
+from .yamlio import EMPTY_FILE, declared_id, read_nodes
 
 DATA_SUFFIXES = (".yaml", ".yml")
 # An id names a folder of the built site (and a file, "<id>.html", without directory URLs, or "<id>.md"
@@ -43,11 +43,15 @@ RESERVED_IN_SECTION = {"index": "oversigtssiden over alle elementer af samme sla
 _WEB_ADDRESS = re.compile(r"^https?://[^\s/?#]+\.[^\s]*$", re.IGNORECASE)
 
 
-def load_site(data_dir: Path, shown_prefix: str | None = None, notes: list[str] | None = None) -> model.Site:
+def load_site(
+    data_dir: Path, shown_prefix: str | None = None, notes: list[str] | None = None, only: str | None = None
+) -> model.Site:
     """Read, convert and validate every strategy file in ``data_dir``; raise ``DataError`` on any problem.
 
     File names in messages are shown as ``shown_prefix/name`` (default: the folder's own name, "data").
-    Files left out on purpose (``data_files``) are named, in Danish, in ``notes``.
+    Files left out on purpose (``data_files``) are named, in Danish, in ``notes``. With ``only`` (a
+    strategy id: catalogue mode, one strategy per build) only the file that declares that id is read;
+    ``strategy_files`` says beforehand whether there is one.
     """
     prefix = shown_prefix if shown_prefix is not None else data_dir.name
     if not data_dir.is_dir():
@@ -64,6 +68,8 @@ def load_site(data_dir: Path, shown_prefix: str | None = None, notes: list[str] 
             ]
         )
     paths, ignored = data_files(data_dir)
+    if only is not None:
+        paths = [path for path in paths if declared_id(path) == only]
     if ignored and notes is not None:
         notes.append(ignored_note(prefix, ignored))
     if not paths:
@@ -112,6 +118,17 @@ def data_files(data_dir: Path) -> tuple[list[Path], list[str]]:
             elif Path(name).suffix in DATA_SUFFIXES and (here / name).is_file():
                 paths.append(here / name)
     return sorted(paths), sorted(ignored)
+
+
+def strategy_files(data_dir: Path) -> dict[str, Path]:
+    """Strategy id → the first data file (in ``data_files`` order) that declares it at its top, found without
+    loading the files; a file whose id cannot be read is left out (loading it says why)."""
+    found: dict[str, Path] = {}
+    for path in data_files(data_dir)[0]:
+        strategy_id = declared_id(path)
+        if strategy_id is not None:
+            found.setdefault(strategy_id, path)
+    return found
 
 
 def ignored_note(prefix: str, ignored: list[str]) -> str:

@@ -168,6 +168,34 @@ class _TooLarge(Exception):
     """The event stream passed ``MAX_EVENTS``."""
 
 
+def declared_id(path: Path) -> str | None:
+    """The ``id`` a strategy file declares at its top level, read event by event without building the file
+    (the top-level ``id`` usually comes first, so this reads a few lines); None when the file has none or
+    cannot be read as YAML (loading the file then says why)."""
+    try:
+        events = yaml.parse(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+        depth, at_key, key = 0, True, None
+        for event in events:
+            if isinstance(event, yaml.CollectionStartEvent):
+                if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
+                    return None
+                depth += 1
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                if depth == 1:  # a list or mapping was the value of a top-level key
+                    at_key = True
+            elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)) and depth == 1:
+                value = event.value if isinstance(event, yaml.ScalarEvent) else None
+                if not at_key and key == "id":
+                    return value
+                key, at_key = (value, False) if at_key else (key, True)
+            elif isinstance(event, yaml.DocumentEndEvent):
+                return None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    return None
+
+
 def _compose(text: str) -> yaml.Node | None:
     """Count events on a streaming pass first (constant memory), then build the node tree."""
     for count, _ in enumerate(yaml.parse(text, Loader=_Loader)):

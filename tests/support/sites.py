@@ -104,6 +104,25 @@ def mkdocs_build(
     return result
 
 
+def catalogue(
+    project: Path, *args: str, environment: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m macros katalog *args`` in ``project`` (catalogue mode: each strategy its own MkDocs build,
+    then the stitch step); not checked: the test reads the exit code and the messages. Counted in ``RUNS``."""
+    start = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "macros", "katalog", *args],
+        cwd=project,
+        env=_environment(base=environment),
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    RUNS.append(Run("katalog", project, time.monotonic() - start))
+    return result
+
+
 def built(project: Path, out: Path, config: Path | None = None, environment: Mapping[str, str] | None = None) -> Path:
     """``mkdocs_build`` that must succeed; returns ``out``."""
     result = mkdocs_build(project, out, config, environment=environment)
