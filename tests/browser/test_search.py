@@ -19,7 +19,7 @@ from support.sites import html_files, link_map
 from support.sites import page as built_page
 
 from .conftest import guarded_contexts
-from .kit import DESKTOP, SearchHit, SiteSearch, SuiteReport
+from .kit import DESKTOP, SearchHit, SiteSearch, SuiteReport, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -160,3 +160,13 @@ def diagram_only_words(site: Path) -> list[str]:
         in_diagrams.update(WORD.findall(" ".join(svg.text for svg in article.all("svg")).lower()))
     assert in_diagrams, "the example site's pages show no diagram text: every strategy's overview should"
     return sorted(in_diagrams - in_text, key=lambda word: (-len(word), word))
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_search_results_pass_axe_in_light_and_dark(search: SiteSearch, scheme: str) -> None:
+    """A results list as a reader sees it (count, titles, highlighted words): WCAG 2.1 AA, both schemes."""
+    search.page.evaluate("scheme => document.body.setAttribute('data-md-color-scheme', scheme)", scheme)
+    hits = search.type("indsats")
+    assert hits, "the query should find something"
+    assert search.page.locator(".md-search-result mark").count() > 0
+    assert axe_violations(search.page, "søgeresultater", scheme) == []
