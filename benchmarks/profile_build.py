@@ -35,6 +35,7 @@ PHASES = (
     ("MkDocs: navigation", "mkdocs/structure/nav.py", "get_navigation"),
     ("MkDocs: _populate_page (read + Markdown)", "mkdocs/commands/build.py", "_populate_page"),
     ("  Python-Markdown convert", "markdown/core.py", "convert"),
+    ("  direct conversion of generated pages (build/direct.py)", "/macros/build/direct.py", "render_directly"),
     ("MkDocs: _build_page (theme template + write)", "mkdocs/commands/build.py", "_build_page"),
     ("  theme templates (main.html, ours or Material's, and partials)", "main.html", "root"),
     ("    footer partial (overrides/partials/copyright.html)", "partials/copyright.html", "root"),
