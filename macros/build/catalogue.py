@@ -37,11 +37,10 @@ from ..rendering.catalogue import hub_page
 
 HOOK = Path(__file__).with_name("hub_hook.py")
 WORKER = Path(__file__).with_name("katalog-soeg.js")  # the search box's worker, at the catalogue's root
-STYLE = Path(__file__).with_name("katalog-soeg.css")  # contrast of the search results, linked from every page
 NAMES = "katalog-soeg.json"  # each sub-site's strategy as a search result names it
 PAGEFIND_FOLDER = "pagefind"
 # Files and folders the hub writes at the catalogue's root, besides the sub-sites: no strategy may be named so.
-HUB_NAMES = {PAGEFIND_FOLDER, "links.json", "sitemap.xml", "404.html", WORKER.name, STYLE.name, NAMES}
+HUB_NAMES = {PAGEFIND_FOLDER, "links.json", "sitemap.xml", "404.html", WORKER.name, NAMES}
 TIMEOUT = 3600.0  # seconds one strategy's build may take
 
 
@@ -138,12 +137,18 @@ def build_strategy(project: Project, strategy_id: str, out: Path) -> Job:
         raise CatalogueError(
             f"strategien '{strategy_id}' har samme navn som en af katalogets egne filer; giv den et andet id"
         )
-    overlay = project.config_file.with_name(f".katalog-{strategy_id}.yml")
-    overlay.write_text(_overlay(project, strategy_id), encoding="utf-8")
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(overlay), "-d", str(out / strategy_id)]
+    result = _mkdocs_build(project, f".katalog-{strategy_id}.yml", _overlay(project, strategy_id), out / strategy_id)
+    return Job(strategy_id, result.returncode == 0, (result.stdout + result.stderr).strip())
+
+
+def _mkdocs_build(project: Project, overlay_name: str, overlay: str, out: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build --strict`` of the project with ``overlay`` (a config that INHERITs the project's),
+    written beside ``mkdocs.yml`` as ``overlay_name`` for the build and removed after it."""
+    config = project.config_file.with_name(overlay_name)
+    config.write_text(overlay, encoding="utf-8")
     try:
-        result = subprocess.run(
-            [*command, "--quiet"],
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "-d", str(out)],
             cwd=project.config_file.parent,
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             capture_output=True,
@@ -152,8 +157,7 @@ def build_strategy(project: Project, strategy_id: str, out: Path) -> Job:
             check=False,
         )
     finally:
-        overlay.unlink(missing_ok=True)
-    return Job(strategy_id, result.returncode == 0, (result.stdout + result.stderr).strip())
+        config.unlink(missing_ok=True)
 
 
 def _overlay(project: Project, strategy_id: str) -> str:
@@ -167,7 +171,6 @@ def _overlay(project: Project, strategy_id: str) -> str:
         f"# Written by python -m macros katalog for the build of '{strategy_id}'; removed when it ends.",
         f"INHERIT: {project.config_file.name}",
         f"plugins: {json.dumps(plugins, ensure_ascii=False)}",
-        f"extra_css: {json.dumps([*project.extra_css, '../' + STYLE.name])}",
         # The logo and the site's name lead to the catalogue's front page, not to this sub-site's own.
         'extra: {"katalog": {"rod": "../"}, "homepage": "../"}',
     ]
@@ -211,8 +214,7 @@ def stitch(project: Project, out: Path) -> list[str]:
     for folder in ["", *ids]:
         _empty_search_index(out / folder / "search" / "search_index.json")
     pages = index_search(out, sorted(ids))
-    for shared in (WORKER, STYLE):
-        shutil.copyfile(shared, out / shared.name)
+    shutil.copyfile(WORKER, out / WORKER.name)
     (out / NAMES).write_text(_strategy_names(site), encoding="utf-8")
     return [
         f"Forside med {len(ids)} strategier: {out / 'index.html'}",
@@ -234,20 +236,7 @@ def build_hub(project: Project, site: model.Site, out: Path) -> None:
         if statement is not None and "://" not in project.statement and statement.is_file():
             shutil.copy2(statement, docs / project.statement)
             nav.append({"Tilgængelighed": project.statement})
-        overlay = project.config_file.with_name(".katalog-forside.yml")
-        overlay.write_text(_hub_overlay(project, docs, nav), encoding="utf-8")
-        try:
-            result = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(overlay), "-d", str(built)],
-                cwd=project.config_file.parent,
-                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                capture_output=True,
-                text=True,
-                timeout=TIMEOUT,
-                check=False,
-            )
-        finally:
-            overlay.unlink(missing_ok=True)
+        result = _mkdocs_build(project, ".katalog-forside.yml", _hub_overlay(project, docs, nav), built)
         if result.returncode != 0:
             raise CatalogueError(f"forsiden kunne ikke bygges:\n{(result.stdout + result.stderr).strip()}")
         clashes = sorted(p.name for p in built.iterdir() if p.name in {s.id for s in site.strategies})
@@ -268,7 +257,6 @@ def _hub_overlay(project: Project, docs: Path, nav: list[dict[str, str]]) -> str
         f"docs_dir: {json.dumps(str(docs))}",
         f"plugins: {json.dumps(plugins)}",
         f"hooks: {json.dumps([str(HOOK)])}",
-        f"extra_css: {json.dumps([*project.extra_css, STYLE.name])}",
         f"nav: {json.dumps(nav, ensure_ascii=False)}",
         'not_in_nav: ""',
         "watch: []",
