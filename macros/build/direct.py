@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from markdown.blockprocessors import HRProcessor
 from markdown.extensions.toc import nest_toc_tokens, slugify, strip_tags, unique
 from mkdocs.structure.pages import _RelativePathTreeprocessor
 from mkdocs.structure.toc import get_toc
@@ -105,12 +106,12 @@ BLOCK_TAGS = frozenset(
         "center",
     ]
 )
-# What a backslash escapes: Python-Markdown's ``ESCAPED_CHARS`` with ``|`` (tables) and ``:`` (def_list).
-ESCAPED = frozenset("\\`*_{}[]()>#+-.!|:")
+# What a backslash escapes: Python-Markdown's ``ESCAPED_CHARS`` with ``|`` (tables); not ``:``.
+ESCAPED = frozenset("\\`*_{}[]()>#+-.!|")
 
 _START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)((?:\s+[^\s=>/]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*(/?)>")
 _INLINE_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^\s=>/]+(?:=(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*\s*/?>")
-_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|:])")
+_UNESCAPE = re.compile(r"\\([\\`*_{}\[\]()>#+\-.!|])")
 _IMAGE_ATTRS = re.compile(r"\{:?[ \t]*([^}\n]*?)[ \t]*\}")
 _ATTR_PAIRS = re.compile(r'([^\s=]+)="([^"]*)"')
 _BRACKET_OR_ESCAPE = re.compile(r"\\.|[\[\]]", re.DOTALL)
@@ -119,13 +120,15 @@ _LONE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNO
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?[ \t]*([^}]*?)[ \t]*\}[ \t]*$")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]]*\]:")  # a link reference definition: the line vanishes
+_MAYBE_RULE = re.compile(r"^[ |:-]*[|:-][ |:-]*$")
 _TABLE_RULE = re.compile(r"^\|?[ \t]*:?-+:?[ \t]*(\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
-_HR = re.compile(r"^ {0,3}(?:-[ \t]*){3,}$|^ {0,3}(?:\*[ \t]*){3,}$|^ {0,3}(?:_[ \t]*){3,}$")
+_HR = re.compile(HRProcessor.RE)  # Python-Markdown's own: at most two spaces between the marks
 _BULLET = re.compile(r"^[-*+][ \t]+")
 _ORDERED = re.compile(r"^\d+\.[ \t]+")
 _NESTED_MARKER = re.compile(r"^(?:[-*+]|\d+\.)[ \t]+")
 _ORDERED_START = re.compile(r"^(\d+)\.")
-_DEFINITION = re.compile(r"^:[ \t]{1,3}(?=\S)")
+_DEFINITION = re.compile(r"^ {0,3}:[ \t]{1,3}")
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")
 _ATTR = re.compile(r"""([^\s=]+)(?:=(?:"([^"]*)"|'([^']*)'|(\S+)))?""")
 _MARK = "\x00"  # a heading, until its id is known: \x00<number>\x00
@@ -207,6 +210,8 @@ class Converter:
         line = lines[i]
         if line.startswith("    "):
             raise Unsupported("indented code")
+        if line.startswith(" ") and _block_start(line.lstrip()):
+            raise Unsupported("an indented list, quote or rule")
         tag = _block_tag(line)
         if tag is not None:
             return self._html_block(lines, i, tag, out)
@@ -225,7 +230,11 @@ class Converter:
             raise Unsupported("quote, admonition, fenced code or a definition apart from its term")
         end = _chunk_end(lines, i)
         chunk = lines[i:end]
-        if line.startswith("|") and len(chunk) > 1 and _TABLE_RULE.match(chunk[1]):
+        if any(row.lstrip().startswith(">") or _HR.match(row) or _REFERENCE.match(row) for row in chunk):
+            raise Unsupported("a block quote, rule or link reference")  # any line of a block may start one
+        if len(chunk) > 1 and "|" in line and _MAYBE_RULE.match(chunk[1]):  # Python-Markdown's test of a table
+            if not (line.startswith("|") and _TABLE_RULE.match(chunk[1])):
+                raise Unsupported("a table beyond pipes at both ends and a rule of dashes")
             out.append(self._table(chunk))
         elif len(chunk) > 1 and any(_DEFINITION.match(row) for row in chunk[1:]):
             out.append(self._definitions(chunk, lines, end, out))
@@ -330,6 +339,8 @@ class Converter:
         head, rule, body = chunk[0], chunk[1], chunk[2:]
         aligns = [_align(cell) for cell in _cells(rule)]
         columns = len(aligns)
+        if len(_cells(head)) != columns or not body:
+            raise Unsupported("a table whose head and rule differ, or without rows")
         parts = ["<table>", "<thead>", "<tr>"]
         parts += [self._cell("th", cell, aligns[k]) for k, cell in enumerate(_row(_cells(head), columns))]
         parts += ["</tr>", "</thead>", "<tbody>"]
@@ -355,12 +366,14 @@ class Converter:
             if marker:
                 definitions.append(row[marker.end() :])
             elif definitions and row.startswith("    "):
+                if _block_start(row[4:].lstrip()):
+                    raise Unsupported("a definition continued by another block")
                 definitions[-1] += "\n" + row[4:]
             elif not definitions:
                 terms.append(row)
             else:
                 raise Unsupported("a term after its definition in one block")
-        if len(terms) != 1 or any(_block_start(d) for d in definitions):
+        if len(terms) != 1 or any(_block_start(d.lstrip()) for d in definitions):
             raise Unsupported("definition list beyond one term with text")
         if end < len(lines) and lines[end : end + 2] and _following_indent(lines, end):
             raise Unsupported("a definition continued after a blank line")
@@ -457,8 +470,9 @@ class Converter:
         mark = "**" if strong else "*"
         inner_start = i + len(mark)
         if text.startswith("***", i) or inner_start >= len(text) or text[inner_start].isspace():
-            if not strong and (i == 0 or text[i - 1].isspace()) and text[inner_start : inner_start + 1].isspace():
-                out.append("*")  # a lone star between spaces is text
+            lone = (i == 0 or text[i - 1].isspace()) and text[inner_start : inner_start + 1] in (" ", "\t")
+            if not strong and lone and not text[inner_start:].lstrip(" \t").startswith("\n"):
+                out.append("*")  # a lone star between spaces is text (before a line break it may not be)
                 return i + 1
             raise Unsupported("emphasis that is not plain")
         close = text.find(mark, inner_start)
@@ -617,15 +631,28 @@ def _list_items(chunks: list[list[str]], marker: re.Pattern[str]) -> list[_Item]
             items[-1].loose = True
         for row in chunk:
             found = marker.match(row)
+            _refuse_list_line(row, found)
             if found:
                 items.append(_Item(row[found.end() :], loose=number > 0))
-            elif not items or _BULLET.match(row) or _ORDERED.match(row):
-                raise Unsupported("mixed list markers")
+            elif not items:
+                raise Unsupported("a list that does not start with an item")
             elif items[-1].nested or (row.startswith("    ") and _NESTED_MARKER.match(row[4:])):
                 items[-1].nested.append(row[4:] if row.startswith("    ") else row)
             else:  # a line of the item's text (Python-Markdown joins it, indented or not)
-                items[-1].text += "\n" + row.strip()
+                items[-1].text += "\n" + row.lstrip()
     return items
+
+
+def _refuse_list_line(row: str, found: re.Match[str] | None) -> None:
+    """Refuse a line of a list that Python-Markdown would read as more than the text of an item (it parses
+    each item's text as blocks)."""
+    text = row[found.end() :] if found else row.lstrip()
+    if found and (not text.strip() or _block_start(text)):
+        raise Unsupported("a list item starting another block, or without text on its first line")
+    if row.lstrip().startswith(">") or _HR.match(row) or _REFERENCE.match(text):
+        raise Unsupported("a quote, rule or link reference in a list")
+    if not found and not row.startswith("    ") and _NESTED_MARKER.match(text):
+        raise Unsupported("another kind of list marker, or one indented by less than four spaces")
 
 
 def _list_chunks(lines: list[str], i: int) -> tuple[list[list[str]], int]:
@@ -650,8 +677,16 @@ def _list_chunks(lines: list[str], i: int) -> tuple[list[list[str]], int]:
 
 def _block_start(line: str) -> bool:
     """Whether a line would start something other than paragraph text."""
+    tag = _START_TAG.match(line) if line.startswith("<") else None
     return bool(
-        _BULLET.match(line) or _ORDERED.match(line) or _HEADING.match(line) or line.startswith(("<", "|", "    ", ">"))
+        _BULLET.match(line)
+        or _ORDERED.match(line)
+        or _HEADING.match(line)
+        or _HR.match(line)
+        or _DEFINITION.match(line)
+        or _REFERENCE.match(line)
+        or line.startswith(("|", "    ", ">", "</", "<!", "<?"))
+        or (tag is not None and tag.group(1).lower() in BLOCK_TAGS)
     )
 
 

@@ -10,6 +10,7 @@ Python-Markdown. Whether the HTML is the same as Python-Markdown's is checked on
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from macros.build.direct import Converter, Unsupported
 from macros.derived.addresses import address_book
 from macros.loading.validate import load_site
 from macros.rendering.pages import build_page_set
+from macros.text import block, inline
 from support.diagrams import draw_diagrams
 from support.html import document_events
 from support.markdown import site_markdown, site_markdown_options
@@ -102,3 +104,44 @@ def test_what_the_dialect_does_not_know_is_left_to_python_markdown(text: str) ->
 def test_lists_are_loose_where_python_markdown_makes_them_loose() -> None:
     text = "- a\n- b\n\n- c\n\n    mere om c\n\n- d\n\n## Næste\n\n- e\n    - f\n"
     assert document_events(converter().page(text).html) == document_events(site_markdown().convert(text))
+
+
+# Pieces of what an editor may type, Markdown's special characters among them (each text is made safe by
+# text.block or text.inline first, as the templates do).
+PIECES = [
+    "ord", "Ærø", "æ", "ø", " ", " ", "1.", "1\\.", "2)", "-", "- ", "1. ", "+ ", "* ", "    - ", "*", "**",
+    "*x*", "**x**", "_", "_x_", "__y__", "a_b", "`", "```", "~~~", "[", "]", "(", ")", "[t](https://a.dk)",
+    "![b](x.png)", "https://x.dk/a_b", "mailto:a@b.dk", "<b>", "</b>", "<span>", "<div>", "<p>", "&", "&amp;",
+    "&#106;", "&lt;", "<", ">", "> ", "#", "# ", "### ", "{#id}", "{: #x}", "|", "|---|", ":", "!", "{", "}",
+    "\\", "  \n", "\n", "\n\n", "\r\n", "\t", "---", "===",
+]  # fmt: skip
+
+
+def contexts(text: str) -> list[str]:
+    """The text where templates put editor text: a paragraph, a list item, a facts box, a table cell."""
+    return [
+        f"## Titel\n\n{block(text)}\n",
+        f"**Formål:** {block(text)}\n",
+        f'<div class="fakta" data-search-exclude markdown>\n\nPeriode\n:   {block(text)}\n\n</div>\n',
+        f"- [{inline(text)}](a.md) – {inline(text)}\n\n| A | B |\n| --- | --- |\n| {inline(text)} | x |\n",
+    ]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_whatever_an_editor_types_converts_as_python_markdown_would_or_falls_back(seed: int) -> None:
+    """Random editor text in each place templates put it: the converter either refuses it (the page then goes
+    through Python-Markdown) or gives the document Python-Markdown gives, and it converts most of it."""
+    chance = random.Random(seed)  # noqa: S311 - reproducible test data, no secret
+    markdown, converted, tried = site_markdown(), 0, 0
+    for _ in range(400):
+        text = "".join(chance.choice(PIECES) for _ in range(chance.randint(1, 25)))
+        for source in contexts(text):
+            tried += 1
+            try:
+                page = converter().page(source)
+            except Unsupported:
+                continue
+            converted += 1
+            expected = markdown.reset().convert(source).replace('href="a.md"', 'href="a/"')
+            assert document_events(page.html) == document_events(expected), repr(source)
+    assert converted > tried // 3  # not a converter that refuses everything
