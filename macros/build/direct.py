@@ -651,8 +651,9 @@ def _refuse_list_line(row: str, found: re.Match[str] | None) -> None:
         raise Unsupported("a list item starting another block, or without text on its first line")
     if row.lstrip().startswith(">") or _HR.match(row) or _REFERENCE.match(text):
         raise Unsupported("a quote, rule or link reference in a list")
-    if not found and not row.startswith("    ") and _NESTED_MARKER.match(text):
-        raise Unsupported("another kind of list marker, or one indented by less than four spaces")
+    indent = len(row) - len(row.lstrip())
+    if not found and _NESTED_MARKER.match(text) and (indent == 0 or indent % 4):
+        raise Unsupported("another kind of list marker, or one indented by other than steps of four spaces")
 
 
 def _list_chunks(lines: list[str], i: int) -> tuple[list[list[str]], int]:
