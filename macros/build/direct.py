@@ -9,9 +9,10 @@ converts exactly that dialect in one pass per page. Editor text fields are part 
 (``text.block``/``text.inline`` made them safe); the dialect covers what those write in the common case
 (paragraphs, **bold**, *emphasis*, links, line breaks, escapes).
 
-It never guesses. Anything outside the dialect (a block quote, code, an image, an ``_`` that may be
-emphasis, a list Python-Markdown would make loose, …) raises ``Unsupported`` and that page is converted by
-Python-Markdown as before, so the result is always what a reader would get from MkDocs. The HTML is the
+It never guesses. Anything outside the dialect (a block quote, a code block, an ``_`` that may be emphasis,
+a list marker indented by one to three spaces, a link reference definition, …) raises ``Unsupported`` and
+that page is converted by Python-Markdown as before, so the result is always what a reader would get from
+MkDocs; ``tests/unit/test_direct_html.py`` also feeds it random editor text to hold it to that. The HTML is the
 same document Python-Markdown gives (same elements, attributes and text; whitespace between blocks may
 differ): ``tests/site/test_generated_pages_convert_alike.py`` converts every generated page of the example,
 the fixtures and the hostile corpus both ways and compares the trees, the table of contents, the anchors
@@ -375,7 +376,7 @@ class Converter:
                 raise Unsupported("a term after its definition in one block")
         if len(terms) != 1 or any(_block_start(d.lstrip()) for d in definitions):
             raise Unsupported("definition list beyond one term with text")
-        if end < len(lines) and lines[end : end + 2] and _following_indent(lines, end):
+        if _following_indent(lines, end):
             raise Unsupported("a definition continued after a blank line")
         items = [f"<dt>{self._inline(terms[0])}</dt>"]
         items += [f"<dd>{self._inline(d)}</dd>" for d in definitions]
@@ -485,8 +486,6 @@ class Converter:
         out.append(f"<{tag}>{self._inline(inner)}</{tag}>")
         return close + len(mark)
 
-    # --- ids and the table of contents --------------------------------------------------------------
-
 
 def _ids(body: str) -> set[str]:
     return {html.unescape(found) for found in _ELEMENT_ID.findall(body)}
@@ -567,17 +566,18 @@ def _newline(text: str, i: int, out: list[str]) -> int:
     return i + 1
 
 
-def _block_tag(line: str) -> str | None:
-    """The tag that starts a raw HTML block on this line, if any."""
-    if not line.startswith("<"):
-        return None
-    start = _START_TAG.match(line)
-    if start is None:
-        if line.startswith(("<!--", "</", "<?", "<!")):
-            raise Unsupported("a comment or closing tag at the start of a line")
-        return None
-    name = start.group(1).lower()
+def _block_level_tag(line: str) -> str | None:
+    """The block-level tag (Python-Markdown's list) a line starts with, if any."""
+    start = _START_TAG.match(line) if line.startswith("<") else None
+    name = start.group(1).lower() if start is not None else None
     return name if name in BLOCK_TAGS else None
+
+
+def _block_tag(line: str) -> str | None:
+    """The tag that starts a raw HTML block on this line, if any (a comment or closing tag is refused)."""
+    if line.startswith(("<!--", "</", "<?", "<!")):
+        raise Unsupported("a comment or closing tag at the start of a line")
+    return _block_level_tag(line)
 
 
 def _closing_line(lines: list[str], i: int, tag: str) -> int:
@@ -678,7 +678,6 @@ def _list_chunks(lines: list[str], i: int) -> tuple[list[list[str]], int]:
 
 def _block_start(line: str) -> bool:
     """Whether a line would start something other than paragraph text."""
-    tag = _START_TAG.match(line) if line.startswith("<") else None
     return bool(
         _BULLET.match(line)
         or _ORDERED.match(line)
@@ -687,7 +686,7 @@ def _block_start(line: str) -> bool:
         or _DEFINITION.match(line)
         or _REFERENCE.match(line)
         or line.startswith(("|", "    ", ">", "</", "<!", "<?"))
-        or (tag is not None and tag.group(1).lower() in BLOCK_TAGS)
+        or _block_level_tag(line)
     )
 
 
