@@ -8,7 +8,7 @@ nothing but the diagram cache (content-addressed), so they run as local processe
 the jobs of a CI matrix. ``stitch`` then makes what belongs to the whole catalogue: the hub front page (a
 tiny MkDocs build of the same theme, ``hub_hook`` its hook), the merged ``links.json``, and one Pagefind
 index over every strategy's pages, which the site's own search box uses in catalogue mode
-(``overrides/assets/javascripts/workers/katalog-soeg.js``). Messages are Danish; they name the command
+(``katalog-soeg.js`` beside this module, copied to the catalogue's root). Messages are Danish; they name the command
 that fixes a problem.
 """
 
@@ -128,11 +128,17 @@ class Job:
 
 
 def build_strategy(project: Project, strategy_id: str, out: Path) -> Job:
-    """Build one strategy's sub-site into ``out/<strategy_id>/`` with ``mkdocs build --strict``."""
+    """Build one strategy's sub-site into ``out/<strategy_id>/`` with ``mkdocs build --strict``, once the data
+    folder is known to declare that id."""
     known = strategy_ids(project)
     if strategy_id not in known:
         shown = ", ".join(known) or "ingen"
         raise CatalogueError(f"strategien '{strategy_id}' findes ikke i {project.shown_data_dir}/ (kendte: {shown})")
+    return _build_known_strategy(project, strategy_id, out)
+
+
+def _build_known_strategy(project: Project, strategy_id: str, out: Path) -> Job:
+    """``build_strategy`` for an id the data folder declares."""
     if strategy_id in HUB_NAMES:
         raise CatalogueError(
             f"strategien '{strategy_id}' har samme navn som en af katalogets egne filer; giv den et andet id"
@@ -182,9 +188,10 @@ def _overlay(project: Project, strategy_id: str) -> str:
 def build_all(
     project: Project, ids: list[str], out: Path, jobs: int, report: Callable[[Job], None] | None = None
 ) -> list[Job]:
-    """Every strategy's build, ``jobs`` processes at a time; the jobs in the order of ``ids``."""
+    """Every strategy's build, ``jobs`` processes at a time; the jobs in the order of ``ids``, which are the
+    loaded catalogue's (so the data folder is not read again for each job)."""
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = [pool.submit(build_strategy, project, strategy_id, out) for strategy_id in ids]
+        futures = [pool.submit(_build_known_strategy, project, strategy_id, out) for strategy_id in ids]
         done = []
         for future in futures:
             job = future.result()
