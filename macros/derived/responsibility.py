@@ -39,13 +39,16 @@ class MatrixRow:
         return [d for d in self.duties if d.level == level]
 
 
-def _role_duties(strategy: model.Strategy, target: str | None) -> list[Duty]:
-    """Roles on the målsætning or indsats ``target``; with None, the roles on neither (the whole strategy)."""
-
-    def wanted(role: model.Role) -> bool:
-        return target in (role.maalsaetning, role.indsats) if target else not (role.maalsaetning or role.indsats)
-
-    return [Duty(a, r.niveau or a.niveau, r.ansvar) for a in strategy.aktoerer for r in a.roller if wanted(r)]
+def _role_duties(strategy: model.Strategy) -> dict[str | None, list[Duty]]:
+    """The roles by what they are on: a målsætning's or indsats' id, or None for the whole strategy (a role
+    on neither), each list in file order."""
+    found: dict[str | None, list[Duty]] = {}
+    for actor in strategy.aktoerer:
+        for role in actor.roller:
+            duty = Duty(actor, role.niveau or actor.niveau, role.ansvar)
+            for target in {role.maalsaetning, role.indsats} - {None} or {None}:
+                found.setdefault(target, []).append(duty)
+    return found
 
 
 def _named_duties(strategy: model.Strategy, element: model.Intervention | model.Activity) -> list[Duty]:
@@ -56,11 +59,12 @@ def _named_duties(strategy: model.Strategy, element: model.Intervention | model.
 def responsibility_rows(strategy: model.Strategy) -> list[MatrixRow]:
     """The whole strategy, every målsætning, then every indsats: each that someone has a duty in (a row
     without one would say only that nothing is described)."""
-    rows = [MatrixRow(None, tuple(_role_duties(strategy, None)))]
+    roles = _role_duties(strategy)
+    rows = [MatrixRow(None, tuple(roles.get(None, ())))]
     for objective in strategy.maalsaetninger:
-        rows.append(MatrixRow(objective, tuple(_role_duties(strategy, objective.id))))
+        rows.append(MatrixRow(objective, tuple(roles.get(objective.id, ()))))
     for indsats in strategy.indsatser:
-        duties = _role_duties(strategy, indsats.id) + _named_duties(strategy, indsats)
+        duties = list(roles.get(indsats.id, ())) + _named_duties(strategy, indsats)
         for activity in indsats.aktiviteter:
             duties += _named_duties(strategy, activity)
         rows.append(MatrixRow(indsats, tuple(duties)))
