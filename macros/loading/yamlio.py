@@ -143,7 +143,7 @@ def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Prob
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return problem(1, 1, Code.TOM_FIL, EMPTY_FILE)
     try:
-        node = _compose(text)
+        node, deepest = _compose(text)
     except _TooLarge:
         return problem(
             1, 1, Code.FOR_MANGE_VAERDIER, f"filen har over {MAX_EVENTS} værdier; det er for meget til én strategi"
@@ -160,8 +160,18 @@ def read_nodes(path: Path, shown_name: str) -> tuple[yaml.Node | None, list[Prob
         return problem(1, 1, Code.YAML_SYNTAKSFEJL, f"YAML-syntaksfejl: filen kan ikke læses ({type(error).__name__})")
     if node is None:
         return problem(1, 1, Code.TOM_FIL, EMPTY_FILE)
-    found = [Problem(shown_name, line, column, "", message, code) for line, column, code, message in check_graph(node)]
+    graph = check_graph(node) if _may_be_a_graph(text) else _depth_problems(deepest)
+    found = [Problem(shown_name, line, column, "", message, code) for line, column, code, message in graph]
     return (None, found) if found else (node, [])
+
+
+def _may_be_a_graph(text: str) -> bool:
+    """Whether the text can hold what ``check_graph`` looks for beyond depth: an anchor (``&``, so
+    aliases, cycles and expansion), an explicit tag (``!``), or a merge key (``<<``) or ``=``, which YAML
+    reads as tags of their own. Without any of them the node tree is a plain tree no larger than its
+    events, and its depth is known from composing it (most files: walking every node again costs more
+    than reading them)."""
+    return "&" in text or "!" in text or "<<" in text or "=" in text
 
 
 class _TooLarge(Exception):
@@ -196,12 +206,22 @@ def declared_id(path: Path) -> str | None:
     return None
 
 
-def _compose(text: str) -> yaml.Node | None:
-    """Count events on a streaming pass first (constant memory), then build the node tree."""
-    for count, _ in enumerate(yaml.parse(text, Loader=_Loader)):
+def _compose(text: str) -> tuple[yaml.Node | None, int]:
+    """Count events on a streaming pass first (constant memory), then build the node tree; with the tree,
+    its depth as ``check_graph`` counts it when no alias is followed (a value is one level below the
+    collection it stands in)."""
+    depth = deepest = 0
+    for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
         if count > MAX_EVENTS:
             raise _TooLarge
-    return yaml.compose(text, Loader=_Loader)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.ScalarEvent):
+            deepest = max(deepest, depth + 1)
+    return yaml.compose(text, Loader=_Loader), deepest
 
 
 def _decode(raw: bytes) -> tuple[str | None, tuple[int, int]]:
@@ -257,14 +277,20 @@ def check_graph(root: yaml.Node) -> list[Found]:
     if problems:
         return problems
     if depth > MAX_DEPTH:
-        deep = f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for"
-        return [(1, 1, Code.FOR_DYB_INDLEJRING, deep)]
+        return _depth_problems(depth)
     if size > MAX_EXPANDED:
         expanded = (
             f"filen udvider sig til over {MAX_EXPANDED} værdier gennem ankre og henvisninger (&navn og "
             "*navn); skriv værdierne ud"
         )
         return [(1, 1, Code.ANKRE_UDVIDER_FOR_MEGET, expanded)]
+    return []
+
+
+def _depth_problems(depth: int) -> list[Found]:
+    if depth > MAX_DEPTH:
+        deep = f"filen er indlejret dybere end {MAX_DEPTH} niveauer; det får en strategi aldrig brug for"
+        return [(1, 1, Code.FOR_DYB_INDLEJRING, deep)]
     return []
 
 

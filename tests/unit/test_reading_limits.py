@@ -60,3 +60,39 @@ def test_nesting_deeper_than_the_limit_is_refused(tmp_path: Path) -> None:
 def test_nesting_within_the_limit_reaches_the_converter(tmp_path: Path) -> None:
     depth = yamlio.MAX_DEPTH - 1  # the top-level block is a level of its own
     assert codes_of(STRATEGY + "beskrivelse: " + "[" * depth + "]" * depth + "\n", tmp_path) == [Code.FORKERT_TYPE]
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        STRATEGY + "beskrivelse: " + "[" * 39 + "]" * 39 + "\n",
+        STRATEGY + "indsatser:\n  - id: a\n    titel: b\n    aktiviteter:\n      - {id: c, titel: d, områder: []}\n",
+        STRATEGY + "kilder: [{titel: a}, [[x]], {}]\n",
+        "[]\n",
+        "x\n",
+    ],
+)
+def test_depth_from_composing_is_the_depth_the_full_check_finds(text: str) -> None:
+    """A file without anchors, tags or merge keys skips the walk over every node: the depth found while
+    composing must be exactly the walk's, or a too-deep file would pass (or a good one be refused)."""
+    node, deepest = yamlio._compose(text)
+    assert node is not None
+    assert deepest == yamlio._measure(node)[1]
+
+
+def test_depth_from_composing_matches_on_every_yaml_file_of_the_project() -> None:
+    paths = [p for folder in ("data", "tests") for p in sorted((ROOT / folder).rglob("*.yaml"))]
+    compared = 0
+    for path in paths:
+        text = path.read_text(encoding="utf-8-sig", errors="replace")
+        try:
+            node, deepest = yamlio._compose(text)
+        except Exception:  # noqa: S112 - files that do not compose are other tests' business
+            continue
+        if node is not None and not yamlio._may_be_a_graph(text):
+            assert deepest == yamlio._measure(node)[1], path
+            compared += 1
+    assert compared >= 20
