@@ -105,10 +105,18 @@ class DiagramSet:
     figures: dict[tuple[str, str], Figure] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
 
+    # Told of every lookup while set (``rendering.memo`` records which diagrams a page showed): the
+    # strategy id and the diagram's name, or "*" for the list of its diagrams.
+    observer: Callable[[str, str], None] | None = field(default=None, compare=False, repr=False)
+
     def names(self, strategy_id: str) -> list[str]:
+        if self.observer is not None:
+            self.observer(strategy_id, "*")
         return [name for (sid, name) in self.figures if sid == strategy_id]
 
     def figure(self, strategy_id: str, name: str) -> Figure:
+        if self.observer is not None:
+            self.observer(strategy_id, name)
         return self.figures[(strategy_id, name)]
 
 

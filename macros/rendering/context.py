@@ -7,7 +7,9 @@ it never renders a page or calls back into the modules that do.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
 
 from .. import model
 from ..derived.addresses import AddressBook, Target, relative_link
@@ -17,6 +19,13 @@ from ..derived.words import Vocabulary, vocabulary
 from ..diagrams.figures import DiagramSet
 from ..text import inline
 from .figures import figure_markdown
+
+T = TypeVar("T")
+
+
+def render_now(key: Hashable, render: Callable[[], T], *inputs: Any) -> T:
+    """A unit of rendering rendered, nothing kept (``Context.unit`` outside ``mkdocs serve``)."""
+    return render()
 
 
 @dataclass(frozen=True)
@@ -29,6 +38,9 @@ class Context:
     book: AddressBook
     src: str
     figures: DiagramSet | None = None
+    # How a piece of a page is rendered: at once, or kept from the last build when nothing it read changed
+    # (``memo.PageMemo.unit``); keys must say what the piece is, its page included (``piece``).
+    unit: Callable[..., Any] = field(default=render_now, repr=False, compare=False)
     words: Vocabulary = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -36,6 +48,11 @@ class Context:
 
     def at(self, src: str) -> Context:
         return replace(self, src=src)
+
+    def piece(self, name: Hashable, render: Callable[[], T], *inputs: Any) -> T:
+        """``render()``, a piece of the page at ``src`` (``name`` tells it from the page's other pieces),
+        perhaps kept from the last build (``unit``); ``inputs`` as for ``memo.PageMemo.unit``."""
+        return self.unit(("piece", self.src, name), render, *inputs)  # type: ignore[no-any-return]
 
     def el(self, element_id: str) -> model.Element:
         return self.strategy.elements[element_id]

@@ -8,8 +8,10 @@ gets is the address book's business (``derived.addresses``); this module fills e
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,10 +23,11 @@ from ..derived.timeline import FALLBACK_DATE, changed_on
 from ..diagrams.figures import DiagramSet
 from . import splitting
 from .connections import connections_pages, connections_src
-from .context import Context
+from .context import Context, render_now
 from .downloads import data_page
 from .elements import element_page, section_page, strategy_page
 from .figures import diagram_page
+from .memo import PageMemo
 from .realisation import realisation_nav, realisation_pages
 from .templating import template
 
@@ -56,35 +59,58 @@ class PageSet:
 
 
 def build_page_set(
-    site: model.Site, book: AddressBook, figures: DiagramSet | None = None, downloads: Downloads = NO_DOWNLOADS
+    site: model.Site,
+    book: AddressBook,
+    figures: DiagramSet | None = None,
+    downloads: Downloads = NO_DOWNLOADS,
+    memo: PageMemo | None = None,
 ) -> PageSet:
     """Every generated page of the site, as a pure function of the model, its addresses, its figures and the
-    files published for download (made by the exports before any page)."""
+    files published for download (made by the exports before any page). With ``memo`` (``mkdocs serve``),
+    a page whose inputs did not change since the memo's last build is kept instead of rendered again (the
+    memo compares every model value and diagram the page read, and the address book)."""
+    if memo is None:
+        return _page_set(site, book, figures, downloads, render_now)
+    with memo.build(site, figures, book):
+        return _page_set(site, book, figures, downloads, memo.unit)
+
+
+Unit = Callable[..., Any]  # (key, render, *inputs) → render's output, perhaps kept: ``Context.unit``
+
+
+def _page_set(
+    site: model.Site, book: AddressBook, figures: DiagramSet | None, downloads: Downloads, unit: Unit
+) -> PageSet:
     page_set = PageSet()
     dates = [d for d in map(changed_on, site.strategies) if d]
     page_set.site_date = max(dates, default=FALLBACK_DATE)
     for strategy in site.strategies:
         before = set(page_set.pages)
-        _strategy_pages(strategy, book, page_set, figures, downloads)
+        _strategy_pages(strategy, book, page_set, figures, downloads, unit)
         own_date = changed_on(strategy) or page_set.site_date
         page_set.dates.update(dict.fromkeys(set(page_set.pages) - before, own_date))
     return page_set
 
 
 def _strategy_pages(
-    strategy: model.Strategy, book: AddressBook, page_set: PageSet, figures: DiagramSet | None, downloads: Downloads
+    strategy: model.Strategy,
+    book: AddressBook,
+    page_set: PageSet,
+    figures: DiagramSet | None,
+    downloads: Downloads,
+    unit: Unit,
 ) -> None:
     before = set(page_set.pages)
     relations = Relations(strategy)
     overview = f"{strategy.id}/index.md"
-    context = Context(strategy, relations, book, overview, figures)
-    page_set.pages[overview] = strategy_page(context)
+    context = Context(strategy, relations, book, overview, figures, unit)
+    page_set.pages[overview] = unit(overview, lambda: strategy_page(context))
     for old in strategy.tidligere_id:  # the strategy's earlier address: a folder of its own at the top
         _redirect(page_set, book, strategy, strategy, old)
     if len(page_set.pages[overview]) > splitting.PART_MAX and strategy.forbindelser:  # too long: a page of their own
         connections = connections_src(strategy)
-        page_set.pages.update(connections_pages(context.at(connections)))
-        page_set.pages[overview] = strategy_page(context, connections)
+        page_set.pages.update(unit(connections, lambda: connections_pages(context.at(connections))))
+        page_set.pages[overview] = unit((overview, connections), lambda: strategy_page(context, connections))
     nav: list[dict[str, str]] = [{"Overblik": overview}]
     for cls in SECTIONS:
         elements = [e for e in strategy.elements.values() if type(e) is cls]
@@ -92,16 +118,21 @@ def _strategy_pages(
             continue
         title = context.words.Plural(cls.kind)
         src = section_src(strategy, cls)
-        page_set.pages[src] = section_page(context.at(src), cls, title, elements)
+        page_set.pages[src] = unit(src, functools.partial(section_page, context.at(src), cls, title, elements))
         nav.append({html.escape(title, quote=False): src})  # Material prints nav titles as HTML
         for element in elements:
             own = element_src(strategy, element)
-            page_set.pages[own] = element_page(context.at(own), element)
+            page_set.pages[own] = unit(own, functools.partial(element_page, context.at(own), element))
             for old in element.tidligere_id:
                 _redirect(page_set, book, strategy, element, old)
-    page_set.pages.update(realisation_pages(strategy, book, relations, figures))
+    page_set.pages.update(realisation_pages(strategy, book, relations, figures, unit))
     nav.extend(realisation_nav(strategy))
-    diagrams = diagram_page(figures, book, strategy.id, strategy.titel) if figures is not None else None
+    diagrams_src = diagram_page_src(strategy.id)
+    diagrams = (
+        unit(diagrams_src, lambda: diagram_page(figures, book, strategy.id, strategy.titel))
+        if figures is not None
+        else None
+    )
     if diagrams is not None:
         page_set.pages[diagram_page_src(strategy.id)] = diagrams
         nav.append({"Diagrammer": diagram_page_src(strategy.id)})

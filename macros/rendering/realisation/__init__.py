@@ -12,13 +12,14 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from ... import model
 from ...derived.addresses import AddressBook
 from ...derived.relations import Relations
 from ...derived.responsibility import role_levels
 from ...diagrams.figures import DiagramSet
-from ..context import Context
+from ..context import Context, render_now
 from .changes import changes_page
 from .followup import followup_page, followup_title
 from .matrix import matrix_page
@@ -63,7 +64,11 @@ def plan(strategy: model.Strategy) -> list[PagePlan]:
 
 
 def realisation_pages(
-    strategy: model.Strategy, book: AddressBook, relations: Relations, figures: DiagramSet | None = None
+    strategy: model.Strategy,
+    book: AddressBook,
+    relations: Relations,
+    figures: DiagramSet | None = None,
+    unit: Callable[..., Any] | None = None,
 ) -> dict[str, str]:
     """Source path → Markdown of every realisation page of ``strategy`` (see ``plan``); the print edition
     shows the overview diagram from ``figures``.
@@ -71,11 +76,13 @@ def realisation_pages(
     The role sheets (``<strategi>/roller/<niveau>.md``) are not in ``realisation_nav``: they are linked
     from ``<strategi>/roller/index.md`` and belong outside the navigation like element pages. Nor are the
     parts of a page too long for one (``<side>/del-<n>.md``, see ``splitting.split_page``), linked from
-    that page.
+    that page. ``unit`` is how each page is rendered (``build_page_set``'s, which may keep it from the last
+    build).
     """
     found: dict[str, str] = {}
     for page in plan(strategy):
-        rendered = page.render(Context(strategy, relations, book, page.src, figures))
+        context = Context(strategy, relations, book, page.src, figures, unit or render_now)
+        rendered = context.unit(page.src, functools.partial(page.render, context))
         found.update(rendered if isinstance(rendered, dict) else {page.src: rendered})
     return found
 

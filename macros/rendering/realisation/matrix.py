@@ -62,7 +62,15 @@ def matrix_page(context: Context) -> str | dict[str, str]:
         return [
             Piece(
                 (),
-                MATRIX.chapter(part_context, row, columns, LEVEL_NAMES) + MATRIX.table_row(part_context, row, columns),
+                part_context.piece(
+                    "rad",
+                    lambda row=row: (
+                        MATRIX.chapter(part_context, row, columns, LEVEL_NAMES)  # type: ignore[misc]
+                        + MATRIX.table_row(part_context, row, columns)
+                    ),
+                    row,
+                    columns,
+                ),
                 part_name(part_context.words, row.element) if row.element else "Hele strategien",
                 row,
             )
@@ -71,7 +79,9 @@ def matrix_page(context: Context) -> str | dict[str, str]:
 
     def body(part_context: Context, run: list[Piece]) -> str:
         run_rows = [piece.item for piece in run if isinstance(piece.item, MatrixRow)]  # every piece holds its row
-        return MATRIX.body(part_context, run_rows, columns, LEVEL_NAMES)
+        return part_context.piece(
+            "krop", lambda: MATRIX.body(part_context, run_rows, columns, LEVEL_NAMES), run_rows, columns
+        )
 
     return split_page(
         context,

@@ -7,6 +7,7 @@ pieces of the other pages (indicator blocks, the årshjul, the timeline's events
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
@@ -136,14 +137,14 @@ def _print_pieces(context: Context) -> list[Piece]:
     pieces += [
         Piece(
             (heading_line(2, "Sammenhænge og antagelser", "forbindelser--alle"),),
-            PRINT.connection(context, connection),
+            context.piece("forbindelser", functools.partial(PRINT.connection, context, connection), connection),
         )
         for connection in strategy.forbindelser
     ]
     pieces += [
         Piece(
             (heading_line(2, inline(f"{words.Plural('aktør')} og roller"), "aktoerer--alle"),),
-            PRINT.actor(context, actor, LEVEL_NAMES),
+            context.piece("aktoerer", functools.partial(PRINT.actor, context, actor, LEVEL_NAMES), actor),
             part_name(words, actor),
         )
         for actor in strategy.aktoerer
@@ -157,7 +158,14 @@ def _each(
     """One piece per element, rendered by ``render``, under the section heading ``title`` (plain text, at
     ``anchor``)."""
     heading = heading_line(2, inline(title), anchor)
-    return [Piece((heading,), render(element), part_name(context.words, element)) for element in elements]
+    return [
+        Piece(
+            (heading,),
+            context.piece(anchor, functools.partial(render, element), element),
+            part_name(context.words, element),
+        )
+        for element in elements
+    ]
 
 
 def _goal_pieces(context: Context) -> list[Piece]:

@@ -6,6 +6,7 @@ Pipeline position: rendering, among the realisation pages (``realisation.plan``)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Protocol
 
@@ -98,7 +99,12 @@ def role_page(context: Context, level: model.Level) -> str | dict[str, str]:
 
     def pieces(part_context: Context) -> list[Piece]:
         return [
-            Piece(section, ROLE.indsats(part_context, row, level), part_name(part_context.words, row.element), row)
+            Piece(
+                section,
+                part_context.piece("indsats", functools.partial(ROLE.indsats, part_context, row, level), row),
+                part_name(part_context.words, row.element),
+                row,
+            )
             for row in indsatser
             if row.element
         ]

@@ -7,6 +7,7 @@ the same events. Events and counts from ``derived.timeline``; Markdown from
 
 from __future__ import annotations
 
+import functools
 from typing import Protocol
 
 from ... import model
@@ -65,7 +66,11 @@ def _timeline_pieces(context: Context) -> list[Piece]:
         TIMELINE.counts(status_counts(context.strategy)) + "\n" + PARTS.status_header(words) + "\n",
     )
     return pieces + [
-        Piece(table, PARTS.status_rows(context, indsats), part_name(words, indsats))
+        Piece(
+            table,
+            context.piece("status", functools.partial(PARTS.status_rows, context, indsats), indsats),
+            part_name(words, indsats),
+        )
         for indsats in context.strategy.indsatser
     ]
 
@@ -76,7 +81,7 @@ def event_pieces(context: Context, anchor: str) -> list[Piece]:
     return [
         Piece(
             (section, heading_line(3, str(event.year), f"aar--{event.year}")),
-            PARTS.event(context, event) + "\n",
+            context.piece("begivenhed", functools.partial(PARTS.event, context, event), event) + "\n",
             event.when,
         )
         for event in timeline(context.strategy)
