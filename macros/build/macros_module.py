@@ -25,9 +25,35 @@ def define_env(env: Any) -> None:
     if not isinstance(plugin, StrategyPlugin) or plugin.site is None or plugin.book is None:
         raise RuntimeError("mkdocs.yml: 'strategi' skal stå før 'macros' under plugins")
     docs = Path(env.conf.docs_dir).name
-    downloads = plugin.exports.downloads if plugin.exports is not None else NO_DOWNLOADS
-    for name, macro in macros(plugin.site, plugin.book, lambda: env.page.file.src_uri, downloads).items():
-        env.macro(_reporting(macro, plugin.macro_problems, lambda: f"{docs}/{env.page.file.src_uri}"), name)
+    made: dict[tuple[int, ...], dict[str, Callable[..., str]]] = {}
+
+    def current() -> dict[str, Callable[..., str]]:
+        """The macros for the plugin's model now (``mkdocs serve`` may remake it without calling us again)."""
+        key = (id(plugin.site), id(plugin.book), id(plugin.exports))
+        if key not in made:
+            made.clear()
+            downloads = plugin.exports.downloads if plugin.exports is not None else NO_DOWNLOADS
+            assert plugin.site is not None and plugin.book is not None
+            made[key] = macros(plugin.site, plugin.book, lambda: env.page.file.src_uri, downloads)
+        return made[key]
+
+    for name, macro in current().items():
+        env.macro(
+            _reporting(_now(current, name, macro), plugin.macro_problems, lambda: f"{docs}/{env.page.file.src_uri}"),
+            name,
+        )
+
+
+def _now(
+    current: Callable[[], dict[str, Callable[..., str]]], name: str, macro: Callable[..., str]
+) -> Callable[..., str]:
+    """The macro ``name`` of the model the plugin holds when it is called (``macro`` is its first edition)."""
+
+    @functools.wraps(macro)
+    def call(*args: Any, **kwargs: Any) -> str:
+        return current()[name](*args, **kwargs)
+
+    return call
 
 
 def _reporting(macro: Callable[..., str], problems: list[str], page: Callable[[], str]) -> Callable[..., str]:

@@ -20,7 +20,7 @@ import json
 import logging
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +49,7 @@ from ..loading.validate import data_files, load_site, strategy_files
 from ..rendering.pages import PageSet, build_page_set
 from . import compact, open_data, paper, publish, searchindex, svgstash, tables
 from .direct import DirectPages
+from .quick import Clock, QuickRebuild, Served, inputs_digest
 from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
 
 Made = tuple[model.Site, AddressBook, DiagramSet, PageSet, Published, PageHeads]
@@ -100,6 +101,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.print_heads: dict[str, str] = {}  # strategy id → what paper shows at the top of its pages
         self.direct: DirectPages | None = None
         self.svgs_aside: list[str] = []  # the inline SVG of the page being indexed (``on_page_context``)
+        self.quick: QuickRebuild | None = None  # under ``mkdocs serve``: rebuilds after a data edit
+        self.env: jinja2.Environment | None = None
+        self.data_dir = Path()
+        self.model_key: Callable[[], str] = str
+        self.make_model: Callable[[], Made] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse.
@@ -111,6 +117,18 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.reuse = ServeReuse() if command == "serve" else Reuse()
         if command == "build" and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGTERM, signal.default_int_handler)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., None]) -> Any:
+        """After a data edit, republish only what it changed when that can be done exactly (``quick``)."""
+        self.quick = QuickRebuild(self, server.builder)
+        server.builder = self.quick
+        self._served(config)  # the first build has run already
+        # MkDocs looks for saved files every 0.5 s; the folders watched from here on (``watch``: the data
+        # folder among them) every 0.1 s, so a save is noticed within a tenth of a second.
+        observer = getattr(server, "observer", None)
+        if isinstance(getattr(observer, "_timeout", None), (int, float)):
+            observer._timeout = min(observer._timeout, DATA_POLL_SECONDS)  # type: ignore[union-attr]
+        return server
 
     def on_shutdown(self) -> None:
         if self.command == "build" and threading.current_thread() is threading.main_thread():
@@ -140,18 +158,26 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             )
 
         def make() -> Made:
+            clock = Clock()
             with _no_cycle_collection():
                 site = _load(data_dir, self.config.data_dir, self.config.only)
                 book = address_book(site, use_directory_urls)
+                clock.lap("data")
                 cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
                 diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url)
+                clock.lap("diagrams")
                 exports = published(site, book, options)
-                pages = build_page_set(site, book, diagrams, exports.downloads)
+                clock.lap("open data")
+                pages = build_page_set(site, book, diagrams, exports.downloads, self.reuse.memo)
+                clock.lap("pages")
                 heads = PageHeads(
                     site, book, options.site_url, config.site_name, previews=self.config.previews, feeds=options.feeds
                 )
+                clock.lap("heads")
+                log.debug("model made: %s", clock)
                 return site, book, diagrams, pages, exports, heads
 
+        self.data_dir, self.model_key, self.make_model = data_dir, key, make  # for a quick rebuild (``quick``)
         self.site, self.book, self.diagram_set, self.page_set, self.exports, self.heads = self.reuse.model(key, make)
         config.nav = _with_strategies(config.nav, self.page_set.nav)
         if data_dir.is_dir() and str(data_dir) not in config.watch:  # not in mkdocs.yml: MkDocs would refuse
@@ -212,6 +238,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         statement_url = found.url if found is not None else ""
         env.globals["tilgaengelighed_url"] = statement_url
         env.globals["personale_links"] = _staff_links(config.extra.get("personale"), files)
+        self.env = env
         assert self.nav is not None and self.site is not None
         self.print_heads = {s.id: f"{s.titel} · {s.organisation.kommune}" for s in self.site.strategies}
         shown = json.dumps([statement_url, env.globals["personale_links"], self.print_heads], ensure_ascii=False)
@@ -308,6 +335,14 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
             log.info(note)
         self._finished()
         config.site_dir = str(publication.site_dir)
+        self._served(config)
+
+    def _served(self, config: MkDocsConfig) -> None:
+        """Tell the quick rebuild (``mkdocs serve``) what the build that just succeeded published."""
+        if self.quick is not None and self.nav is not None and self.env is not None and self.files is not None:
+            made = (self.site, self.book, self.diagram_set, self.page_set, self.exports, self.heads)
+            inputs = inputs_digest(config, self.data_dir)
+            self.quick.served = Served(config, self.files, self.nav, self.env, Path(config.site_dir), inputs, made)
 
     @event_priority(-100)  # last: it may end the build with a Danish message instead of a traceback
     def on_build_error(self, error: Exception) -> None:
@@ -474,6 +509,8 @@ def _staff_links(configured: Any, files: Files) -> list[tuple[str, str]]:
             links.append((title, found.url))
     return links
 
+
+DATA_POLL_SECONDS = 0.1  # under ``mkdocs serve``: how often the data folder is looked at for saved files
 
 # Strategies the menu lists on every page; beyond it, a page lists only its own (overrides/partials/nav.html).
 MENU_MAX = 12

@@ -9,7 +9,8 @@ did not change:
 
 - *The model*, address book, diagrams and page set, when no file they are made from changed (an edit to
   ``docs/`` only); after a data edit, the diagrams it did not change (``figures``, see
-  ``diagrams.figures.build_diagrams``).
+  ``diagrams.figures.build_diagrams``) and the pages whose inputs it did not change (``memo``, see
+  ``rendering.memo``).
 - *Conversion* (Markdown to HTML) of a page. The key is everything the conversion sees: the page's
   Markdown after every plugin changed it, its front matter, its address, the set of files on the site
   (links are resolved and checked against it) and the configuration. On a hit the page gets the HTML,
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import jinja2
 
+from ..rendering.memo import PageMemo
 from . import publish
 
 if TYPE_CHECKING:
@@ -61,6 +63,7 @@ class Reuse:
     """A plain build: nothing is kept from one build to the next."""
 
     figures: dict[Hashable, Drawn] | None = None  # finished diagrams to reuse, see diagrams.figures
+    memo: PageMemo | None = None  # pages whose inputs did not change, see rendering.memo
 
     def model(self, key: Callable[[], str], make: Callable[[], T]) -> T:
         """The model (and what is made with it): made anew; ``key`` would say what it is made from."""
@@ -147,6 +150,7 @@ class ServeReuse(Reuse):
     model_key: str = ""
     kept_model: Any = None  # what ``make`` gave for ``model_key``
     figures: dict[Hashable, Drawn] | None = field(default_factory=dict)
+    memo: PageMemo | None = field(default_factory=PageMemo)
     # per rebuild
     site_key: str = ""  # configuration + every file's address
     page_keys: dict[str, str] = field(default_factory=dict)  # src_uri -> conversion key

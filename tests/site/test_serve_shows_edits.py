@@ -2,10 +2,13 @@
 anything stale.
 
 One real ``mkdocs serve`` session on the fixture project goes through a series of edits an editor makes
-(a title, a broken file and its repair, a removed activity, a page in ``docs/``). After each, the edited
-page shows the change, every file of a fresh ``mkdocs build`` of the same project is fetched from the
-server and must be byte for byte what the build wrote (apart from MkDocs' live-reload script), no other
-page may be served, and the server's log must say that most pages were reused.
+(titles of an activity, an indsats and a goal, a description, a broken file and its repair, a removed
+activity, a page in ``docs/``). After each, the edited page shows the change, every file of a fresh
+``mkdocs build`` of the same project is fetched from the server and must be byte for byte what the build
+wrote (apart from MkDocs' live-reload script), and no other page may be served. An edit of the data that
+keeps every page and the menu is republished by the quick rebuild (``build.quick``: the log says
+"Opdateret på … uden fuld genopbygning"); the others by MkDocs' rebuild, whose log must say that most
+pages were reused.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ REUSED = re.compile(
     r"Genbrugt fra sidste byg: (\d+) af (\d+) sider uden ny omsætning af Markdown, (\d+) uden ny skabelon"
 )
 ACTIVITY = "proeve/aktiviteter/netvaerksmoeder/"
+QUICK = "uden fuld genopbygning"
 
 
 def served(session: Serve, address: str) -> tuple[int, bytes]:
@@ -94,9 +98,19 @@ def test_serve_shows_edits_reuses_pages_and_serves_what_a_fresh_build_writes(tmp
         log = rebuild_after(session, edit(data, "titel: Netværksmøder", "titel: Netværksmøder med familien"))
         status, page = served(session, ACTIVITY)
         assert status == 200 and "Netværksmøder med familien".encode() in page
+        assert QUICK in log and "Building documentation" not in log, log
         assert_serves_the_build(session, tmp_path, "title")
-        reuse = [tuple(int(n) for n in found) for found in REUSED.findall(log)]
-        assert any(0 < converted < total and 0 < written < total for converted, total, written in reuse), reuse
+
+        # Same pages, other contents: an indsats' title (its activities' breadcrumbs and the diagrams), a
+        # description (page descriptions in heads), a goal's title (links from other pages, the print edition).
+        for name, old, new in (
+            ("indsats", "titel: Styrket myndighed", "titel: Styrket og samlet myndighed"),
+            ("beskrivelse", "beskrivelse: Vi opdager bekymringer tidligt.", "beskrivelse: Vi ser det *før*."),
+            ("goal", "titel: Rådgivere har tid til familierne", "titel: Rådgiverne har mere tid"),
+        ):
+            log = rebuild_after(session, edit(data, old, new))
+            assert QUICK in log, log
+            assert_serves_the_build(session, tmp_path, name)
 
         since = len(session.text())
         edit(data, "titel: Netværksmøder med familien", "titel: [Netværksmøder")()  # YAML that does not parse
@@ -115,7 +129,10 @@ def test_serve_shows_edits_reuses_pages_and_serves_what_a_fresh_build_writes(tmp
         assert not (built / ACTIVITY / "index.html").exists()
         assert served(session, ACTIVITY)[0] == 404, "the removed activity's page is still served"
 
-        rebuild_after(session, edit(project / "docs" / "index.md", "\n", "\nEt nyt afsnit på forsiden.\n"))
+        log = rebuild_after(session, edit(project / "docs" / "index.md", "\n", "\nEt nyt afsnit på forsiden.\n"))
+        assert QUICK not in log, "an edit outside the data took the quick rebuild"
+        reuse = [tuple(int(n) for n in found) for found in REUSED.findall(log)]
+        assert any(0 < converted < total and 0 < written < total for converted, total, written in reuse), reuse
         assert_serves_the_build(session, tmp_path, "docs")
         assert "Et nyt afsnit på forsiden.".encode() in served(session, "")[1]
     finally:
