@@ -92,7 +92,8 @@ class QuickRebuild:
                 log.debug("quick rebuild failed; rebuilding in full", exc_info=True)
                 done = False
             if done:
-                log.info("Opdateret på %.2f s uden fuld genopbygning.", time.perf_counter() - started)
+                seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+                log.info("Opdateret på %s s uden fuld genopbygning.", seconds)
                 return
             self.served = None
         self.full(config) if config is not None else self.full()
