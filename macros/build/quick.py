@@ -26,7 +26,7 @@ import shutil
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -58,6 +58,7 @@ class Served:
     site_dir: Path
     inputs: str  # every watched file outside the data folder: name, size, time (``inputs_digest``)
     made: Any  # the plugin's ``Made`` for the data of that rebuild
+    heads: dict[str, Any] = field(default_factory=dict)  # each page's head, as ``made`` gives it (filled lazily)
 
 
 def inputs_digest(config: MkDocsConfig, data_dir: Path) -> str:
@@ -115,16 +116,18 @@ class QuickRebuild:
         site, _, diagrams, pages, exports, heads = made
         if not _same_shape(served.made, made):
             return False
-        changed = []
+        changed, new_heads = [], {}
         for file in served.files.documentation_pages():
             page, src = file.page, file.src_uri
             if page is None:
                 continue
             title = page.title or ""
+            new_heads[src] = heads.head(src, title)
+            old_head = served.heads[src] if src in served.heads else old_heads.head(src, title)
             if (
                 src not in pages.pages  # hand-written: its macros may show data
                 or pages.pages[src] != old_pages.pages[src]
-                or heads.head(src, title) != old_heads.head(src, title)
+                or new_heads[src] != old_head
             ):
                 changed.append(page)
         clock.lap("compare")
@@ -145,7 +148,9 @@ class QuickRebuild:
             clock.lap("move")
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-        served.made = made
+        for page in changed:  # their titles may have changed with their Markdown
+            new_heads[page.file.src_uri] = heads.head(page.file.src_uri, page.title or "")
+        served.made, served.heads = made, new_heads
         kept = reuse.memo.reused if reuse.memo else 0
         log.debug("quick rebuild: %d pages anew, %d parts of pages kept; %s", len(changed), kept, clock)
         return True
