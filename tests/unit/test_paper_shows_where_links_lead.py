@@ -10,7 +10,8 @@ from __future__ import annotations
 from macros.build.paper import with_addresses, with_sheet_margins
 from support.html import read
 
-PAGE = "https://strategier.example.dk/varige-spor/indsatser/opsporing/"
+SITE = "https://strategier.example.dk/"
+PAGE = f"{SITE}varige-spor/indsatser/opsporing/"
 CONTENT = """<p><a href="../../aktiviteter/pilot/">Pilot</a> og <a class="x" href="../">Varige spor</a>,
 <a href="#kilde">kilden</a>, <a href="https://example.org/a?b=1&amp;c=2">et andet sted</a>,
 <a href="mailto:a@example.dk">a@example.dk</a>, <a href="//cdn.example.org/x">x</a>,
@@ -22,24 +23,29 @@ def addresses(content: str) -> dict[str, str]:
     return {a.text: a.get("data-adresse") for a in read(content).all("a") if a.has("data-adresse")}
 
 
-def test_links_to_other_pages_of_the_site_carry_their_published_address() -> None:
-    assert addresses(with_addresses(CONTENT, PAGE)) == {
-        "Pilot": "https://strategier.example.dk/varige-spor/aktiviteter/pilot/",
-        "Varige spor": "https://strategier.example.dk/varige-spor/indsatser/",
-        "PDF": "https://strategier.example.dk/varige-spor/diagrammer/oversigt.pdf",
+def test_links_to_other_pages_of_the_site_carry_their_published_address_after_site_url() -> None:
+    assert addresses(with_addresses(CONTENT, PAGE, SITE)) == {
+        "Pilot": "varige-spor/aktiviteter/pilot/",
+        "Varige spor": "varige-spor/indsatser/",
+        "PDF": "varige-spor/diagrammer/oversigt.pdf",
     }
 
 
+def test_a_link_out_of_the_site_gets_no_address() -> None:
+    content = '<p><a href="../../../../andet/">ud</a></p>'
+    assert with_addresses(content, PAGE, "https://example.dk/strategier/") == content
+
+
 def test_anchors_on_the_same_page_other_hosts_and_diagram_boxes_get_no_address() -> None:
-    marked = read(with_addresses(CONTENT, PAGE))
+    marked = read(with_addresses(CONTENT, PAGE, SITE))
     for text in ("kilden", "et andet sted", "a@example.dk", "x"):
         assert not next(a for a in marked.all("a") if a.text == text).has("data-adresse"), text
     assert not any(a.has("data-adresse") for a in marked.all("a") if a.has("xlink:href"))
 
 
 def test_a_site_without_site_url_prints_no_addresses() -> None:
-    assert with_addresses(CONTENT, None) == CONTENT
-    assert with_addresses(CONTENT, "") == CONTENT
+    assert with_addresses(CONTENT, None, None) == CONTENT
+    assert with_addresses(CONTENT, "", "") == CONTENT
 
 
 def test_the_sheets_margins_ride_on_the_html_element_as_text() -> None:
