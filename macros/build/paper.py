@@ -44,7 +44,7 @@ def with_addresses(content: str, page_url: str | None, site_url: str | None) -> 
         address = urljoin(page_url, html.unescape(href))
         if not address.startswith(site_url):
             return match.group(0)
-        return f'{start}{href}{quote} data-adresse="{html.escape(address[len(site_url):])}"'
+        return f'{start}{href}{quote} data-adresse="{html.escape(address[len(site_url) :])}"'
 
     return _RELATIVE_LINK.sub(addressed, content)
 
