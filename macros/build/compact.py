@@ -7,7 +7,9 @@ white-space rule shows a line break and the spaces after it as one space anyway;
 to the start or end tag of a block (``div``, ``li``, ``p``, ``meta``, …; ``BLOCKS``), where it shows as
 nothing at all: it would begin or end a line, and white-space there is dropped (CSS 2, 16.6.1), or
 stand between blocks, where no line box holds it. Neither the theme nor our stylesheets make one of
-these elements inline (``tests/unit/test_compact_html.py`` checks).
+these elements inline (``tests/unit/test_compact_html.py`` checks). It also leaves out two empty boxes
+Material writes into every page for features this site does not use (``UNUSED_BOXES``): the announcement
+bar (no ``announce`` block) and the dialog for "copied to the clipboard" (no copy buttons).
 
 It never changes a character inside
 - an element whose white-space is kept: ``pre``, ``textarea``, ``listing``, ``xmp`` (HTML's own rules),
@@ -41,6 +43,11 @@ BLOCKS = (  # noqa: SIM905 - a list literal would take a line per tag
     "h1 h2 h3 h4 h5 h6 head header hr html li link main meta nav ol p section summary tbody td tfoot th thead "
     "title tr ul"
 ).split()
+UNUSED_BOXES = (
+    '<div data-md-component="announce"></div>',
+    '<div class="md-dialog" data-md-component="dialog"><div class="md-dialog__inner md-typeset"></div></div>',
+)
+_UNUSED_BOX = re.compile("|".join(re.escape(box) for box in UNUSED_BOXES))
 _BEFORE_BLOCK = re.compile(rf"\n(?=</?(?:{'|'.join(BLOCKS)})[\s/>])")
 _AFTER_BLOCK = re.compile(rf"(</?(?:{'|'.join(BLOCKS)})(?:\s[^<>]*)?/?>)\n")
 
@@ -57,7 +64,7 @@ def html_page(output: str) -> str:
 
 
 def _lean(markup: str) -> str:
-    return _AFTER_BLOCK.sub(r"\1", _BEFORE_BLOCK.sub("", _INDENT.sub("\n", markup)))
+    return _UNUSED_BOX.sub("", _AFTER_BLOCK.sub(r"\1", _BEFORE_BLOCK.sub("", _INDENT.sub("\n", markup))))
 
 
 _SOURCE_MAP = re.compile(r"assets/.*\.(?:js|css)\.map")

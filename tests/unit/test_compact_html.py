@@ -115,6 +115,18 @@ def test_a_line_break_between_inline_elements_stays() -> None:
     assert small == "<p><a href='#'>Et</a>\n<a href='#'>To</a>\n<span>x</span>\n<img alt='y' src='z'></p>"
 
 
+def test_materials_empty_announcement_bar_and_dialog_go() -> None:
+    page = (
+        '<body>\n  <div data-md-component="announce">\n  </div>\n  <main>x</main>\n'
+        '  <div class="md-dialog" data-md-component="dialog">\n    <div class="md-dialog__inner md-typeset"></div>\n'
+        '  </div>\n  <div data-md-component="announce"><aside>Nyhed</aside></div>\n</body>'
+    )
+    assert (
+        compact.html_page(page)
+        == '<body><main>x</main><div data-md-component="announce"><aside>Nyhed</aside></div></body>'
+    )
+
+
 def test_no_stylesheet_makes_a_block_inline() -> None:
     """Dropping white-space at a block's tag is right only while no stylesheet shows that element inline."""
     stylesheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
