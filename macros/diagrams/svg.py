@@ -31,6 +31,8 @@ _SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
 _FONT = re.compile(r' font-family="[^"]*"')
 _MIN_WIDTH = re.compile(r' style="min-width:[0-9]+px"')
 _WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([0-9.]+)pt"')
+_EDGE = re.compile(r'<g class="edge">((?:(?!</g>).)*?)</g>', re.DOTALL)
+_STROKE = re.compile(r' stroke="(#[0-9a-f]{6})" stroke-width="([0-9.]+)"')
 _SPLINE = re.compile(r' d="M(-?[\d.]+,-?[\d.]+)C([-\d., ]+)"')
 
 
@@ -73,8 +75,10 @@ def compact_svg(svg: str) -> str:
     edge's ``<title>`` says the same); dot's own ids (``node1``, ``a_edge3``, …; nothing refers to them)
     go; coordinates keep one decimal of a point (1/720 inch); a polygon does not repeat its first point;
     ``text-anchor="start"`` (the default) goes; a path is written relative to where it starts
-    (``relative_path``: a rounded box in a third of the bytes); and the text size and colour used most move
-    to the root element, from where every ``<text>`` without its own inherits them. Newlines between tags go.
+    (``relative_path``: a rounded box in a third of the bytes); an edge whose line and arrowhead share a
+    stroke carries it once, on its group (``_edge_stroke``); and the text size and colour used most move
+    to the root element, from where every ``<text>`` without its own inherits them. Line breaks between
+    tags go.
     The dark scheme's ``[fill="…"]`` rules still match: the root element carries the hoisted colour.
     """
     svg = _WRAPPED_LINK.sub(r"\1\2</a>", svg)
@@ -84,9 +88,22 @@ def compact_svg(svg: str) -> str:
     svg = _CLOSED_POLYGON.sub(r' points="\1 \2"', svg)
     svg = _COORDINATES.sub(lambda m: f' {m.group(1)}="{_DECIMAL.sub(_one_decimal, m.group(2))}"', svg)
     svg = _SPLINE.sub(lambda m: f' d="{relative_path(m.group(1), m.group(2))}"', svg)
+    svg = _EDGE.sub(_edge_stroke, svg)
     for pattern, name in ((_TEXT_FONT_SIZE, "font-size"), (_TEXT_FILL, "fill")):
         svg = _hoisted(svg, pattern, name)
-    return svg.replace(">\n<", "><")
+    return re.sub(r">\n+<", "><", svg)
+
+
+def _edge_stroke(match: re.Match[str]) -> str:
+    """An edge's group, with the stroke its shapes share set once on the group, from where they inherit it.
+    Not for an edge with a label: its text would inherit the stroke too."""
+    body = match.group(1)
+    strokes = {m.group(0) for m in _STROKE.finditer(body)}
+    shapes = len(re.findall(r"<(?:path|polygon|polyline|ellipse)\b", body))
+    if len(strokes) != 1 or "<text" in body or len(_STROKE.findall(body)) != shapes:
+        return match.group(0)
+    stroke = strokes.pop()
+    return f'<g class="edge"{stroke}>{body.replace(stroke, "")}</g>'
 
 
 def relative_path(start: str, curves: str) -> str:

@@ -169,6 +169,27 @@ def test_shapes_move_less_than_a_twentieth_of_a_point(pairs: list[tuple[ET.Eleme
                 assert all(abs(a - b) <= 0.05 + 1e-9 for a, b in zip(closed, now, strict=True))
 
 
+def strokes(root: ET.Element) -> list[tuple[str, str, str]]:
+    """Each shape's stroke and stroke width as drawn, inherited from its groups or its own."""
+    found = []
+
+    def walk(element: ET.Element, inherited: dict[str, str]) -> None:
+        here = {**inherited, **{k: v for k, v in element.attrib.items() if k in ("stroke", "stroke-width")}}
+        if element.tag in {f"{SVG}{tag}" for tag in ("path", "polygon", "polyline", "ellipse")}:
+            stroke = here.get("stroke", "none")  # "transparent" (dot's) draws as much as none
+            found.append((element.tag, "none" if stroke == "transparent" else stroke, here.get("stroke-width", "1")))
+        for child in element:
+            walk(child, here)
+
+    walk(root, {})
+    return found
+
+
+def test_every_shape_is_stroked_as_it_was(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:
+    for before, after, _, _ in pairs:
+        assert strokes(after) == strokes(before)
+
+
 def test_no_text_shape_or_group_lost_and_half_the_bytes(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:
     for before, after, _, _ in pairs:
         for tag in ("text", "polygon", "path", "polyline", "ellipse"):
