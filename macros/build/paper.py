@@ -5,9 +5,11 @@ article, diagrams put back) through ``with_addresses``: every link to another pa
 page's published address, which the print stylesheet writes after the link text. A reader of "Indsats 2"
 on paper sees where to find it ("… (https://strategier.example.dk/varige-spor/indsatser/…/)"): the address
 the site is published at (``site_url`` in ``mkdocs.yml``), never the one the page was printed from. The
-link carries only the part after ``site_url`` (``varige-spor/indsatser/…/``): the site's address is the same
-for all ~40,000 links of a 1,000-activity strategy (1.2 MB), so each page's head states it once
-(``--strategi-sted`` in ``overrides/partials/strategi-head.html``) and the stylesheet writes it in front. Links
+link carries only the rest of the address after its page's folder (the strategy's: ``indsatser/…/`` in
+``data-adresse``), or after ``site_url`` for a link out of that folder (``data-adresse-site``): the start is
+the same for all ~40,000 links of a 1,000-activity strategy (1.6 MB), so each page's head states it once
+(``--strategi-mappe`` and ``--strategi-sted`` in ``overrides/partials/strategi-head.html``, from the same
+``folder``) and the stylesheet writes it in front. Links
 within the same page (``#…``), links to other hosts (the stylesheet prints their ``href``) and the links of
 diagrams (``xlink:href`` in SVG, boxes on paper) are left alone.
 
@@ -29,8 +31,17 @@ from urllib.parse import urljoin
 _RELATIVE_LINK = re.compile(r'(<a\s(?:[^>]*?\s)?href=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#)([^"]*)(")')
 
 
+def folder(page_url: str, site_url: str) -> str:
+    """The address of the site's top folder that holds the page (a strategy's), or ``site_url`` for a page
+    at the top. ``strategi-head.html`` works out the same from the page's URL."""
+    rest = page_url[len(site_url) :] if page_url.startswith(site_url) else ""
+    return f"{site_url}{rest.split('/')[0]}/" if "/" in rest else site_url
+
+
 def with_addresses(content: str, page_url: str | None, site_url: str | None) -> str:
-    """``content`` with ``data-adresse="<address after site_url>"`` on each link to another page of the site.
+    """``content`` with the published address of each link to another page of the site: the part after the
+    page's ``folder`` in ``data-adresse``, or, for a page outside that folder, the part after ``site_url``
+    in ``data-adresse-site``.
 
     ``page_url`` is the page's own published address (MkDocs' ``canonical_url``), ``site_url`` the site's;
     without them there is no address to print, and the content is returned as it is. A link that leads out
@@ -38,13 +49,16 @@ def with_addresses(content: str, page_url: str | None, site_url: str | None) -> 
     """
     if not page_url or not site_url or "<a" not in content:
         return content
+    start_of_folder = folder(page_url, site_url)
 
     def addressed(match: re.Match[str]) -> str:
         start, href, quote = match.groups()
         address = urljoin(page_url, html.unescape(href))
-        if not address.startswith(site_url):
-            return match.group(0)
-        return f'{start}{href}{quote} data-adresse="{html.escape(address[len(site_url) :])}"'
+        if address.startswith(start_of_folder):
+            return f'{start}{href}{quote} data-adresse="{html.escape(address[len(start_of_folder) :])}"'
+        if address.startswith(site_url):
+            return f'{start}{href}{quote} data-adresse-site="{html.escape(address[len(site_url) :])}"'
+        return match.group(0)
 
     return _RELATIVE_LINK.sub(addressed, content)
 
