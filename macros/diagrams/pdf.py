@@ -202,8 +202,9 @@ _BFCHAR = re.compile(rb"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]+)>")
 _BFRANGE = re.compile(rb"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]+)>")
 # Characters Helvetica's WinAnsi lacks that Symbol has (Symbol's own encoding).
 _SYMBOL = {"→": 0xAE, "←": 0xAC, "↑": 0xAD, "↓": 0xAF, "≤": 0xA3, "≥": 0xB3, "≠": 0xB9}
-# A text-showing operation, or a font choice, in a content stream.
-_TEXT_OP = re.compile(rb"(\[(?:[^\]\\]|\\.)*\]|<[0-9a-fA-F]*>)\s*(TJ|Tj)|/([\w.-]+) ([\d.]+) Tf")
+# A font choice, and a text-showing operation of a composite font (hex strings), in a content stream.
+_FONT_CHOICE = re.compile(rb"/([\w.-]+) ([\d.]+) Tf")
+_TEXT_SHOWN = re.compile(rb"(\[(?:[^\]\\]|\\.)*\]|<[0-9a-fA-F]*>)\s*(?:TJ|Tj)")
 
 
 def standard_fonts(objects: dict[int, bytes], resources: int, content: int) -> None:
@@ -220,20 +221,25 @@ def standard_fonts(objects: dict[int, bytes], resources: int, content: int) -> N
         return
     simple, composite = fonts
     names = {face: b"SF%s" % face.replace(b"-", b"") for face in (b"Helvetica", b"Helvetica-Bold", b"Symbol")}
-    rewritten = _TextRewriter(simple, composite, names).rewrite(stream)
-    replaced = simple.keys() | composite.keys()
-    unused = {int(n) for name, n in _FONT_ENTRY.findall(font_dict.group(1)) if name in replaced}
-    unused |= {int(n) for n in _REFERENCE_ANY.findall(_dictionary(objects[content]))}  # the stream's /Length
-    for gone in _reachable(objects, unused):
+    rewritten = _TextRewriter(composite, names).rewrite(stream) if composite else stream
+    numbers = {name: int(n) for name, n in _FONT_ENTRY.findall(font_dict.group(1))}
+    unused = _reachable(objects, {numbers[name] for name in simple.keys() | composite.keys()})
+    if rewritten != stream:
+        unused |= {int(n) for n in _REFERENCE_ANY.findall(_dictionary(objects[content]))}  # the stream's /Length
+    for gone in unused:
         objects.pop(gone, None)
-    first, entries = max(objects) + 1, b""
-    for index, (face, resource) in enumerate(names.items()):
-        objects[first + index] = _font(face) if face != b"Symbol" else _SYMBOL_FONT
-        entries += b"/%s %d 0 R " % (resource, first + index)
-    kept = _FONT_ENTRY.sub(lambda m: b"" if m.group(1) in replaced else m.group(0), objects[resources])
-    objects[resources] = _with_fonts(kept, entries)
-    packed = zlib.compress(rewritten, 9)
-    objects[content] = b"\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\n" % (len(packed), packed)
+    for name, face in simple.items():  # the same name and codes, now for Helvetica
+        objects[numbers[name]] = _font(face)
+    kept = _FONT_ENTRY.sub(lambda m: b"" if m.group(1) in composite else m.group(0), objects[resources])
+    if composite:
+        first = max(objects) + 1
+        kept = _with_fonts(kept, b"".join(b"/%s %d 0 R " % (n, first + i) for i, n in enumerate(names.values())))
+        for index, face in enumerate(names):
+            objects[first + index] = _font(face) if face != b"Symbol" else _SYMBOL_FONT
+    objects[resources] = kept
+    if rewritten != stream:
+        packed = zlib.compress(rewritten)
+        objects[content] = b"\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\n" % (len(packed), packed)
 
 
 _SYMBOL_FONT = b"\n<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>\n"
@@ -310,37 +316,39 @@ def _reachable(objects: dict[int, bytes], roots: set[int]) -> set[int]:
 
 
 class _TextRewriter:
-    """cairo's content stream with each font choice and text of its DejaVu fonts in standard fonts."""
+    """cairo's content stream with the text of its composite DejaVu fonts in standard fonts: from each choice
+    of such a font (``Tf``) to the next choice of a font, every text operation becomes runs of standard
+    fonts, each chosen in front of its text. The rest of the stream stays as it is."""
 
-    def __init__(
-        self, simple: dict[bytes, bytes], composite: dict[bytes, _Composite], names: dict[bytes, bytes]
-    ) -> None:
-        self.simple, self.composite, self.names = simple, composite, names
-        self.current: _Composite | None = None  # the composite font in use, if one is
-        self.size = b"1"
+    def __init__(self, composite: dict[bytes, _Composite], names: dict[bytes, bytes]) -> None:
+        self.composite, self.names = composite, names
+        self.size, self.font = b"1", next(iter(composite.values()))  # the font and size in use
 
     def rewrite(self, stream: bytes) -> bytes:
-        return _TEXT_OP.sub(self._one, stream)
+        choices = list(_FONT_CHOICE.finditer(stream))
+        if not any(choice.group(1) in self.composite for choice in choices):
+            return stream
+        out, at = [], 0
+        for index, choice in enumerate(choices):
+            font = self.composite.get(choice.group(1))
+            if font is None:
+                continue
+            end = choices[index + 1].start() if index + 1 < len(choices) else len(stream)
+            self.size, self.font = choice.group(2), font
+            out += [stream[at : choice.start()], _TEXT_SHOWN.sub(self._shown, stream[choice.end() : end])]
+            at = end
+        return b"".join([*out, stream[at:]])
 
-    def _one(self, match: re.Match[bytes]) -> bytes:
-        operand, _, font, size = match.groups()
-        if font is not None:
-            self.current, self.size = self.composite.get(font), size
-            if font in self.simple:
-                return b"/%s %s Tf" % (self.names[self.simple[font]], size)
-            return b"" if self.current is not None else match.group(0)
-        if self.current is None:
-            return match.group(0)
-        parts = re.findall(rb"<([0-9a-fA-F]*)>|(-?[\d.]+)", operand)
-        ops = []
-        for hexcodes, number in parts:
+    def _shown(self, shown: re.Match[bytes]) -> bytes:
+        font, ops = self.font, []
+        for hexcodes, number in re.findall(rb"<([0-9a-fA-F]*)>|(-?[\d.]+)", shown.group(1)):
             if number:
                 ops.append(b"[%s]TJ" % number)
                 continue
             codes = bytes.fromhex(hexcodes.decode("ascii"))
             cids = (int.from_bytes(codes[i : i + 2], "big") for i in range(0, len(codes), 2))
-            text = "".join(self.current[1].get(cid, "?") for cid in cids)
-            ops += [self._run(face, chunk) for face, chunk in _runs(text, self.current[0])]
+            text = "".join(font[1].get(cid, "?") for cid in cids)
+            ops += [self._run(face, chunk) for face, chunk in _runs(text, font[0])]
         return b" ".join(ops)
 
     def _run(self, face: bytes, data: bytes) -> bytes:
