@@ -262,7 +262,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Links to other pages carry their published address, for paper (``paper``); table cells name
         their column, for cards on a phone (``tables``)."""
-        return tables.with_cell_labels(paper.with_addresses(html, page.canonical_url))
+        return tables.with_cell_labels(paper.with_addresses(html, page.canonical_url, config.site_url))
 
     @event_priority(100)  # before the search plugin indexes the page
     def _before_search(

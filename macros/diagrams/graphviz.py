@@ -45,7 +45,7 @@ Format = Literal["svg", "pdf"]
 # Part of every cache key. The cache keeps SVGs as ``_cached_form`` leaves them: change this whenever
 # ``_cached_form``, ``svg.compact_svg`` or ``pdf.without_clock`` changes, so that cached diagrams are drawn
 # and cleaned anew.
-CACHED_FORM = "compact-svg-2"
+CACHED_FORM = "compact-svg-4"  # 3: paths in relative commands (svg.relative_path); 4: edge strokes on the group
 DEFAULT_TIMEOUT = 300.0  # seconds per batch; the size guard in ``figures`` keeps every diagram far below it
 STALE_AFTER = 24 * 3600.0  # seconds after which a temporary file in the cache is a killed build's left-over
 # dot's environment: the same bytes whatever the editor's time zone or language (cairo stamps PDFs with the

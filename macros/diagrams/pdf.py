@@ -5,12 +5,16 @@ published (``a3_sheet``). cairo writes the drawing on a page exactly its own siz
 file around it: the page becomes A3 landscape, the drawing is scaled (up or down, never above
 ``MAX_SCALE``) to fill the sheet above a title block, and the title block (the diagram's title, strategy and
 kommune, the date of the data's latest change, the address of the online version) is written in
-Helvetica, which every PDF reader has. The drawing itself, its legend included, is untouched.
+Helvetica, which every PDF reader has. The drawing itself, its legend included, keeps its shapes, colours
+and positions; only its letters change: ``standard_fonts`` swaps the DejaVu subsets cairo embeds in every
+file (~24 kB of a ~32 kB sheet) for Helvetica and Symbol, which PDF readers bring themselves.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+import zlib
 from dataclasses import dataclass
 
 A3_LANDSCAPE_PT = (1190.55, 841.89)
@@ -79,6 +83,7 @@ def a3_sheet(pdf: bytes, block: TitleBlock, size: tuple[float, float] = A3_LANDS
         producer.group(1) if producer else b"(cairo)",
         FIXED_DATE,
     )
+    standard_fonts(objects, number, int(contents.group(1)))
     return _write(objects, int(root.group(1)), new_info)
 
 
@@ -184,3 +189,184 @@ def _edited(pdf: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
     tail = _XREF_ENTRY.sub(lambda m: b"%010d %s n" % (moved(int(m.group(1))), m.group(2)), pdf[xref:])
     tail = _STARTXREF.sub(lambda m: b"startxref\n%d" % moved(int(m.group(1))), tail)
     return b"".join(parts) + pdf[at:xref] + tail
+
+
+# cairo's fonts (a subset of DejaVu Sans, regular or bold, embedded in every file) and the standard PDF font
+# each becomes. Bold is told by name; everything else is the regular face.
+_CAIRO_FONT = re.compile(rb"/BaseFont /[A-Z]{6}\+DejaVuSans(-Bold)?\b")
+_SIMPLE_FONT = re.compile(rb"/Subtype /TrueType\b[^>]*?/Encoding /WinAnsiEncoding", re.DOTALL)
+_CID_FONT = re.compile(rb"/Subtype /Type0\b.*?/Encoding /Identity-H.*?/ToUnicode (\d+) 0 R", re.DOTALL)
+_FONT_ENTRY = re.compile(rb"/([\w.-]+) (\d+) 0 R")
+_REFERENCE_ANY = re.compile(rb"(\d+) 0 R")
+_BFCHAR = re.compile(rb"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]+)>")
+_BFRANGE = re.compile(rb"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]+)>")
+# Characters Helvetica's WinAnsi lacks that Symbol has (Symbol's own encoding).
+_SYMBOL = {"→": 0xAE, "←": 0xAC, "↑": 0xAD, "↓": 0xAF, "≤": 0xA3, "≥": 0xB3, "≠": 0xB9}
+# A font choice, and a text-showing operation of a composite font (hex strings), in a content stream.
+_FONT_CHOICE = re.compile(rb"/([\w.-]+) ([\d.]+) Tf")
+_TEXT_SHOWN = re.compile(rb"(\[(?:[^\]\\]|\\.)*\]|<[0-9a-fA-F]*>)\s*(?:TJ|Tj)")
+
+
+def standard_fonts(objects: dict[int, bytes], resources: int, content: int) -> None:
+    """The page ``objects`` with cairo's embedded DejaVu subsets swapped for Helvetica (and Symbol for an
+    arrow), in place. A simple (WinAnsi) font becomes Helvetica with the same codes, and cairo's positions
+    for each run of text stay: its glyph widths are dropped, so Helvetica's narrower letters start where
+    DejaVu's did. A composite font (cairo's ``Identity-H`` fonts, for glyphs outside WinAnsi: the ligature
+    "ff", "→") has its text rewritten from its ``ToUnicode`` map into Helvetica or Symbol. Anything this
+    does not know (another font, a stream it cannot read) leaves the file as it is."""
+    font_dict = re.search(rb"/Font <<(.*?)>>", objects.get(resources, b""), re.DOTALL)
+    fonts = _cairo_fonts(objects, font_dict.group(1)) if font_dict else None
+    stream = _inflated(objects.get(content, b""))
+    if font_dict is None or fonts is None or stream is None:
+        return
+    simple, composite = fonts
+    names = {face: b"SF%s" % face.replace(b"-", b"") for face in (b"Helvetica", b"Helvetica-Bold", b"Symbol")}
+    rewritten = _TextRewriter(composite, names).rewrite(stream) if composite else stream
+    numbers = {name: int(n) for name, n in _FONT_ENTRY.findall(font_dict.group(1))}
+    unused = _reachable(objects, {numbers[name] for name in simple.keys() | composite.keys()})
+    if rewritten != stream:
+        unused |= {int(n) for n in _REFERENCE_ANY.findall(_dictionary(objects[content]))}  # the stream's /Length
+    for gone in unused:
+        objects.pop(gone, None)
+    for name, face in simple.items():  # the same name and codes, now for Helvetica
+        objects[numbers[name]] = _font(face)
+    kept = _FONT_ENTRY.sub(lambda m: b"" if m.group(1) in composite else m.group(0), objects[resources])
+    if composite:
+        first = max(objects) + 1
+        kept = _with_fonts(kept, b"".join(b"/%s %d 0 R " % (n, first + i) for i, n in enumerate(names.values())))
+        for index, face in enumerate(names):
+            objects[first + index] = _font(face) if face != b"Symbol" else _SYMBOL_FONT
+    objects[resources] = kept
+    if rewritten != stream:
+        packed = zlib.compress(rewritten)
+        objects[content] = b"\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\n" % (len(packed), packed)
+
+
+_SYMBOL_FONT = b"\n<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>\n"
+_Composite = tuple[bytes, dict[int, str]]  # the standard face, and each CID's text
+
+
+def _cairo_fonts(
+    objects: dict[int, bytes], font_dict: bytes
+) -> tuple[dict[bytes, bytes], dict[bytes, _Composite]] | None:
+    """The page's DejaVu fonts by resource name: simple ones with the Helvetica face each becomes, composite
+    ones with that face and their CIDs' text; None when there are none, or one this cannot replace."""
+    simple: dict[bytes, bytes] = {}
+    composite: dict[bytes, _Composite] = {}
+    for name, number in _FONT_ENTRY.findall(font_dict):
+        body = objects.get(int(number), b"")
+        face = _CAIRO_FONT.search(body)
+        if face is None:
+            continue
+        helvetica = b"Helvetica-Bold" if face.group(1) else b"Helvetica"
+        cid = _CID_FONT.search(body)
+        if _SIMPLE_FONT.search(body):
+            simple[name] = helvetica
+        elif cid is not None and (text := _to_unicode(objects.get(int(cid.group(1)), b""))) is not None:
+            composite[name] = (helvetica, text)
+        else:
+            return None
+    return (simple, composite) if simple or composite else None
+
+
+def _dictionary(body: bytes) -> bytes:
+    """An object's own dictionary: what stands before its stream, if it has one."""
+    return body.split(b"stream", 1)[0]
+
+
+def _inflated(body: bytes) -> bytes | None:
+    """The data of a stream object compressed with ``FlateDecode`` (cairo's), or None."""
+    head, _, rest = body.partition(b"stream")
+    if b"/FlateDecode" not in head or b"/DecodeParms" in head or not rest:
+        return None
+    try:
+        return zlib.decompressobj().decompress(rest.lstrip(b"\r\n"))
+    except zlib.error:
+        return None
+
+
+def _to_unicode(body: bytes) -> dict[int, str] | None:
+    """A ``ToUnicode`` map's CIDs (two-byte codes) and their text."""
+    cmap = _inflated(body)
+    if cmap is None:
+        return None
+    text: dict[int, str] = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", cmap, re.DOTALL):
+        for code, value in _BFCHAR.findall(block):
+            text[int(code, 16)] = bytes.fromhex(value.decode("ascii")).decode("utf-16-be", "replace")
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", cmap, re.DOTALL):
+        for low, high, value in _BFRANGE.findall(block):
+            start = int(value, 16)
+            for offset in range(int(high, 16) - int(low, 16) + 1):
+                text[int(low, 16) + offset] = chr(start + offset)
+    return text
+
+
+def _reachable(objects: dict[int, bytes], roots: set[int]) -> set[int]:
+    """``roots`` and every object their dictionaries refer to, and so on (a font and its descriptor, file,
+    widths and maps)."""
+    seen, todo = set(), list(roots)
+    while todo:
+        number = todo.pop()
+        if number in seen or number not in objects:
+            continue
+        seen.add(number)
+        todo += [int(n) for n in _REFERENCE_ANY.findall(_dictionary(objects[number]))]
+    return seen
+
+
+class _TextRewriter:
+    """cairo's content stream with the text of its composite DejaVu fonts in standard fonts: from each choice
+    of such a font (``Tf``) to the next choice of a font, every text operation becomes runs of standard
+    fonts, each chosen in front of its text. The rest of the stream stays as it is."""
+
+    def __init__(self, composite: dict[bytes, _Composite], names: dict[bytes, bytes]) -> None:
+        self.composite, self.names = composite, names
+        self.size, self.font = b"1", next(iter(composite.values()))  # the font and size in use
+
+    def rewrite(self, stream: bytes) -> bytes:
+        choices = list(_FONT_CHOICE.finditer(stream))
+        if not any(choice.group(1) in self.composite for choice in choices):
+            return stream
+        out, at = [], 0
+        for index, choice in enumerate(choices):
+            font = self.composite.get(choice.group(1))
+            if font is None:
+                continue
+            end = choices[index + 1].start() if index + 1 < len(choices) else len(stream)
+            self.size, self.font = choice.group(2), font
+            out += [stream[at : choice.start()], _TEXT_SHOWN.sub(self._shown, stream[choice.end() : end])]
+            at = end
+        return b"".join([*out, stream[at:]])
+
+    def _shown(self, shown: re.Match[bytes]) -> bytes:
+        font, ops = self.font, []
+        for hexcodes, number in re.findall(rb"<([0-9a-fA-F]*)>|(-?[\d.]+)", shown.group(1)):
+            if number:
+                ops.append(b"[%s]TJ" % number)
+                continue
+            codes = bytes.fromhex(hexcodes.decode("ascii"))
+            cids = (int.from_bytes(codes[i : i + 2], "big") for i in range(0, len(codes), 2))
+            text = "".join(font[1].get(cid, "?") for cid in cids)
+            ops += [self._run(face, chunk) for face, chunk in _runs(text, font[0])]
+        return b" ".join(ops)
+
+    def _run(self, face: bytes, data: bytes) -> bytes:
+        escaped = data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+        return b"/%s %s Tf (%s)Tj" % (self.names[face], self.size, escaped)
+
+
+def _runs(text: str, face: bytes) -> list[tuple[bytes, bytes]]:
+    """``text`` as runs of (standard font, its codes): WinAnsi letters in Helvetica (a ligature such as "ff"
+    as its letters), arrows and the like in Symbol, anything else as "?"."""
+    runs: list[tuple[bytes, bytes]] = []
+    for char in unicodedata.normalize("NFKC", text):
+        if char in _SYMBOL:
+            run = (b"Symbol", bytes([_SYMBOL[char]]))
+        else:
+            run = (face, char.encode("cp1252", errors="replace"))
+        if runs and runs[-1][0] == run[0]:
+            runs[-1] = (run[0], runs[-1][1] + run[1])
+        else:
+            runs.append(run)
+    return runs

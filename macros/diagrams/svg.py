@@ -31,6 +31,9 @@ _SVG_OPEN = re.compile(r"<svg\b([^>]*)>")
 _FONT = re.compile(r' font-family="[^"]*"')
 _MIN_WIDTH = re.compile(r' style="min-width:[0-9]+px"')
 _WIDTH = re.compile(r'<svg\b[^>]*?\bwidth="([0-9.]+)pt"')
+_EDGE = re.compile(r'<g class="edge">((?:(?!</g>).)*?)</g>', re.DOTALL)
+_STROKE = re.compile(r' stroke="(#[0-9a-f]{6})" stroke-width="([0-9.]+)"')
+_SPLINE = re.compile(r' d="M(-?[\d.]+,-?[\d.]+)C([-\d., ]+)"')
 
 
 @dataclass(frozen=True)
@@ -71,8 +74,11 @@ def compact_svg(svg: str) -> str:
     Each link loses the ``<g>`` dot wraps it in; an edge's ``<a>`` that carries only a tooltip goes (the
     edge's ``<title>`` says the same); dot's own ids (``node1``, ``a_edge3``, …; nothing refers to them)
     go; coordinates keep one decimal of a point (1/720 inch); a polygon does not repeat its first point;
-    ``text-anchor="start"`` (the default) goes; and the text size and colour used most move to the root
-    element, from where every ``<text>`` without its own inherits them. Newlines between tags go.
+    ``text-anchor="start"`` (the default) goes; a path is written relative to where it starts
+    (``relative_path``: a rounded box in a third of the bytes); an edge whose line and arrowhead share a
+    stroke carries it once, on its group (``_edge_stroke``); and the text size and colour used most move
+    to the root element, from where every ``<text>`` without its own inherits them. Line breaks between
+    tags go.
     The dark scheme's ``[fill="…"]`` rules still match: the root element carries the hoisted colour.
     """
     svg = _WRAPPED_LINK.sub(r"\1\2</a>", svg)
@@ -81,9 +87,61 @@ def compact_svg(svg: str) -> str:
     svg = svg.replace(' text-anchor="start"', "").replace(' stroke="transparent"', "")
     svg = _CLOSED_POLYGON.sub(r' points="\1 \2"', svg)
     svg = _COORDINATES.sub(lambda m: f' {m.group(1)}="{_DECIMAL.sub(_one_decimal, m.group(2))}"', svg)
+    svg = _SPLINE.sub(lambda m: f' d="{relative_path(m.group(1), m.group(2))}"', svg)
+    svg = _EDGE.sub(_edge_stroke, svg)
     for pattern, name in ((_TEXT_FONT_SIZE, "font-size"), (_TEXT_FILL, "fill")):
         svg = _hoisted(svg, pattern, name)
-    return svg.replace(">\n<", "><")
+    return re.sub(r">\n+<", "><", svg)
+
+
+def _edge_stroke(match: re.Match[str]) -> str:
+    """An edge's group, with the stroke its shapes share set once on the group, from where they inherit it.
+    Not for an edge with a label: its text would inherit the stroke too."""
+    body = match.group(1)
+    strokes = {m.group(0) for m in _STROKE.finditer(body)}
+    shapes = len(re.findall(r"<(?:path|polygon|polyline|ellipse)\b", body))
+    if len(strokes) != 1 or "<text" in body or len(_STROKE.findall(body)) != shapes:
+        return match.group(0)
+    stroke = strokes.pop()
+    return f'<g class="edge"{stroke}>{body.replace(stroke, "")}</g>'
+
+
+def relative_path(start: str, curves: str) -> str:
+    """dot's path ``M start C curves`` (cubic Béziers, absolute points of one decimal) as the same path in
+    relative commands: a straight piece (dot draws the sides of a rounded box as curves whose control
+    points lie on their ends) as ``h``, ``v`` or ``l``, a curve as ``c``, and a return to the start as
+    ``z``. Reckoned in tenths of a point, so no point moves."""
+    tenths = [round(float(n) * 10) for n in re.split(r"[ ,]+", f"{start} {curves}".strip())]
+    if len(tenths) % 6 != 2:
+        return f"M{start}C{curves}"
+    points = list(zip(tenths[::2], tenths[1::2], strict=True))
+    out, last = [f"M{_tenths(points[0])}"], ""
+    for index in range(1, len(points), 3):
+        here, (c1, c2, end) = points[index - 1], points[index : index + 3]
+        move = (end[0] - here[0], end[1] - here[1])
+        if c1 == here and c2 == end:
+            if end == points[0] and index + 3 == len(points):
+                command, numbers = "z", ""
+            else:
+                command, numbers = ("v", _tenths((move[1],))) if move[0] == 0 else ("h", _tenths((move[0],)))
+                if move[0] and move[1]:
+                    command, numbers = "l", _tenths(move)
+        else:
+            relative = [(p[0] - here[0], p[1] - here[1]) for p in (c1, c2, end)]
+            command, numbers = "c", _tenths(tuple(n for point in relative for n in point))
+        repeated = command == last and command != "z"  # SVG repeats a command for more numbers
+        out.append((("" if numbers.startswith("-") else ",") if repeated else command) + numbers)
+        last = command
+    return "".join(out)
+
+
+def _tenths(values: tuple[int, ...]) -> str:
+    """Numbers given in tenths, as SVG path numbers: "-" is separator enough, otherwise a comma."""
+    text = ""
+    for value in values:
+        number = f"{value / 10:.1f}".removesuffix(".0")
+        text += number if number.startswith("-") or not text else "," + number
+    return text
 
 
 def _one_decimal(match: re.Match[str]) -> str:

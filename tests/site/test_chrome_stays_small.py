@@ -15,6 +15,7 @@ import statistics
 from pathlib import Path
 from xml.etree import ElementTree
 
+import material
 import pytest
 
 from support.sites import theme_pages
@@ -80,6 +81,21 @@ def test_no_page_carries_what_a_cached_file_holds(example_site: Path) -> None:
         assert "lager.js" in text and "sidehoved.js" in text, page
     script = (example_site / HEADER_SCRIPT).read_text("utf-8")
     assert 'data-md-component=\\"palette\\"' in script and 'data-md-component=\\"search\\"' in script
+
+
+def test_the_search_texts_come_from_a_cached_file_in_materials_danish(example_site: Path) -> None:
+    """Material's search texts ("translations" of its settings) are added by ``soegetekster.js`` before
+    bundle.js starts, not carried by every page; they are the Danish texts of the Material version in use."""
+    script = (example_site / "assets" / "javascripts" / "soegetekster.js").read_text("utf-8")
+    texts = dict(re.findall(r'"(search\.[a-z.]+)": "([^"]*)"', script))
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages" / "da.html"
+    danish = dict(re.findall(r'"(search\.[a-z.]+)": "([^"]*)"', languages.read_text("utf-8")))
+    assert len(texts) == 7 and all(danish[key] == text for key, text in texts.items()), texts
+    for page in theme_pages(example_site):
+        text = chrome(page.read_text("utf-8"))
+        assert "translations" not in text, page
+        config, loader, bundle = (text.find(s) for s in ('id="__config"', "soegetekster.js", "bundle."))
+        assert -1 < config < loader < bundle, page
 
 
 def test_an_activity_pages_chrome_stays_under_its_budget(large_site: Path) -> None:

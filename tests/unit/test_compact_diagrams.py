@@ -97,7 +97,43 @@ def links(root: ET.Element) -> list[tuple[str | None, str | None]]:
 
 
 def numbers(root: ET.Element, tag: str, attribute: str) -> list[list[float]]:
-    return [[float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", e.get(attribute, ""))] for e in root.iter(f"{SVG}{tag}")]
+    """Each shape's points; a path's as dot writes them (absolute cubic Béziers), however it is written."""
+    read = absolute_path if attribute == "d" else _numbers
+    return [read(e.get(attribute, "")) for e in root.iter(f"{SVG}{tag}")]
+
+
+def _numbers(text: str) -> list[float]:
+    return [float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", text)]
+
+
+def absolute_path(d: str) -> list[float]:
+    """A path of M, C, c, h, v, l and z as dot's form: M x,y then C with absolute points, a straight piece
+    as a curve whose control points lie on its ends."""
+    tokens = re.findall(r"[A-Za-z]|-?\d*\.?\d+", d)
+    assert tokens and tokens[0] == "M", d
+    start = (float(tokens[1]), float(tokens[2]))
+    here, points, command, at = start, [start], "", 3
+    while at < len(tokens):
+        if tokens[at].isalpha():
+            command, at = tokens[at], at + 1
+        if command == "z":
+            points += [here, start, start]
+            here = start
+            continue
+        sizes = {"C": 6, "c": 6, "h": 1, "v": 1, "l": 2}
+        values = [float(t) for t in tokens[at : at + sizes[command]]]
+        at += sizes[command]
+        if command in "Cc":
+            base = (0.0, 0.0) if command == "C" else here
+            curve = [(base[0] + values[i], base[1] + values[i + 1]) for i in (0, 2, 4)]
+        else:
+            end = {"h": (here[0] + values[0], here[1]), "v": (here[0], here[1] + values[0])}.get(
+                command, (here[0] + values[0], here[1] + values[-1])
+            )
+            curve = [here, end, end]
+        points += curve
+        here = curve[-1]
+    return [n for point in points for n in point]
 
 
 def test_every_text_is_drawn_where_and_as_it_was(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:
@@ -131,6 +167,27 @@ def test_shapes_move_less_than_a_twentieth_of_a_point(pairs: list[tuple[ET.Eleme
             for was, now in zip(old, new, strict=True):
                 closed = was[:-2] if tag == "polygon" and len(was) == len(now) + 2 else was  # closing point went
                 assert all(abs(a - b) <= 0.05 + 1e-9 for a, b in zip(closed, now, strict=True))
+
+
+def strokes(root: ET.Element) -> list[tuple[str, str, str]]:
+    """Each shape's stroke and stroke width as drawn, inherited from its groups or its own."""
+    found = []
+
+    def walk(element: ET.Element, inherited: dict[str, str]) -> None:
+        here = {**inherited, **{k: v for k, v in element.attrib.items() if k in ("stroke", "stroke-width")}}
+        if element.tag in {f"{SVG}{tag}" for tag in ("path", "polygon", "polyline", "ellipse")}:
+            stroke = here.get("stroke", "none")  # "transparent" (dot's) draws as much as none
+            found.append((element.tag, "none" if stroke == "transparent" else stroke, here.get("stroke-width", "1")))
+        for child in element:
+            walk(child, here)
+
+    walk(root, {})
+    return found
+
+
+def test_every_shape_is_stroked_as_it_was(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:
+    for before, after, _, _ in pairs:
+        assert strokes(after) == strokes(before)
 
 
 def test_no_text_shape_or_group_lost_and_half_the_bytes(pairs: list[tuple[ET.Element, ET.Element, int, int]]) -> None:

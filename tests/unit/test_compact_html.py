@@ -3,7 +3,8 @@
 The check: both versions of a page, read by the tests' HTML reader, give the same tags with the same
 attribute values, the same comments, the same text inside elements whose white-space is kept (pre,
 textarea, code, kbd, script, style, …) and, everywhere else, the same text once HTML's white-space rule
-has collapsed each run of spaces, tabs and line breaks to one space. The built sites are checked in
+has collapsed each run of spaces, tabs and line breaks to one space and dropped the white-space next to
+a block's start or end tag (where a line begins or ends, or between blocks). The built sites are checked in
 ``site/test_pages_stay_small.py``.
 """
 
@@ -41,7 +42,31 @@ def events(page: str) -> list[tuple[str, ...]]:
         if found and found[-1][0] == "data":
             text = found.pop()[1] + text
         found.append(("data", text))
-    return found
+    return _without_white_space_at_blocks(found, KEPT)
+
+
+def _is_block_tag(event: tuple[str, ...]) -> bool:
+    return event[0] in ("start", "end") and event[1] in compact.BLOCKS
+
+
+def _without_white_space_at_blocks(found: list[tuple[str, ...]], kept: set[str]) -> list[tuple[str, ...]]:
+    """White-space next to a block's tag shows as nothing (outside elements whose white-space is kept)."""
+    result: list[tuple[str, ...]] = []
+    open_kept = 0
+    for index, event in enumerate(found):
+        if event[0] in ("start", "end") and event[1] in kept:
+            open_kept += 1 if event[0] == "start" else -1
+        if event[0] != "data" or open_kept > 0:
+            result.append(event)
+            continue
+        text = event[1]
+        if index > 0 and _is_block_tag(found[index - 1]):
+            text = text.lstrip(" ")
+        if index + 1 < len(found) and _is_block_tag(found[index + 1]):
+            text = text.rstrip(" ")
+        if text:
+            result.append(("data", text))
+    return result
 
 
 def assert_same_for_readers(page: str) -> str:
@@ -80,7 +105,42 @@ def test_tricky_markup_reads_the_same_and_keeps_what_matters(case: str) -> None:
 def test_indentation_and_blank_lines_go_elsewhere() -> None:
     page = "<ul>\n    <li>\n        <a href='#'>\n            Et\n        </a>\n    </li>\n\n\n    <li>To</li>\n</ul>\n"
     small = assert_same_for_readers(page)
-    assert small == "<ul>\n<li>\n<a href='#'>\nEt\n</a>\n</li>\n<li>To</li>\n</ul>\n"
+    assert small == "<ul><li>\n<a href='#'>\nEt\n</a></li><li>To</li></ul>\n"
+
+
+def test_a_line_break_between_inline_elements_stays() -> None:
+    """Between two links, spans or images a line break shows as a space: only a block's tag drops it."""
+    page = "<p>\n  <a href='#'>Et</a>\n  <a href='#'>To</a>\n  <span>x</span>\n  <img alt='y' src='z'>\n</p>\n"
+    small = assert_same_for_readers(page)
+    assert small == "<p>\n<a href='#'>Et</a>\n<a href='#'>To</a>\n<span>x</span>\n<img alt='y' src='z'></p>\n"
+
+
+def test_materials_empty_announcement_bar_and_dialog_go() -> None:
+    page = (
+        '<body>\n  <div data-md-component="announce">\n  </div>\n  <main>x</main>\n'
+        '  <div class="md-dialog" data-md-component="dialog">\n    <div class="md-dialog__inner md-typeset"></div>\n'
+        '  </div>\n  <div data-md-component="announce"><aside>Nyhed</aside></div>\n</body>'
+    )
+    assert (
+        compact.html_page(page)
+        == '<body><main>x</main><div data-md-component="announce"><aside>Nyhed</aside></div></body>'
+    )
+
+
+def test_no_stylesheet_makes_a_block_inline() -> None:
+    """Dropping white-space at a block's tag is right only while no stylesheet shows that element inline."""
+    stylesheets = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    ours = Path(__file__).parents[2] / "overrides" / "assets" / "stylesheets"
+    css = "".join(p.read_text("utf-8") for p in [*stylesheets.glob("main.*.min.css"), *ours.glob("*.css")])
+    rules = re.findall(r"([^{}]+)\{[^{}]*display:\s*inline", css)
+    selectors = {s.strip() for rule in rules for s in rule.split(",")}
+    assert selectors, "Material's stylesheet changed: look for display: inline again"
+    for selector in selectors:
+        last = re.split(r"[ >+~]", selector)[-1]
+        if ":after" in last or ":before" in last:  # a box the rule makes, not the element
+            continue
+        tag = re.match(r"[a-z0-9]*", last)
+        assert tag is not None and tag.group() not in compact.BLOCKS, selector
 
 
 def test_a_tag_that_only_starts_like_pre_is_compacted() -> None:

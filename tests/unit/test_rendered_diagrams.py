@@ -236,6 +236,23 @@ def test_a3_sheet_names_the_diagram_the_strategy_and_the_page_that_shows_it(
         assert f"Online: {site_url}{shown}" in text
 
 
+@pytest.mark.parametrize("name", ["oversigt", "indsats-opsporing"])
+def test_a3_sheet_embeds_no_font_and_reads_back_in_danish(built: Built, name: str, tmp_path: Path) -> None:
+    """The sheet's letters are Helvetica and Symbol, which every PDF reader brings (``pdf.standard_fonts``):
+    no font file in the sheet, and the labels, "æøå" and the legend's arrow read back."""
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(built.files[f"figurer/diagrammer/{name}.pdf"])
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True)
+    assert not fonts.stderr, fonts.stderr
+    rows = [line.split() for line in fonts.stdout.splitlines()[2:]]
+    assert rows and {row[0] for row in rows} <= {"Helvetica", "Helvetica-Bold", "Symbol"}, fonts.stdout
+    assert all(row[-5] == "no" for row in rows), fonts.stdout  # the "emb" column
+    assert b"/FontFile" not in built.files[f"figurer/diagrammer/{name}.pdf"]
+    text = pdf_text(path)
+    assert "Signaturforklaring" in text and "→" in text and "Kortsigtet mål" in text, text
+    assert not re.search(r"[^\x00-\xff→–·…’“”•]", text), text  # nothing lost on the way to "?"-like glyphs
+
+
 def test_dark_scheme_recolours_every_colour_drawn(built: Built) -> None:
     html = built.figure("figurer", "oversigt", "figurer/index.md")
     svg = html[html.index("<svg") :]
