@@ -50,7 +50,7 @@ from ..rendering.pages import PageSet, build_page_set
 from . import compact, open_data, paper, publish, searchindex, svgstash, tables
 from .direct import DirectPages
 from .quick import Clock, QuickRebuild, Served, inputs_digest
-from .serve import ENGINE_LOGGERS, Reuse, SearchEntries, ServeReuse, digest, files_digest
+from .serve import ENGINE_LOGGERS, Reuse, ServeReuse, digest, files_digest, search_entries, search_plugin
 
 Made = tuple[model.Site, AddressBook, DiagramSet, PageSet, Published, PageHeads]
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -205,7 +205,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         for file in generated:
             files.append(file)
         # Source maps and search languages no visitor's browser asks for (2 MB per site); see compact.
-        search = _search_plugin(config)
+        search = search_plugin(config)
         languages = list(getattr(search.config, "lang", None) or []) if search is not None else []
         theme_files = [file.src_uri for file in files if file.generated_by is None]
         unused = set(compact.unused_theme_files(theme_files, languages or [config.theme["language"]]))
@@ -272,7 +272,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         the page (its diagrams and charts stand in blocks search skips, but its parser would still read
         every element of them: a fifth of a build)."""
         assert self.heads is not None and self.page_set is not None
-        self.reuse.before_search(page, _search_entries(config))
+        self.reuse.before_search(page, search_entries(config))
         if page.content and page.file.src_uri in self.page_set.pages:
             page.content, self.svgs_aside = svgstash.stash(page.content)
         return open_data.page_head(context, page, self.heads)
@@ -309,7 +309,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
     @event_priority(-100)  # after every other plugin has changed the page
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         written = compact.html_page(paper.with_sheet_margins(output, self._sheet_margins(page, config)))
-        return self.reuse.output(page, written, _search_entries(config))
+        return self.reuse.output(page, written, search_entries(config))
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -479,17 +479,6 @@ def _shown(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)
-
-
-def _search_plugin(config: MkDocsConfig) -> Any:
-    """Material's search plugin (MkDocs names it "material/search" when the config says "search"), or None."""
-    return config.plugins.get("material/search")
-
-
-def _search_entries(config: MkDocsConfig) -> SearchEntries | None:
-    """The entries Material's search plugin has collected in this build, or None when search is off."""
-    entries = getattr(getattr(_search_plugin(config), "search_index", None), "entries", None)
-    return entries if isinstance(entries, list) else None
 
 
 def _strict_warnings() -> bool:

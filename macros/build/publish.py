@@ -245,11 +245,7 @@ def merge_in(staging: Path, site_dir: Path, kept: set[str]) -> None:
             site_dir.rmdir()
         staging.rename(site_dir)
         return
-    fresh = {path.relative_to(staging).as_posix() for path in staging.rglob("*") if not path.is_dir()}
-    for name in sorted(fresh):
-        target = site_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        (staging / name).replace(target)
+    fresh = move_in(staging, site_dir)
     for path in sorted(site_dir.rglob("*"), reverse=True):  # children before their folders
         name = path.relative_to(site_dir).as_posix()
         if path.is_dir():
@@ -258,6 +254,17 @@ def merge_in(staging: Path, site_dir: Path, kept: set[str]) -> None:
         elif name not in fresh and name not in kept:
             path.unlink()
     discard(staging)
+
+
+def move_in(staging: Path, site_dir: Path) -> set[str]:
+    """Move every file of ``staging`` over its namesake in ``site_dir`` (one atomic rename each); returns
+    their paths relative to the site, with ``/``."""
+    fresh = {path.relative_to(staging).as_posix() for path in staging.rglob("*") if not path.is_dir()}
+    for name in sorted(fresh):
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (staging / name).replace(target)
+    return fresh
 
 
 def discard(folder: Path) -> None:

@@ -34,8 +34,8 @@ from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
-from . import searchindex
-from .serve import ServeReuse, Written, _WarningCount, files_digest
+from . import publish, searchindex
+from .serve import ServeReuse, Written, _WarningCount, files_digest, search_entries, search_plugin
 
 if TYPE_CHECKING:
     import jinja2
@@ -144,7 +144,7 @@ class QuickRebuild:
             clock.lap("files")
             self._search_index(entries, stage, site)
             clock.lap("search")
-            _move_in(stage, served.site_dir)
+            publish.move_in(stage, served.site_dir)
             clock.lap("move")
         finally:
             shutil.rmtree(stage, ignore_errors=True)
@@ -164,10 +164,10 @@ class QuickRebuild:
         reuse: ServeReuse = self.plugin.reuse
         reuse.reuse_output.clear()
         reuse.output_keys.clear()
-        plugin = _search_plugin(config)
-        search = getattr(getattr(plugin, "search_index", None), "entries", None)
-        if plugin is not None:
-            plugin.search_index.entries = search = []
+        index = getattr(search_plugin(config), "search_index", None)
+        if index is not None:
+            index.entries = []  # only the changed pages' entries: the rest are kept (``_search_index``)
+        search = search_entries(config)
         found: dict[str, tuple[Any, ...]] = {}
         doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         with _WarningCount() as warnings:
@@ -194,7 +194,7 @@ class QuickRebuild:
         """The search index as a full rebuild writes it: every page's entries in page order."""
         served = self.served
         assert served is not None
-        plugin = _search_plugin(served.config)
+        plugin = search_plugin(served.config)
         if plugin is None:
             return
         reuse: ServeReuse = self.plugin.reuse
@@ -225,11 +225,6 @@ class Clock:
         return ", ".join(self.laps)
 
 
-def _search_plugin(config: MkDocsConfig) -> Any:
-    """Material's search plugin, or None when search is off."""
-    return config.plugins.get("material/search")
-
-
 def _same_shape(old: Any, new: Any) -> bool:
     """Whether ``new`` has exactly the pages, files, menu and dates of ``old`` (only contents may differ)."""
     _, old_book, old_diagrams, old_pages, old_exports, old_heads = old
@@ -255,11 +250,3 @@ def _write_files(old: dict[str, str | bytes], new: dict[str, str | bytes], stage
             target = stage / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-
-
-def _move_in(stage: Path, site_dir: Path) -> None:
-    """Every file of ``stage`` replaces its namesake in ``site_dir``, one atomic rename each."""
-    for path in sorted(p for p in stage.rglob("*") if p.is_file()):
-        target = site_dir / path.relative_to(stage)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        path.replace(target)

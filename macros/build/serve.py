@@ -102,6 +102,17 @@ class Reuse:
         """The build failed (``on_build_error``): nothing of it was published."""
 
 
+def search_plugin(config: MkDocsConfig) -> Any:
+    """Material's search plugin (MkDocs names it "material/search" when the config says "search"), or None."""
+    return config.plugins.get("material/search")
+
+
+def search_entries(config: MkDocsConfig) -> SearchEntries | None:
+    """The entries Material's search plugin has collected in this build, or None when search is off."""
+    entries = getattr(getattr(search_plugin(config), "search_index", None), "entries", None)
+    return entries if isinstance(entries, list) else None
+
+
 def digest(*parts: str) -> str:
     """A short, stable hash of the given texts (each separated, so ("ab", "c") differs from ("a", "bc"))."""
     hasher = hashlib.blake2b(digest_size=16)
