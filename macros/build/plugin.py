@@ -106,6 +106,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.data_dir = Path()
         self.model_key: Callable[[], str] = str
         self.make_model: Callable[[], Made] | None = None
+        self.inputs = ""  # under ``mkdocs serve``: ``quick.inputs_digest`` as this build began
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin alive across `mkdocs serve` rebuilds: that is what lets it reuse.
@@ -178,6 +179,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 return site, book, diagrams, pages, exports, heads
 
         self.data_dir, self.model_key, self.make_model = data_dir, key, make  # for a quick rebuild (``quick``)
+        # What the files outside the data folder were when this build began: a save during the build is then
+        # seen as a change by the next rebuild (taken after the build, it would look like no change at all).
+        self.inputs = inputs_digest(config, data_dir) if self.command == "serve" else ""
         self.site, self.book, self.diagram_set, self.page_set, self.exports, self.heads = self.reuse.model(key, make)
         config.nav = _with_strategies(config.nav, self.page_set.nav)
         if data_dir.is_dir() and str(data_dir) not in config.watch:  # not in mkdocs.yml: MkDocs would refuse
@@ -341,8 +345,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         """Tell the quick rebuild (``mkdocs serve``) what the build that just succeeded published."""
         if self.quick is not None and self.nav is not None and self.env is not None and self.files is not None:
             made = (self.site, self.book, self.diagram_set, self.page_set, self.exports, self.heads)
-            inputs = inputs_digest(config, self.data_dir)
-            self.quick.served = Served(config, self.files, self.nav, self.env, Path(config.site_dir), inputs, made)
+            self.quick.served = Served(config, self.files, self.nav, self.env, Path(config.site_dir), self.inputs, made)
 
     @event_priority(-100)  # last: it may end the build with a Danish message instead of a traceback
     def on_build_error(self, error: Exception) -> None:

@@ -56,7 +56,7 @@ class Served:
     nav: Navigation
     env: jinja2.Environment
     site_dir: Path
-    inputs: str  # every watched file outside the data folder: name, size, time (``inputs_digest``)
+    inputs: str  # every watched file outside the data folder as that rebuild began (``inputs_digest``)
     made: Any  # the plugin's ``Made`` for the data of that rebuild
     heads: dict[str, Any] = field(default_factory=dict)  # each page's head, as ``made`` gives it (filled lazily)
 
