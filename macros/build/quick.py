@@ -97,7 +97,7 @@ class QuickRebuild:
                 log.info("Opdateret på %s s uden fuld genopbygning.", seconds)
                 return
             self.served = None
-        self.full(config) if config is not None else self.full()
+        self.full(config)
 
     def _quick(self) -> bool:
         served, plugin = self.served, self.plugin

@@ -4,9 +4,9 @@ Pipeline position: rendering, used by ``pages.build_page_set`` when the plugin h
 (under ``mkdocs serve`` only; a plain build renders every page and records nothing). Each page (or group of
 pages made by one call, such as a page split into parts) is a *unit*: ``memo.unit(key, render)``. While a
 unit renders, every attribute read on a model object (an element, a strategy, the site) is recorded with
-the value it gave, and so is every diagram the unit looks up
-(``DiagramSet.observer``). On the next build a unit is rendered again
-only when one of those values differs; otherwise its kept output is returned.
+a hash of the value it gave, and so is every diagram the unit looks up (``DiagramSet.observer``). On the
+next build a unit is rendered again only when one of those values differs; otherwise its kept output is
+returned.
 
 This is exact because rendering is deterministic: if every value a unit read is the same, the unit takes
 the same path, reads the same things and returns the same output. Reads made outside any unit (the
@@ -102,11 +102,8 @@ class PageMemo:
         values made outside the unit that ``render`` uses (a row of a table computed for the whole page):
         their content is part of the key, as what made them was not read inside the unit."""
         if inputs:
-            was = _track(False)
-            try:
+            with _untracked():
                 key = (key, hash(self._fingerprint(inputs)))
-            finally:
-                _track(was)
         kept = self.units.get(key)
         if kept is not None:
             self.reused += 1
@@ -141,10 +138,11 @@ class PageMemo:
         changed = [read for read, value in self.known.items() if self._value(read) != value]
         if settings != self.settings or not self.global_reads.isdisjoint(changed):
             self.forget()
-        for read in changed:
-            for key in self.dependents.pop(read, ()):
-                self.units.pop(key, None)
-            self.known.pop(read, None)
+        else:
+            for read in changed:
+                for key in self.dependents.pop(read, ()):
+                    self.units.pop(key, None)
+                del self.known[read]
         self.settings = settings
 
     # --- recording -----------------------------------------------------------------------------------
@@ -170,16 +168,13 @@ class PageMemo:
         """The hash of what ``read`` gives in this build's model or diagrams (computed once per build)."""
         found = self._values.get(read)
         if found is None:
-            was = _track(False)
-            try:
-                key, name = read
+            key, name = read
+            with _untracked():
                 if key[0] == "figure":
                     found = self._figure_value(key[1], name)
                 else:
                     obj = self._objects.get(key, _UNSEEN)
                     found = hash(self._fingerprint(_UNSEEN if obj is _UNSEEN else getattr(obj, name, _UNSEEN)))
-            finally:
-                _track(was)
             self._values[read] = found
         return found
 
@@ -238,6 +233,16 @@ def _tracked_getattribute(self: Any, name: str) -> Any:
 
 _TRACKED = (model.Element, model.Site)
 _tracking = False
+
+
+@contextlib.contextmanager
+def _untracked() -> Iterator[None]:
+    """No read recorded inside (the memo looking at values itself)."""
+    was = _track(False)
+    try:
+        yield
+    finally:
+        _track(was)
 
 
 def _track(on: bool) -> bool:

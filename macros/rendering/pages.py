@@ -134,10 +134,10 @@ def _strategy_pages(
         else None
     )
     if diagrams is not None:
-        page_set.pages[diagram_page_src(strategy.id)] = diagrams
-        nav.append({"Diagrammer": diagram_page_src(strategy.id)})
+        page_set.pages[diagrams_src] = diagrams
+        nav.append({"Diagrammer": diagrams_src})
     elif figures is not None:  # a link to the diagram page must not break when no diagram is left for it
-        _send_on(page_set, book, strategy, diagram_page_src(strategy.id), strategy, gone=True)
+        _send_on(page_set, book, strategy, diagrams_src, strategy, gone=True)
     if strategy.sprog != SITE_LANGUAGE:
         for src in set(page_set.pages) - before:
             page_set.pages[src] = in_language(page_set.pages[src], strategy.sprog)

@@ -68,7 +68,7 @@ def realisation_pages(
     book: AddressBook,
     relations: Relations,
     figures: DiagramSet | None = None,
-    unit: Callable[..., Any] | None = None,
+    unit: Callable[..., Any] = render_now,
 ) -> dict[str, str]:
     """Source path → Markdown of every realisation page of ``strategy`` (see ``plan``); the print edition
     shows the overview diagram from ``figures``.
@@ -81,7 +81,7 @@ def realisation_pages(
     """
     found: dict[str, str] = {}
     for page in plan(strategy):
-        context = Context(strategy, relations, book, page.src, figures, unit or render_now)
+        context = Context(strategy, relations, book, page.src, figures, unit)
         rendered = context.unit(page.src, functools.partial(page.render, context))
         found.update(rendered if isinstance(rendered, dict) else {page.src: rendered})
     return found
