@@ -90,18 +90,7 @@ def mkdocs_build(
     command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["-d", str(out)] if out is not None else []
     command += ["-f", str(config)] if config is not None else []
-    start = time.monotonic()
-    result = subprocess.run(
-        command,
-        cwd=project,
-        env=_environment(hash_seed, build_day, environment),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    RUNS.append(Run("build", project, time.monotonic() - start))
-    return result
+    return _counted("build", project, command, _environment(hash_seed, build_day, environment), timeout=600)
 
 
 def catalogue(
@@ -109,17 +98,17 @@ def catalogue(
 ) -> subprocess.CompletedProcess[str]:
     """``python -m macros katalog *args`` in ``project`` (catalogue mode: each strategy its own MkDocs build,
     then the stitch step); not checked: the test reads the exit code and the messages. Counted in ``RUNS``."""
+    command = [sys.executable, "-m", "macros", "katalog", *args]
+    return _counted("katalog", project, command, _environment(base=environment), timeout=900)
+
+
+def _counted(
+    kind: str, project: Path, command: list[str], env: dict[str, str], timeout: float
+) -> subprocess.CompletedProcess[str]:
+    """``command`` run in ``project``, output captured, not checked; its time counted in ``RUNS``."""
     start = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "-m", "macros", "katalog", *args],
-        cwd=project,
-        env=_environment(base=environment),
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    RUNS.append(Run("katalog", project, time.monotonic() - start))
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=timeout, check=False)
+    RUNS.append(Run(kind, project, time.monotonic() - start))
     return result
 
 
