@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from support.sites import (
     html_files,
     link_map,
     make_project,
+    mkdocs_build,
     page,
     page_file,
     resolve,
@@ -124,13 +123,6 @@ def test_stitching_again_gives_the_same_bytes(catalogue_site: Path, tmp_path: Pa
 
 def test_the_plugin_refuses_an_unknown_strategy_in_danish(tmp_path: Path) -> None:
     project = tiny_project(tmp_path / "p", "plugins:\n  - search\n  - strategi:\n      only: stor\n")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 1
     assert "strategi: only: ingen fil i data/ har strategien 'stor' (kendte: lille)" in result.stderr
