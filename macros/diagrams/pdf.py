@@ -149,7 +149,11 @@ def _text_string(text: str) -> bytes:
     return b"(" + encoded.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def _stream(data: bytes) -> bytes:
+def _stream(data: bytes, *, deflate: bool = False) -> bytes:
+    """A stream object of ``data``, compressed (``FlateDecode``) when ``deflate``."""
+    if deflate:
+        packed = zlib.compress(data)
+        return b"\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\n" % (len(packed), packed)
     return b"\n<< /Length %d >>\nstream\n%s\nendstream\n" % (len(data), data)
 
 
@@ -238,8 +242,7 @@ def standard_fonts(objects: dict[int, bytes], resources: int, content: int) -> N
             objects[first + index] = _font(face) if face != b"Symbol" else _SYMBOL_FONT
     objects[resources] = kept
     if rewritten != stream:
-        packed = zlib.compress(rewritten)
-        objects[content] = b"\n<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream\n" % (len(packed), packed)
+        objects[content] = _stream(rewritten, deflate=True)
 
 
 _SYMBOL_FONT = b"\n<< /Type /Font /Subtype /Type1 /BaseFont /Symbol >>\n"
