@@ -33,7 +33,7 @@ _RELATIVE_LINK = re.compile(r'(<a\s(?:[^>]*?\s)?href=")(?![a-zA-Z][a-zA-Z0-9+.-]
 
 def folder(page_url: str, site_url: str) -> str:
     """The address of the site's top folder that holds the page (a strategy's), or ``site_url`` for a page
-    at the top. ``strategi-head.html`` works out the same from the page's URL."""
+    at the top. The plugin gives it to ``strategi-head.html`` too, which states it once in each page's head."""
     rest = page_url[len(site_url) :] if page_url.startswith(site_url) else ""
     return f"{site_url}{rest.split('/')[0]}/" if "/" in rest else site_url
 

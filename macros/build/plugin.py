@@ -279,6 +279,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.reuse.before_search(page, search_entries(config))
         if page.content and page.file.src_uri in self.page_set.pages:
             page.content, self.svgs_aside = svgstash.stash(page.content)
+        if config.site_url and page.canonical_url:  # the folder print addresses start from (``paper``)
+            context["strategi_mappe"] = paper.folder(page.canonical_url, config.site_url)  # type: ignore[typeddict-unknown-key]
         return open_data.page_head(context, page, self.heads)
 
     @event_priority(-100)  # after the search plugin has indexed the page
