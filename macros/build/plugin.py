@@ -49,6 +49,7 @@ from ..loading.validate import data_files, load_site, strategy_files
 from ..rendering.pages import PageSet, build_page_set
 from . import compact, open_data, paper, publish, searchindex, svgstash, tables
 from .direct import DirectPages
+from .gate import Gate
 from .quick import Clock, QuickRebuild, Served, inputs_digest
 from .serve import ENGINE_LOGGERS, Reuse, ServeReuse, digest, files_digest, search_entries, search_plugin
 
@@ -105,7 +106,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.env: jinja2.Environment | None = None
         self.data_dir = Path()
         self.model_key: Callable[[], str] = str
-        self.make_model: Callable[[], Made] | None = None
+        self.make_model: Callable[..., Made] | None = None
+        self.make_exports: Callable[[model.Site, AddressBook], Published] | None = None
         self.inputs = ""  # under ``mkdocs serve``: ``quick.inputs_digest`` as this build began
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -121,7 +123,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., None]) -> Any:
         """After a data edit, republish only what it changed when that can be done exactly (``quick``)."""
-        self.quick = QuickRebuild(self, server.builder)
+        self.quick = QuickRebuild(self, server.builder, Gate(server.get_app(), getattr(server, "mount_path", "/")))
+        server.set_app(self.quick.gate)
         server.builder = self.quick
         self._served(config)  # the first build has run already
         # MkDocs looks for saved files every 0.5 s; the folders watched from here on (``watch``: the data
@@ -158,7 +161,12 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 self.config.only or "",
             )
 
-        def make() -> Made:
+        def exports_of(site: model.Site, book: AddressBook) -> Published:
+            return published(site, book, options)
+
+        def make(exports: Published | None = None) -> Made:
+            """The model and everything made from it; with ``exports`` (the quick rebuild's first part), those
+            instead of the open-data files this data gives (``exports_of`` makes them afterwards)."""
             clock = Clock()
             with _no_cycle_collection():
                 site = _load(data_dir, self.config.data_dir, self.config.only)
@@ -167,8 +175,9 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
                 diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url)
                 clock.lap("diagrams")
-                exports = published(site, book, options)
-                clock.lap("open data")
+                if exports is None:
+                    exports = exports_of(site, book)
+                    clock.lap("open data")
                 pages = build_page_set(site, book, diagrams, exports.downloads, self.reuse.memo)
                 clock.lap("pages")
                 heads = PageHeads(
@@ -178,7 +187,8 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 log.debug("model made: %s", clock)
                 return site, book, diagrams, pages, exports, heads
 
-        self.data_dir, self.model_key, self.make_model = data_dir, key, make  # for a quick rebuild (``quick``)
+        # for a quick rebuild (``quick``)
+        self.data_dir, self.model_key, self.make_model, self.make_exports = data_dir, key, make, exports_of
         # What the files outside the data folder were when this build began: a save during the build is then
         # seen as a change by the next rebuild (taken after the build, it would look like no change at all).
         self.inputs = inputs_digest(config, data_dir) if self.command == "serve" else ""

@@ -58,6 +58,7 @@ class PageMemo:
     global_reads: frozenset[Read] = frozenset()
     settings: Hashable = None
     rendered: int = 0  # units rendered in the last build
+    changed: set[Key] = field(default_factory=set)  # objects with a known attribute the last build found changed
     reused: int = 0  # units whose kept output the last build returned
     # per build
     _keys: dict[int, Key] = field(default_factory=dict)  # id(model object) → its identity
@@ -136,6 +137,7 @@ class PageMemo:
         """Drop every unit that read a value this build's model gives differently (all units, when it is a
         value read outside any unit, or ``settings`` changed)."""
         changed = [read for read, value in self.known.items() if self._value(read) != value]
+        self.changed = {key for key, _ in changed}
         if settings != self.settings or not self.global_reads.isdisjoint(changed):
             self.forget()
         else:

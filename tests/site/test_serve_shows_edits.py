@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from support.sites import FIXTURE_PROJECT, Serve, fetch, free_port, make_project, mkdocs_build
+from support.sites import FIXTURE_PROJECT, Serve, fetch, free_port, generate_strategy, make_project, mkdocs_build
 
 pytestmark = pytest.mark.build
 
@@ -135,5 +135,49 @@ def test_serve_shows_edits_reuses_pages_and_serves_what_a_fresh_build_writes(tmp
         assert any(0 < converted < total and 0 < written < total for converted, total, written in reuse), reuse
         assert_serves_the_build(session, tmp_path, "docs")
         assert "Et nyt afsnit på forsiden.".encode() in served(session, "")[1]
+    finally:
+        session.stop()
+
+
+def test_the_edited_page_comes_first_and_what_is_still_being_written_is_never_served_old(tmp_path: Path) -> None:
+    """The quick rebuild publishes the edited activity's page first and writes the rest (other pages that
+    show its title, the open-data files, the search index) afterwards; a reader who asks for one of those
+    the moment the activity's page shows the edit waits for the new file and gets what a fresh build writes.
+    300 activities make the rest take long enough to be asked for while it is written."""
+    port = free_port()
+    settings = f"site_url: http://127.0.0.1:{port}/\nwatch: [data]\n"
+    generated = generate_strategy(300, tmp_path / "data")
+    text = generated.read_text(encoding="utf-8")
+    title = re.search(r"- id: aktivitet-7\n    titel: (.+)\n", text)
+    assert title is not None
+    edited_text = text.replace(title.group(0), title.group(0).replace(title.group(1), "Et nyt navn til aktiviteten"))
+    (tmp_path / "after").mkdir()
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Strategier\n", encoding="utf-8")
+    (tmp_path / "after" / generated.name).write_text(edited_text, encoding="utf-8")
+    after = make_project(tmp_path / "a", tmp_path / "after", tmp_path / "docs", settings)
+    result = mkdocs_build(after, tmp_path / "build-after")
+    assert result.returncode == 0, result.stderr
+    expected = tmp_path / "build-after"
+    showing = [path.relative_to(expected).as_posix() for path in sorted(expected.rglob("*.html"))]
+    showing = [page for page in showing if "Et nyt navn til aktiviteten" in (expected / page).read_text("utf-8")]
+    files = ["search/search_index.json", "syntetisk/data/syntetisk.xlsx", "syntetisk/data/syntetisk.json", "links.json"]
+    written_later = files + [page for page in showing if "aktivitet-7/" not in page]
+    assert len(written_later) > 8, written_later  # the other pages that show the activity's title
+    project = make_project(tmp_path / "p", tmp_path / "data", tmp_path / "docs", settings)
+    session = Serve(project, port, tmp_path / "serve.log")
+    try:
+        wait_for_log(session, r"Serving on", seconds=300)
+        since = len(session.text())
+        (project / "data" / generated.name).write_text(edited_text, encoding="utf-8")
+        deadline = time.monotonic() + 120
+        while b"Et nyt navn til aktiviteten" not in served(session, "syntetisk/aktiviteter/aktivitet-7/")[1]:
+            assert time.monotonic() < deadline, session.text()[since:]
+            time.sleep(0.02)
+        different = [
+            address for address in written_later if served(session, address) != (200, (expected / address).read_bytes())
+        ]
+        assert not different, f"served before it was written anew: {different}"
+        assert QUICK in wait_for_log(session, r"Reloading browsers", since)
     finally:
         session.stop()
