@@ -94,6 +94,12 @@ def _shape(tp: Any) -> tuple[str, Any]:
     return "scalar", tp
 
 
+@functools.cache
+def _choices(tp: Any) -> tuple[str, ...] | None:
+    """The values a ``Literal`` type allows; None for any other type (looked up once per type)."""
+    return typing.get_args(tp) if typing.get_origin(tp) is Literal else None
+
+
 def unwrap_optional(tp: Any) -> tuple[Any, bool]:
     """``X | None`` → (X, True); anything else → (tp, False)."""
     if typing.get_origin(tp) in (Union, types.UnionType):
@@ -276,8 +282,8 @@ class Converter:
 
     def scalar(self, node: yaml.ScalarNode, tp: Any, path: str) -> Any:
         text = node.value.strip()
-        if typing.get_origin(tp) is Literal:
-            options = typing.get_args(tp)
+        options = _choices(tp)
+        if options is not None:
             if text in options:
                 return text
             self.report(

@@ -189,17 +189,30 @@ def _load(path: Path, shown: str) -> tuple[model.Strategy | None, list[Problem],
 
 def walk(value: Any, path: str) -> Iterator[tuple[str, Any]]:
     """Every model record under ``value`` with its editor path, parents before children."""
-    if not dataclasses.is_dataclass(value) or isinstance(value, model.PartialDate):
+    fields = _record_fields(type(value))
+    if fields is None:
         return
     yield path, value
-    for f in dataclasses.fields(value):
-        child = getattr(value, f.name)
-        child_path = f"{path}.{f.metadata['key']}" if path else f.metadata["key"]
+    for name, key in fields:
+        child = getattr(value, name)
+        child_path = f"{path}.{key}" if path else key
         if isinstance(child, tuple):
             for i, item in enumerate(child, 1):
                 yield from walk(item, f"{child_path}[{i}]")
         else:
             yield from walk(child, child_path)
+
+
+_FIELDS: dict[type, tuple[tuple[str, str], ...] | None] = {}
+
+
+def _record_fields(cls: type) -> tuple[tuple[str, str], ...] | None:
+    """(attribute, YAML key) of each field of a model record class; None for anything else (a date, a
+    text, a number). Looked up once per class: ``walk`` visits every record of a strategy."""
+    if cls not in _FIELDS:
+        record = dataclasses.is_dataclass(cls) and not issubclass(cls, model.PartialDate)
+        _FIELDS[cls] = tuple((f.name, f.metadata["key"]) for f in dataclasses.fields(cls)) if record else None
+    return _FIELDS[cls]
 
 
 @dataclass

@@ -207,21 +207,42 @@ def declared_id(path: Path) -> str | None:
 
 
 def _compose(text: str) -> tuple[yaml.Node | None, int]:
-    """Count events on a streaming pass first (constant memory), then build the node tree; with the tree,
-    its depth as ``check_graph`` counts it when no alias is followed (a value is one level below the
-    collection it stands in)."""
-    depth = deepest = 0
-    for count, event in enumerate(yaml.parse(text, Loader=_Loader)):
+    """Count the events first (without building anything, so in constant memory), then build the node tree;
+    with the tree, when the text cannot make it a graph (``_may_be_a_graph``), its depth as ``check_graph``
+    counts it (a value is one level below the collection it stands in), else 0."""
+    if hasattr(_Loader, "raw_parse"):  # libyaml counts them in C
+        parser = _Loader(text)
+        try:
+            count = parser.raw_parse()
+        finally:
+            parser.dispose()
         if count > MAX_EVENTS:
             raise _TooLarge
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            deepest = max(deepest, depth)
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-        elif isinstance(event, yaml.ScalarEvent):
-            deepest = max(deepest, depth + 1)
-    return yaml.compose(text, Loader=_Loader), deepest
+    else:  # pragma: no cover - libyaml is part of the PyYAML wheels we pin
+        for count, _ in enumerate(yaml.parse(text, Loader=_Loader)):
+            if count > MAX_EVENTS:
+                raise _TooLarge
+    node = yaml.compose(text, Loader=_Loader)
+    return node, (_tree_depth(node) if node is not None and not _may_be_a_graph(text) else 0)
+
+
+def _tree_depth(root: yaml.Node) -> int:
+    """The depth of a node tree (no aliases): a scalar is 1, a collection one more than its deepest value."""
+    deepest = 1
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    scalar = yaml.ScalarNode
+    while stack:
+        node, level = stack.pop()
+        deepest = max(deepest, level)
+        if isinstance(node, scalar):
+            continue
+        children = [part for pair in node.value for part in pair] if isinstance(node, yaml.MappingNode) else node.value
+        inner = level + 1
+        collections = [(child, inner) for child in children if child.__class__ is not scalar]
+        if len(collections) < len(children):  # a scalar among them
+            deepest = max(deepest, inner)
+        stack += collections
+    return deepest
 
 
 def _decode(raw: bytes) -> tuple[str | None, tuple[int, int]]:
