@@ -32,6 +32,7 @@ class Gate:
         self._cond = threading.Condition()
         self._held: frozenset[str] = frozenset()
         self._everything = False
+        self._free: frozenset[str] = frozenset()  # while everything is held, what is not
         self._open: dict[str, float] = {}  # site path of a page → when its live-reload script last asked
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
@@ -55,19 +56,22 @@ class Gate:
         return inside + "index.html" if inside == "" or inside.endswith("/") else inside
 
     def _holds(self, path: str | None) -> bool:
-        return self._everything or (path is not None and path in self._held)
+        if self._everything:
+            return path not in self._free
+        return path is not None and path in self._held
 
-    def hold(self, paths: Iterable[str] | None) -> None:
-        """Make requests for ``paths`` (site paths; None: every file) wait until ``release``."""
+    def hold(self, paths: Iterable[str] | None, but: Iterable[str] = ()) -> None:
+        """Make requests for ``paths`` (site paths; None: every file but those in ``but``) wait until
+        ``release``."""
         with self._cond:
             if paths is None:
-                self._everything = True
+                self._everything, self._free = True, frozenset(but)
             else:
                 self._held = frozenset(paths)
 
     def release(self) -> None:
         with self._cond:
-            self._held, self._everything = frozenset(), False
+            self._held, self._everything, self._free = frozenset(), False, frozenset()
             self._cond.notify_all()
 
     def open_pages(self) -> set[str]:

@@ -26,6 +26,8 @@ import html
 import re
 from urllib.parse import urljoin
 
+from .. import model
+
 # An <a> start tag whose href is relative and not a same-page anchor: no scheme ("https:", "mailto:"),
 # no "//host", no "#…". The quote after the value ends the match, so the attribute is added right there.
 _RELATIVE_LINK = re.compile(r'(<a\s(?:[^>]*?\s)?href=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|//|#)([^"]*)(")')
@@ -70,3 +72,8 @@ def with_sheet_margins(output: str, margins: dict[str, str]) -> str:
     """The page with ``data-udskrift-<name>="<text>"`` on its ``<html>`` element for each non-empty text."""
     attributes = "".join(f' data-udskrift-{name}="{html.escape(text)}"' for name, text in margins.items() if text)
     return _HTML_START.sub(lambda m: m.group(0) + attributes, output, count=1) if attributes else output
+
+
+def print_heads(site: model.Site) -> dict[str, str]:
+    """What the top margin of each strategy's printed sheets says: the strategy and its kommune."""
+    return {s.id: f"{s.titel} · {s.organisation.kommune}" for s in site.strategies}

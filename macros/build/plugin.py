@@ -14,13 +14,11 @@ smaller, trim the search index, precompress when asked, and publish the site ato
 from __future__ import annotations
 
 import atexit
-import contextlib
-import gc
 import json
 import logging
 import signal
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -50,8 +48,17 @@ from ..rendering.pages import PageSet, build_page_set
 from . import compact, open_data, paper, publish, searchindex, svgstash, tables
 from .direct import DirectPages
 from .gate import Gate
-from .quick import Clock, QuickRebuild, Served, inputs_digest
-from .serve import ENGINE_LOGGERS, Reuse, ServeReuse, digest, files_digest, search_entries, search_plugin
+from .quick import Clock, QuickRebuild, Served, data_texts, inputs_digest
+from .serve import (
+    ENGINE_LOGGERS,
+    Reuse,
+    ServeReuse,
+    digest,
+    files_digest,
+    no_cycle_collection,
+    search_entries,
+    search_plugin,
+)
 
 Made = tuple[model.Site, AddressBook, DiagramSet, PageSet, Published, PageHeads]
 log = logging.getLogger(f"mkdocs.plugins.{__name__}")
@@ -106,8 +113,10 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.env: jinja2.Environment | None = None
         self.data_dir = Path()
         self.model_key: Callable[[], str] = str
-        self.make_model: Callable[..., Made] | None = None
-        self.make_exports: Callable[[model.Site, AddressBook], Published] | None = None
+        self.load_model: Callable[[], tuple[model.Site, AddressBook]] | None = None
+        self.complete_model: Callable[..., Made] | None = None
+        self.draw: Callable[[model.Site, AddressBook], DiagramSet] | None = None
+        self.heads_of: Callable[[model.Site, AddressBook], PageHeads] | None = None
         self.inputs = ""  # under ``mkdocs serve``: ``quick.inputs_digest`` as this build began
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -128,10 +137,14 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         server.builder = self.quick
         self._served(config)  # the first build has run already
         # MkDocs looks for saved files every 0.5 s; the folders watched from here on (``watch``: the data
-        # folder among them) every 0.1 s, so a save is noticed within a tenth of a second.
+        # folder among them) every DATA_POLL_SECONDS, so a save is noticed within that. MkDocs then waits
+        # until no file has changed for ``build_delay`` (0.1 s): as long as one look, so a save seen half
+        # done is still waited for.
         observer = getattr(server, "observer", None)
         if isinstance(getattr(observer, "_timeout", None), (int, float)):
             observer._timeout = min(observer._timeout, DATA_POLL_SECONDS)  # type: ignore[union-attr]
+            if isinstance(getattr(server, "build_delay", None), (int, float)):
+                server.build_delay = min(server.build_delay, DATA_POLL_SECONDS)
         return server
 
     def on_shutdown(self) -> None:
@@ -161,34 +174,45 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 self.config.only or "",
             )
 
-        def exports_of(site: model.Site, book: AddressBook) -> Published:
-            return published(site, book, options)
-
-        def make(exports: Published | None = None) -> Made:
-            """The model and everything made from it; with ``exports`` (the quick rebuild's first part), those
-            instead of the open-data files this data gives (``exports_of`` makes them afterwards)."""
-            clock = Clock()
-            with _no_cycle_collection():
+        def load() -> tuple[model.Site, AddressBook]:
+            with no_cycle_collection():
                 site = _load(data_dir, self.config.data_dir, self.config.only)
-                book = address_book(site, use_directory_urls)
-                clock.lap("data")
-                cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
-                diagrams = _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url)
-                clock.lap("diagrams")
-                if exports is None:
-                    exports = exports_of(site, book)
-                    clock.lap("open data")
+                return site, address_book(site, use_directory_urls)
+
+        def heads_of(site: model.Site, book: AddressBook) -> PageHeads:
+            return PageHeads(
+                site, book, options.site_url, config.site_name, previews=self.config.previews, feeds=options.feeds
+            )
+
+        def draw(site: model.Site, book: AddressBook) -> DiagramSet:
+            cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
+            return _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url)
+
+        def complete(site: model.Site, book: AddressBook, clock: Clock, diagrams: DiagramSet | None = None) -> Made:
+            """Everything made from the model: diagrams (unless drawn already), open-data files, pages and
+            page heads."""
+            with no_cycle_collection():
+                if diagrams is None:
+                    diagrams = draw(site, book)
+                    clock.lap("diagrams")
+                exports = published(site, book, options)
+                clock.lap("open data")
                 pages = build_page_set(site, book, diagrams, exports.downloads, self.reuse.memo)
                 clock.lap("pages")
-                heads = PageHeads(
-                    site, book, options.site_url, config.site_name, previews=self.config.previews, feeds=options.feeds
-                )
+                heads = heads_of(site, book)
                 clock.lap("heads")
                 log.debug("model made: %s", clock)
                 return site, book, diagrams, pages, exports, heads
 
+        def make() -> Made:
+            clock = Clock()
+            site, book = load()
+            clock.lap("data")
+            return complete(site, book, clock)
+
         # for a quick rebuild (``quick``)
-        self.data_dir, self.model_key, self.make_model, self.make_exports = data_dir, key, make, exports_of
+        self.data_dir, self.model_key, self.load_model, self.complete_model = data_dir, key, load, complete
+        self.heads_of, self.draw = heads_of, draw
         # What the files outside the data folder were when this build began: a save during the build is then
         # seen as a change by the next rebuild (taken after the build, it would look like no change at all).
         self.inputs = inputs_digest(config, data_dir) if self.command == "serve" else ""
@@ -254,7 +278,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         env.globals["personale_links"] = _staff_links(config.extra.get("personale"), files)
         self.env = env
         assert self.nav is not None and self.site is not None
-        self.print_heads = {s.id: f"{s.titel} · {s.organisation.kommune}" for s in self.site.strategies}
+        self.print_heads = paper.print_heads(self.site)
         shown = json.dumps([statement_url, env.globals["personale_links"], self.print_heads], ensure_ascii=False)
         self.reuse.plan(env, files, self.nav, shown)
         return env
@@ -357,7 +381,11 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         """Tell the quick rebuild (``mkdocs serve``) what the build that just succeeded published."""
         if self.quick is not None and self.nav is not None and self.env is not None and self.files is not None:
             made = (self.site, self.book, self.diagram_set, self.page_set, self.exports, self.heads)
-            self.quick.served = Served(config, self.files, self.nav, self.env, Path(config.site_dir), self.inputs, made)
+            texts = data_texts(self.data_dir)  # what the next edit is compared with (``quick.edited_ids``)
+            served = Served(
+                config, self.files, self.nav, self.env, Path(config.site_dir), self.inputs, made, texts=texts
+            )
+            self.quick.served = served
 
     @event_priority(-100)  # last: it may end the build with a Danish message instead of a traceback
     def on_build_error(self, error: Exception) -> None:
@@ -381,25 +409,6 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         if self.publication is not None and self.publication.staging.exists():
             self.publication.abandon()
             log.error("Bygningen blev afbrudt; det udgivne websted er ikke ændret.")
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector paused while the model and pages are made.
-
-    Loading builds ~100,000 YAML nodes and model objects that all stay alive until conversion ends, and
-    each of those allocations counts towards the collector's next pass over every live object: under
-    ``mkdocs serve``, whose heap also holds the previous rebuild's pages, that was half of the loading time.
-    Nothing made here forms reference cycles that outlive it (freed by reference counting), so nothing
-    piles up; the collector runs as usual in the rest of the build.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _refuse_clashes(written: Files, generated: list[File]) -> None:
@@ -514,7 +523,7 @@ def _staff_links(configured: Any, files: Files) -> list[tuple[str, str]]:
     return links
 
 
-DATA_POLL_SECONDS = 0.1  # under ``mkdocs serve``: how often the data folder is looked at for saved files
+DATA_POLL_SECONDS = 0.05  # under ``mkdocs serve``: how often the data folder is looked at for saved files
 
 # Strategies the menu lists on every page; beyond it, a page lists only its own (overrides/partials/nav.html).
 MENU_MAX = 12

@@ -1,32 +1,36 @@
-"""Under ``mkdocs serve``: an edit of ``data/`` alone republishes only what it changed, without MkDocs' loop.
+"""Under ``mkdocs serve``: an edit of ``data/`` alone republishes only what it changed, without MkDocs' loop,
+and the page of what was edited first.
 
 Pipeline position: glue, beside the plugin, for ``mkdocs serve`` only. MkDocs' own rebuild reads, converts
 and renders every page again (seconds at 1,000 activities, even when ``serve.ServeReuse`` keeps most of
 the work). When the only files changed since the last rebuild are in the data folder, ``QuickRebuild``
-instead:
+instead works in two parts.
 
-1. makes the model, diagrams and page set again (the page set re-renders only the pages whose inputs
-   changed, ``rendering.memo``), with the open-data files of the last rebuild standing in for now;
-2. gives up, and lets MkDocs rebuild as usual, when the edit changed anything beyond pages' contents and
-   files' bytes: which pages and files exist, the menu, a page's date, the data has a problem to report,
-   or a page warns (a broken link): the full rebuild then says it in Danish as always;
-3. publishes first the changed pages of the elements the edit changed and the changed pages a browser
-   shows (``gate.Gate.open_pages``), through MkDocs' own page steps and the same plugins, via a staging
-   folder; holds every other file it will write (``gate``) and returns, so the server has browsers reload;
-4. then, on a thread of its own, makes the open-data files and the "Data og download" pages that list
-   them, runs the other changed pages and the hand-written pages (their macros may show data) the same
-   way, writes them, the files whose bytes changed and the search index (every other page's entries kept
-   from before), and releases what it held. Should that fail, MkDocs' full rebuild runs there and then,
-   with every request held until it has published.
+The first part, in the builder, while MkDocs holds every request:
 
-The server answers no request while the builder runs, and no request for a held file until it is
-written, so no reader sees a half-made site or an old file; ``tests/site/test_serve_shows_edits.py``
-compares what it serves with a fresh build.
+1. loads and checks the data; gives up, and lets MkDocs rebuild as usual, when the data has a problem to
+   report or the edit changed what frames an element's page: an address, a strategy's title or language,
+   a date of the data's changes (the full rebuild then says it in Danish as always);
+2. makes alone (``rendering.pages.element_page_markdown``) the page of each element whose YAML lines the
+   edit changed (``edited_ids``) and of each element page a browser shows (``gate.Gate.open_pages``), and
+   runs those that changed through MkDocs' own page steps and the same plugins, via a staging folder;
+3. holds every other file of the site (``gate``) and returns: the server has browsers reload.
+
+The second part, on a thread of its own (``_rest``): makes the diagrams, open-data files and page set (the
+page set re-renders only the pages whose inputs changed, ``rendering.memo``); falls back to MkDocs' full
+rebuild, there and then and with every request held, when the edit changed which pages and files exist,
+the menu or a page's date, or a page warns; otherwise runs the other changed pages and the hand-written
+pages (their macros may show data), writes them, the files whose bytes changed and the search index
+(every other page's entries kept from before), and releases what it held. The next rebuild waits for it.
+
+No reader sees a half-made site or an old file: a request for a held file waits until it is written.
+``tests/site/test_serve_shows_edits.py`` compares what the server gives with a fresh build.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import tempfile
 import threading
@@ -34,19 +38,28 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
-from .. import model
 from ..derived.addresses import element_src
-from ..derived.downloads import data_page_src
-from ..rendering.downloads import data_page
-from . import publish, searchindex
+from ..derived.timeline import changed_on
+from ..diagrams.figures import DiagramSet
+from ..loading.validate import data_files
+from ..rendering.pages import element_page_markdown
+from . import paper, publish, searchindex
 from .gate import Gate
-from .serve import ServeReuse, Written, _WarningCount, files_digest, search_entries, search_plugin
+from .serve import (
+    ServeReuse,
+    Written,
+    _WarningCount,
+    files_digest,
+    no_cycle_collection,
+    search_entries,
+    search_plugin,
+)
 
 if TYPE_CHECKING:
     import jinja2
@@ -70,6 +83,64 @@ class Served:
     inputs: str  # every watched file outside the data folder as that rebuild began (``inputs_digest``)
     made: Any  # the plugin's ``Made`` for the data of that rebuild
     heads: dict[str, Any] = field(default_factory=dict)  # each page's head, as ``made`` gives it (filled lazily)
+    texts: dict[str, str] = field(default_factory=dict)  # each data file's text, as read after that rebuild
+
+
+def data_texts(data_dir: Path) -> dict[str, str]:
+    """The text of every strategy file in the data folder, by name (unreadable ones left out)."""
+    found = {}
+    for path in data_files(data_dir)[0] if data_dir.is_dir() else []:
+        try:
+            found[path.name] = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue
+    return found
+
+
+_ID_LINE = re.compile(r"^( *)(- +)?id: *[\'\"]?([^\'\"#\s]+)")
+
+
+def edited_ids(before: str, after: str, most: int = 200) -> tuple[set[str], list[str]]:
+    """Where an edit of a data file is, as far as the text shows: the ids on ``id:`` lines among the lines
+    that differ, and the ids of the blocks around the first of them, innermost first (the nearest ``id:``
+    line above at each lesser indentation). Nothing when more than ``most`` lines differ.
+
+    Only the order in which the quick rebuild publishes pages depends on it (a miss, an element whose ``id``
+    is not its block's first line, say, publishes its page with the rest instead of first), never what.
+    """
+    old, new = before.splitlines(), after.splitlines()
+    start, shorter = 0, min(len(old), len(new))
+    while start < shorter and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old, end_new = end_old - 1, end_new - 1
+    if max(end_old, end_new) - start > most:
+        return set(), []
+    inside = {found.group(3) for line in new[start:end_new] if (found := _ID_LINE.match(line))}
+    around: list[str] = []
+    here = new[start] if start < len(new) else ""
+    column = len(here) - len(here.lstrip(" -"))
+    for line in reversed(new[:start]):
+        found = _ID_LINE.match(line)
+        if found is not None:
+            key_column = len(found.group(1)) + len(found.group(2) or "")
+            if key_column <= column:
+                around.append(found.group(3))
+                column = key_column - 1
+        if column < 0 or (line[:1].isalpha() and not found):  # a top-level key: no block encloses it
+            break
+    return inside, around
+
+
+class _Later:
+    """A stand-in that makes its object (``make()``) the first time something of it is asked for."""
+
+    def __init__(self, make: Callable[[], Any]) -> None:
+        self._make = make
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._make(), name)
 
 
 def inputs_digest(config: MkDocsConfig, data_dir: Path) -> str:
@@ -90,11 +161,10 @@ def inputs_digest(config: MkDocsConfig, data_dir: Path) -> str:
 class QuickRebuild:
     """The ``mkdocs serve`` builder: the quick rebuild when it can be exact, else MkDocs' own (``full``).
 
-    A quick rebuild has two parts. The first, in the builder, publishes the changed pages of the elements
-    the edit changed and the changed pages a browser shows, and holds every other file it will write
-    (``gate``); the server then tells browsers to reload. The second (``_rest``, on a thread of its own)
-    makes the open-data files, writes the other changed pages, those files and the search index, and
-    releases them. The next rebuild waits for it first.
+    A quick rebuild has two parts (see the module docstring). The first, in the builder, publishes the
+    pages of the elements the edit changed and holds every other file (``gate``); the server then has
+    browsers reload. The second (``_rest``, on a thread of its own) makes everything else and releases
+    what it held. The next rebuild waits for it first.
     """
 
     def __init__(self, plugin: Any, full: Callable[..., None], gate: Gate) -> None:
@@ -104,7 +174,6 @@ class QuickRebuild:
         self.served: Served | None = None  # set by the plugin after each complete rebuild
         self.rest: threading.Thread | None = None  # the second part of the last quick rebuild, while it runs
         self.rest_failed = False
-        self.provisional = False  # the model kept for reuse holds open-data files of an earlier rebuild
 
     def __call__(self, config: MkDocsConfig | None = None) -> None:
         self.finish()
@@ -116,12 +185,8 @@ class QuickRebuild:
                 log.debug("quick rebuild failed; rebuilding in full", exc_info=True)
                 done = False
             if done:
-                seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
-                log.info("Opdateret på %s s uden fuld genopbygning.", seconds)
                 return
-            if self.provisional:  # made with the last rebuild's open-data files: MkDocs' rebuild must not get it
-                self.plugin.reuse.kept_model = None
-        self.served, self.rest_failed, self.provisional = None, False, False
+        self.served, self.rest_failed = None, False
         self.gate.hold(None)  # MkDocs holds every request while it rebuilds; the rest may have held fewer
         try:
             self.full(config)
@@ -142,16 +207,116 @@ class QuickRebuild:
         if inputs_digest(served.config, plugin.data_dir) != served.inputs:
             return False
         clock = Clock()
-        _, _, old_diagrams, old_pages, old_exports, old_heads = served.made
-        try:  # the open-data files of the last rebuild for now: the second part makes them (``_rest``)
-            made = reuse.model(plugin.model_key, lambda: plugin.make_model(old_exports))
+        key, texts = plugin.model_key(), data_texts(plugin.data_dir)
+        try:
+            site, book = plugin.load_model()
         except PluginError:
             return False  # a problem in the data: the full rebuild reports it
-        self.provisional = made[4] is old_exports
-        clock.lap("model")
-        site, _, diagrams, pages, _, heads = made
-        if not _same_shape(served.made, made):
+        clock.lap("data")
+        heads = plugin.heads_of(site, book)
+        if not _same_frame(served.made, site, book, heads) or paper.print_heads(site) != plugin.print_heads:
             return False
+        drawn: list[DiagramSet] = []
+        with no_cycle_collection():
+            first = self._first(site, book, heads, texts, drawn)
+        clock.lap("first pages made")
+        plugin.site, plugin.book, plugin.heads = site, book, heads
+        stage = Path(tempfile.mkdtemp(prefix=".strategi-hurtig-", dir=served.site_dir.parent))
+        try:
+            if (
+                self._pages([page for page, _ in first.values()], {s: md for s, (_, md) in first.items()}, stage)
+                is None
+            ):
+                return False
+            self.gate.hold(None, but=[page.file.dest_uri for page, _ in first.values()])
+            publish.move_in(stage, served.site_dir)
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+        clock.lap("first pages published")
+        served.texts = texts
+        seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+        shown = f"{len(first)} side" if len(first) == 1 else f"{len(first)} sider"
+        log.info("Opdateret på %s s uden fuld genopbygning (%s; resten skrives nu).", seconds, shown)
+        log.debug("quick rebuild, first part: %s", clock)
+        work = (key, site, book, heads, {src: md for src, (_, md) in first.items()}, drawn, started)
+        self.rest = threading.Thread(target=self._rest, args=work, name="strategi-resten", daemon=True)
+        self.rest.start()
+        return True
+
+    def _first(
+        self, site: Any, book: Any, heads: Any, texts: dict[str, str], drawn: list[DiagramSet]
+    ) -> dict[str, tuple[Page, str]]:
+        """The pages to publish before the rest, with their Markdown: the changed pages of the elements
+        whose YAML the edit changed, and of the element pages a browser shows. A diagram needed by one of
+        them is drawn here (all diagrams at once, kept in ``drawn`` for the rest)."""
+        served, plugin = self.served, self.plugin
+        assert served is not None
+        wanted = set()
+        for name, text in texts.items():
+            before = served.texts.get(name)
+            if before is None or before == text:
+                continue
+            inside, around = edited_ids(before, text)
+            for strategy in site.strategies:
+                with_pages = [e for i in around if (e := strategy.elements.get(i)) is not None and e.segment]
+                found = [e for i in inside if (e := strategy.elements.get(i)) is not None and e.segment]
+                wanted |= {element_src(strategy, element) for element in found + with_pages[:1]}
+        shown = self.gate.open_pages()
+        wanted |= {file.src_uri for file in served.files.documentation_pages() if file.dest_uri in shown}
+
+        def diagrams() -> DiagramSet:
+            if not drawn:
+                drawn.append(plugin.draw(site, book))
+            return drawn[0]
+
+        figures = cast(DiagramSet, _Later(diagrams))
+        old_pages = served.made[3].pages
+        first: dict[str, tuple[Page, str]] = {}
+        for src in sorted(wanted):
+            markdown = element_page_markdown(site, book, figures, src)
+            file = served.files.get_file_from_path(src)
+            if markdown is None or file is None or file.page is None:
+                continue
+            head = heads.head(src, file.page.title or "")
+            old_head = served.heads[src] if src in served.heads else served.made[5].head(src, file.page.title or "")
+            if markdown != old_pages.get(src) or head != old_head:
+                first[src] = (file.page, markdown)
+        return first
+
+    def _rest(
+        self, key: str, site: Any, book: Any, heads: Any, first: dict[str, str], drawn: list[Any], started: float
+    ) -> None:
+        """The second part (``_complete``), then release the held requests. On any problem (the edit changed
+        which pages exist, say), MkDocs' full rebuild, here and now: it says in Danish what the problem is."""
+        reuse: ServeReuse = self.plugin.reuse
+        try:
+            self._complete(key, site, book, first, drawn, started)
+        except Exception:
+            log.debug("the rest of the quick rebuild failed; rebuilding in full", exc_info=True)
+            self.served, reuse.kept_model = None, None
+            self.gate.hold(None)  # nothing is served until the full rebuild has published
+            try:
+                self.full(None)
+            except Exception:
+                log.exception("Genopbygningen mislykkedes; ret fejlen, og gem igen.")
+                self.rest_failed = True  # everything stays held until a rebuild succeeds
+                return
+        self.gate.release()
+
+    def _complete(
+        self, key: str, site: Any, book: Any, first: dict[str, str], drawn: list[Any], started: float
+    ) -> None:
+        """Diagrams, open-data files, the page set; every changed page the first part did not publish, the
+        files whose bytes changed and the search index."""
+        served, plugin = self.served, self.plugin
+        assert served is not None
+        reuse: ServeReuse = plugin.reuse
+        clock = Clock()
+        made = plugin.complete_model(site, book, clock, drawn[0] if drawn else None)
+        _, _, diagrams, pages, exports, heads = made
+        if not _same_shape(served.made, made):
+            raise _Changed("the edit changed which pages or files there are, the menu or a date")
+        _, _, old_diagrams, old_pages, old_exports, old_heads = served.made
         changed, new_heads = [], {}
         for file in served.files.documentation_pages():
             page, src = file.page, file.src_uri
@@ -160,110 +325,37 @@ class QuickRebuild:
             title = page.title or ""
             new_heads[src] = heads.head(src, title)
             old_head = served.heads[src] if src in served.heads else old_heads.head(src, title)
-            if (
-                src not in pages.pages  # hand-written: its macros may show data
-                or pages.pages[src] != old_pages.pages[src]
-                or new_heads[src] != old_head
-            ):
-                changed.append(page)
+            if src in first:  # published by the first part: again only if the page set makes it otherwise
+                if first[src] != pages.pages[src]:
+                    log.debug("quick rebuild: %s differs from its first part; writing it again", src)
+                    changed.append(page)
+            elif src not in pages.pages or pages.pages[src] != old_pages.pages[src] or new_heads[src] != old_head:
+                changed.append(page)  # hand-written pages always: their macros may show data
         clock.lap("compare")
-        first_srcs = self._first(site, reuse.memo.changed if reuse.memo else set(), pages.pages)
-        first = [page for page in changed if page.file.src_uri in first_srcs]
-        rest = [page for page in changed if page.file.src_uri not in first_srcs]
         plugin.site, plugin.book, plugin.diagram_set, plugin.page_set, plugin.exports, plugin.heads = made
         stage = Path(tempfile.mkdtemp(prefix=".strategi-hurtig-", dir=served.site_dir.parent))
         try:
-            if self._pages(first, pages.pages, stage) is None:
-                return False
+            entries = self._pages(changed, pages.pages, stage)
+            if entries is None:
+                raise _Changed("a page warned")
             clock.lap("pages")
             _write_files(old_pages.static, pages.static, stage)
+            _write_files(old_exports.files, exports.files, stage)
             _write_files(old_diagrams.files, diagrams.files, stage)
-            held = [page.file.dest_uri for page in rest] + [SEARCH_INDEX, *old_exports.files]
-            held += [_page(served.files, src).file.dest_uri for src in _data_pages(site, old_exports)]
-            self.gate.hold(held)
+            self._search_index(entries, stage, site)
+            clock.lap("files")
             publish.move_in(stage, served.site_dir)
-            clock.lap("move")
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-        for page in first:  # their titles may have changed with their Markdown
-            new_heads[page.file.src_uri] = heads.head(page.file.src_uri, page.title or "")
-        served.heads = new_heads
+        for page in changed + [file.page for file in served.files.documentation_pages() if file.src_uri in first]:
+            if page is not None:  # their titles may have changed with their Markdown
+                new_heads[page.file.src_uri] = heads.head(page.file.src_uri, page.title or "")
+        served.made, served.heads = made, new_heads
+        reuse.model_key, reuse.kept_model = key, made
+        seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
+        log.info("Alle sider og filer skrevet efter %s s.", seconds)
         kept = reuse.memo.reused if reuse.memo else 0
-        log.debug(
-            "quick rebuild: %d of %d pages first, %d parts of pages kept; %s", len(first), len(changed), kept, clock
-        )
-        self.rest = threading.Thread(target=self._rest, args=(made, rest, started), name="strategi-resten", daemon=True)
-        self.rest.start()
-        return True
-
-    def _first(self, site: Any, changed: set[tuple[str, ...]], pages: dict[str, str]) -> set[str]:
-        """The pages to publish before the rest: those of the elements the edit changed, and the pages
-        browsers show (their sources)."""
-        served = self.served
-        assert served is not None
-        wanted = set()
-        for strategy in site.strategies:
-            for element in model.iter_elements(strategy):
-                if (strategy.id, type(element).__name__, element.id) in changed:
-                    wanted.add(element_src(strategy, element))
-        shown = self.gate.open_pages()
-        wanted |= {file.src_uri for file in served.files.documentation_pages() if file.dest_uri in shown}
-        return {src for src in wanted if src in pages}  # a hand-written page's macros may show open data
-
-    def _rest(self, made: Any, rest: list[Page], started: float) -> None:
-        """The second part: the open-data files and the pages that list them, the other changed pages and
-        the search index; then release the requests held for them. On any problem, a full rebuild."""
-        served, plugin = self.served, self.plugin
-        assert served is not None
-        reuse: ServeReuse = plugin.reuse
-        clock = Clock()
-        try:
-            site, book, diagrams, pages, _, heads = made
-            old_exports = served.made[4]
-            exports = plugin.make_exports(site, book)
-            if exports.files.keys() != old_exports.files.keys():
-                raise _Changed("the open-data files are not the same files")
-            for src, markdown in _data_pages(site, exports).items():
-                if pages.pages.get(src) != markdown:
-                    pages.pages[src] = markdown
-                    page = _page(served.files, src)
-                    if page not in rest:
-                        rest.append(page)
-            made = (site, book, diagrams, pages, exports, heads)
-            plugin.exports, reuse.kept_model, self.provisional = exports, made, False
-            clock.lap("open data")
-            stage = Path(tempfile.mkdtemp(prefix=".strategi-hurtig-", dir=served.site_dir.parent))
-            try:
-                entries = self._pages(rest, pages.pages, stage)
-                if entries is None:
-                    raise _Changed("a page warned")
-                clock.lap("pages")
-                _write_files(old_exports.files, exports.files, stage)
-                self._search_index(entries, stage, site)
-                clock.lap("search")
-                publish.move_in(stage, served.site_dir)
-            finally:
-                shutil.rmtree(stage, ignore_errors=True)
-            for page in rest:
-                served.heads[page.file.src_uri] = heads.head(page.file.src_uri, page.title or "")
-            served.made = made
-            log.debug(
-                "quick rebuild, the rest: %d pages, all written %.2f s after the save began; %s",
-                len(rest),
-                time.perf_counter() - started,
-                clock,
-            )
-        except Exception:  # MkDocs' rebuild, here and now, says in Danish what the problem is
-            log.debug("the rest of the quick rebuild failed; rebuilding in full", exc_info=True)
-            self.served, reuse.kept_model, self.provisional = None, None, False
-            self.gate.hold(None)  # nothing is served until the full rebuild has published
-            try:
-                self.full(None)
-            except Exception:
-                log.exception("Genopbygningen mislykkedes; ret fejlen og gem igen.")
-                self.rest_failed = True  # everything stays held until a rebuild succeeds
-                return
-        self.gate.release()
+        log.debug("quick rebuild, the rest: %d pages, %d parts of pages kept; %s", len(changed), kept, clock)
 
     def _pages(self, changed: list[Page], markdown: dict[str, str], stage: Path) -> dict[str, tuple[Any, ...]] | None:
         """Run ``changed`` through MkDocs' page steps into ``stage``; each page's search entries, or None
@@ -323,23 +415,6 @@ class _Changed(Exception):
     """The second part found a change the quick rebuild cannot publish exactly."""
 
 
-def _data_pages(site: Any, exports: Any) -> dict[str, str]:
-    """The "Data og download" page of each strategy that has one, as ``exports`` lists the files."""
-    downloads = exports.downloads
-    return {
-        data_page_src(strategy.id): data_page(strategy, downloads, data_page_src(strategy.id))
-        for strategy in site.strategies
-        if downloads.of(strategy.id)
-    }
-
-
-def _page(files: Files, src: str) -> Page:
-    file = files.get_file_from_path(src)
-    if file is None or file.page is None:
-        raise _Changed(f"no page {src}")
-    return file.page
-
-
 class Clock:
     """Seconds per step of a rebuild, for the debug log (``mkdocs serve -v``)."""
 
@@ -354,6 +429,19 @@ class Clock:
 
     def __str__(self) -> str:
         return ", ".join(self.laps)
+
+
+def _same_frame(old: Any, site: Any, book: Any, heads: Any) -> bool:
+    """Whether the new model keeps everything around an element's page: every address, every strategy's
+    title (the top of the menu) and language, and the dates of the data's changes (page dates)."""
+    old_site, old_book, _, _, _, old_heads = old
+    return bool(
+        book == old_book
+        and [(s.id, s.titel, s.sprog, changed_on(s)) for s in site.strategies]
+        == [(s.id, s.titel, s.sprog, changed_on(s)) for s in old_site.strategies]
+        and heads.updates == old_heads.updates
+        and heads.site_update == old_heads.site_update
+    )
 
 
 def _same_shape(old: Any, new: Any) -> bool:

@@ -149,6 +149,26 @@ def _strategy_pages(
     page_set.nav.append({html.escape(strategy.titel, quote=False): nav})  # Material prints nav titles as HTML
 
 
+def element_page_markdown(
+    site: model.Site, book: AddressBook, figures: DiagramSet | None, src: str, relations: Relations | None = None
+) -> str | None:
+    """The Markdown ``build_page_set`` gives ``src`` when it is an element's own page (an activity's, say),
+    made alone; None for any other page. ``mkdocs serve`` shows the page of what an editor changed this way
+    before the whole page set is made (``build.quick``)."""
+    parts = src.removesuffix(".md").split("/")
+    if len(parts) != 3 or not src.endswith(".md"):
+        return None
+    sid, segment, element_id = parts
+    strategy = next((s for s in site.strategies if s.id == sid), None)
+    element = strategy.elements.get(model.ElementId(element_id)) if strategy is not None else None
+    if strategy is None or element is None or type(element) not in SECTIONS or element.segment != segment:
+        return None
+    relations = relations if relations is not None else Relations(strategy)
+    context = Context(strategy, relations, book, f"{sid}/index.md", figures)
+    markdown = element_page(context.at(src), element)
+    return markdown if strategy.sprog == SITE_LANGUAGE else in_language(markdown, strategy.sprog)
+
+
 SITE_LANGUAGE = "da"  # the language of the site's own words (theme.language in mkdocs.yml)
 _FRONT_MATTER = re.compile(r"\A\s*---\n.*?\n---\n", re.DOTALL)
 

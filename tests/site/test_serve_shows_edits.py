@@ -14,6 +14,7 @@ pages were reused.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -140,10 +141,11 @@ def test_serve_shows_edits_reuses_pages_and_serves_what_a_fresh_build_writes(tmp
 
 
 def test_the_edited_page_comes_first_and_what_is_still_being_written_is_never_served_old(tmp_path: Path) -> None:
-    """The quick rebuild publishes the edited activity's page first and writes the rest (other pages that
-    show its title, the open-data files, the search index) afterwards; a reader who asks for one of those
-    the moment the activity's page shows the edit waits for the new file and gets what a fresh build writes.
-    300 activities make the rest take long enough to be asked for while it is written."""
+    """The quick rebuild publishes first the edited activity's page and the page a browser shows (a goal
+    that lists the activity), and writes the rest (the other pages that show its title, the open-data
+    files, the search index) afterwards; a reader who asks for one of those the moment the activity's page
+    shows the edit waits for the new file and gets what a fresh build writes. 300 activities make the rest
+    take long enough to be asked for while it is written."""
     port = free_port()
     settings = f"site_url: http://127.0.0.1:{port}/\nwatch: [data]\n"
     generated = generate_strategy(300, tmp_path / "data")
@@ -162,12 +164,20 @@ def test_the_edited_page_comes_first_and_what_is_still_being_written_is_never_se
     showing = [path.relative_to(expected).as_posix() for path in sorted(expected.rglob("*.html"))]
     showing = [page for page in showing if "Et nyt navn til aktiviteten" in (expected / page).read_text("utf-8")]
     files = ["search/search_index.json", "syntetisk/data/syntetisk.xlsx", "syntetisk/data/syntetisk.json", "links.json"]
-    written_later = files + [page for page in showing if "aktivitet-7/" not in page]
+    goal = next(page for page in showing if page.startswith("syntetisk/maal/"))  # a browser shows it
+    first = ["syntetisk/aktiviteter/aktivitet-7/index.html", goal]
+    written_later = files + [page for page in showing if page not in first]
     assert len(written_later) > 8, written_later  # the other pages that show the activity's title
     project = make_project(tmp_path / "p", tmp_path / "data", tmp_path / "docs", settings)
     session = Serve(project, port, tmp_path / "serve.log")
     try:
         wait_for_log(session, r"Serving on", seconds=300)
+        script = re.search(rb"livereload\((\d+), (\d+)\)", fetch(session.url + goal.removesuffix("index.html"))[1])
+        assert script is not None, "the served page has no live-reload script"
+        news = f"{session.url}livereload/{script.group(1).decode()}/{script.group(2).decode()}"
+        browser = threading.Thread(target=fetch, args=(news,), kwargs={"headers": {"Referer": session.url + goal}})
+        browser.start()  # the page's script asks the server for news, and waits for it
+        time.sleep(0.5)
         since = len(session.text())
         (project / "data" / generated.name).write_text(edited_text, encoding="utf-8")
         deadline = time.monotonic() + 120
@@ -175,9 +185,14 @@ def test_the_edited_page_comes_first_and_what_is_still_being_written_is_never_se
             assert time.monotonic() < deadline, session.text()[since:]
             time.sleep(0.02)
         different = [
-            address for address in written_later if served(session, address) != (200, (expected / address).read_bytes())
+            address
+            for address in first + written_later
+            if served(session, address) != (200, (expected / address).read_bytes())
         ]
         assert not different, f"served before it was written anew: {different}"
-        assert QUICK in wait_for_log(session, r"Reloading browsers", since)
+        log = wait_for_log(session, r"Alle sider og filer skrevet", since)
+        assert "uden fuld genopbygning (2 sider; resten skrives nu)" in log, log
+        browser.join(10)
+        assert not browser.is_alive(), "the browser was not told to reload"
     finally:
         session.stop()

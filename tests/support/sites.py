@@ -238,10 +238,11 @@ class Serve:
         RUNS.append(Run("serve", self.project, time.monotonic() - self._started))
 
 
-def fetch(url: str, timeout: float = 30) -> tuple[int, bytes]:
+def fetch(url: str, timeout: float = 30, headers: Mapping[str, str] | None = None) -> tuple[int, bytes]:
     """(HTTP status, body) of ``url`` on 127.0.0.1; (0, b"") when nothing answers."""
+    request = urllib.request.Request(url, headers=dict(headers or {}))  # noqa: S310 - http://127.0.0.1 only
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - http://127.0.0.1 only
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - http://127.0.0.1 only
             return int(response.status), bytes(response.read())
     except urllib.error.HTTPError as error:
         return error.code, b""

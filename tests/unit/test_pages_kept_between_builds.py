@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from macros.derived.addresses import address_book
+from macros.derived.addresses import address_book, element_src
 from macros.loading.problems import DataError
 from macros.loading.validate import load_site
 from macros.rendering.memo import PageMemo
-from macros.rendering.pages import build_page_set
+from macros.rendering.pages import SECTIONS, build_page_set, element_page_markdown
+from support.diagrams import draw_diagrams
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -112,3 +113,24 @@ def test_a_kept_piece_of_a_page_renders_its_page_again_when_the_piece_changes(tm
         pages = build_page_set(site, book, memo=memo)
         assert pages.pages == build_page_set(site, book).pages
     assert "Vi ser bekymringer i tide." in pages.pages["proeve/udskrift.md"]
+
+
+@pytest.mark.parametrize("folder", [*FOLDERS, FIXTURES / "realisation" / "data"], ids=lambda f: f.parent.name)
+def test_an_element_page_made_alone_is_the_page_the_page_set_makes(folder: Path, tmp_path: Path) -> None:
+    """``mkdocs serve`` shows the page of the element an editor changed before the page set is made, with
+    ``element_page_markdown``; it must be that page exactly, for every element page of every strategy
+    (with its diagrams, and in a strategy's own language)."""
+    site = load_site(folder)
+    book = address_book(site, use_directory_urls=True)
+    figures = draw_diagrams(site, book, tmp_path / "cache")
+    page_set = build_page_set(site, book, figures)
+    alone = {src: element_page_markdown(site, book, figures, src) for src in page_set.pages}
+    made = {src: markdown for src, markdown in alone.items() if markdown is not None}
+    element_pages = {
+        element_src(strategy, element)
+        for strategy in site.strategies
+        for element in strategy.elements.values()
+        if type(element) in SECTIONS
+    }
+    assert made.keys() == element_pages
+    assert all(made[src] == page_set.pages[src] for src in made), [s for s in made if made[s] != page_set.pages[s]]
