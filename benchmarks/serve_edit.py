@@ -4,9 +4,11 @@ serves a half-built site meanwhile.
 Pipeline position: outside the product. ``python benchmarks/serve_edit.py`` starts ``mkdocs serve`` on
 127.0.0.1 (a free port) in a copy of the project holding the 1,000-activity synthetic strategy, waits
 until it serves, then for each of a few edits changes one activity's title in the YAML and polls that
-activity's page until the new title shows: the seconds from save to visible. Meanwhile a second thread
-polls another element page and the search index; any answer that is not a complete page (error status,
-missing title) or an empty index is reported. Every loop has a timeout; the server is stopped at the end.
+activity's page until the new title shows: the seconds from save to visible; then the search index until
+it has the new title (the quick rebuild writes it last, and holds it until then): all written. Meanwhile
+a second thread polls another element page and the search index; any answer that is not a complete page
+(error status, missing title) or an empty index is reported. Every loop has a timeout; the server is
+stopped at the end.
 """
 
 from __future__ import annotations
@@ -143,10 +145,14 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
-def edits(base: str, project: Path, activities: int, count: int, pid: int) -> list[float | None]:
-    """Edit ``count`` activities one after another; seconds from save to visible for each."""
+def edits(
+    base: str, project: Path, activities: int, count: int, pid: int
+) -> tuple[list[float | None], list[float | None]]:
+    """Edit ``count`` activities one after another; for each, seconds from save to visible on its page, and
+    from save to the new title in the search index (the last file a quick rebuild writes: all written)."""
     data = project / "data" / "syntetisk.yaml"
     seconds: list[float | None] = []
+    written: list[float | None] = []
     for n in range(count):
         activity_id = f"aktivitet-{activities // 2 + n * 7}"
         old, new = title_of(activities, activity_id), f"Redigeret titel nummer {n + 1} fra målingen"
@@ -155,14 +161,21 @@ def edits(base: str, project: Path, activities: int, count: int, pid: int) -> li
             raise RuntimeError(f"{page} does not show its title before the edit")
         time.sleep(1.0)  # let the watcher settle after the previous build
         edit_title(data, activity_id, old, new)
+        saved = time.perf_counter()
         seconds.append(wait_for(page, new, EDIT_TIMEOUT))
+        index = wait_for(f"{base}search/search_index.json", new, EDIT_TIMEOUT)
+        written.append(None if index is None else time.perf_counter() - saved)
         print(
-            f"  edit {n + 1}: {activity_id} visible after "
-            f"{'timeout' if seconds[-1] is None else f'{seconds[-1]:.2f} s'}; server RSS {rss_mb(pid):.0f} MB",
+            f"  edit {n + 1}: {activity_id} visible after {_seconds(seconds[-1])}, all written after "
+            f"{_seconds(written[-1])}; server RSS {rss_mb(pid):.0f} MB",
             file=sys.stderr,
             flush=True,
         )
-    return seconds
+    return seconds, written
+
+
+def _seconds(value: float | None) -> str:
+    return "timeout" if value is None else f"{value:.2f} s"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -188,13 +201,13 @@ def main(argv: list[str] | None = None) -> int:
         dog = Watchdog(probe, title_of(args.activities, "aktivitet-1"), f"{base}search/search_index.json")
         thread = threading.Thread(target=dog.run, daemon=True)
         thread.start()
-        seconds = edits(base, project, args.activities, args.edits, server.pid)
+        seconds, written = edits(base, project, args.activities, args.edits, server.pid)
         time.sleep(0.5)
         dog.stop.set()
         thread.join(timeout=EDIT_TIMEOUT)
         _, body = fetch(f"{base}search/search_index.json")
         log_text = (work / "serve.log").read_text(encoding="utf-8", errors="replace")
-        report(args.activities, startup, seconds, dog, _index_entries(body), body, log_text)
+        report(args.activities, startup, seconds, dog, _index_entries(body), body, log_text, written)
     finally:
         stop_server(server)
         shutil.rmtree(work, ignore_errors=True)
@@ -209,11 +222,14 @@ def report(
     entries: int,
     index: str,
     log_text: str = "",
+    written: list[float | None] | None = None,
 ) -> None:
     shown = [s for s in seconds if s is not None]
+    written = written or [None] * len(seconds)
+    done = [s for s in written if s is not None]
     print(f"mkdocs serve, {activities} activities ({harness.provenance()}): first build served after {startup:.1f} s")
-    for n, s in enumerate(seconds, 1):
-        print(f"  edit {n}: save → visible {'timeout' if s is None else f'{s:.2f} s'}")
+    for n, (s, w) in enumerate(zip(seconds, written, strict=True), 1):
+        print(f"  edit {n}: save → visible {_seconds(s)}, all written {_seconds(w)}")
     print(
         f"  during the rebuilds: {dog.polls} polls of an untouched page and the search index, "
         f"{len(dog.problems)} incomplete answers"
@@ -230,6 +246,8 @@ def report(
         "startup_s": round(startup, 2),
         "edit_s": [None if s is None else round(s, 2) for s in seconds],
         "edit_median_s": round(statistics.median(shown), 2) if shown else None,
+        "written_s": [None if s is None else round(s, 2) for s in written],
+        "written_median_s": round(statistics.median(done), 2) if done else None,
         "incomplete_answers": len(dog.problems),
         "watchdog_polls": dog.polls,
         "search_entries_after": entries,
