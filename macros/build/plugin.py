@@ -18,7 +18,7 @@ import json
 import logging
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +115,7 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
         self.model_key: Callable[[], str] = str
         self.load_model: Callable[[], tuple[model.Site, AddressBook]] | None = None
         self.complete_model: Callable[..., Made] | None = None
-        self.draw: Callable[[model.Site, AddressBook], DiagramSet] | None = None
+        self.draw: Callable[..., DiagramSet] | None = None
         self.heads_of: Callable[[model.Site, AddressBook], PageHeads] | None = None
         self.inputs = ""  # under ``mkdocs serve``: ``quick.inputs_digest`` as this build began
 
@@ -184,17 +184,15 @@ class StrategyPlugin(BasePlugin[StrategyPluginConfig]):  # type: ignore[no-untyp
                 site, book, options.site_url, config.site_name, previews=self.config.previews, feeds=options.feeds
             )
 
-        def draw(site: model.Site, book: AddressBook) -> DiagramSet:
+        def draw(site: model.Site, book: AddressBook, only: Collection[tuple[str, str]] | None = None) -> DiagramSet:
             cache_dir, timeout = root / self.config.cache_dir, float(self.config.dot_timeout)
-            return _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url)
+            return _draw(site, book, style_file, cache_dir, timeout, self.reuse, options.site_url, only)
 
-        def complete(site: model.Site, book: AddressBook, clock: Clock, diagrams: DiagramSet | None = None) -> Made:
-            """Everything made from the model: diagrams (unless drawn already), open-data files, pages and
-            page heads."""
+        def complete(site: model.Site, book: AddressBook, clock: Clock) -> Made:
+            """Everything made from the model: diagrams, open-data files, pages and page heads."""
             with no_cycle_collection():
-                if diagrams is None:
-                    diagrams = draw(site, book)
-                    clock.lap("diagrams")
+                diagrams = draw(site, book)
+                clock.lap("diagrams")
                 exports = published(site, book, options)
                 clock.lap("open data")
                 pages = build_page_set(site, book, diagrams, exports.downloads, self.reuse.memo)
@@ -456,8 +454,10 @@ def _draw(
     timeout: float,
     reuse: Reuse,
     site_url: str,
+    only: Collection[tuple[str, str]] | None = None,
 ) -> DiagramSet:
-    """Every diagram, rendered in one cached batch; a missing, failing or hanging Graphviz stops the build."""
+    """Every diagram (or those in ``only``, see ``build_diagrams``), rendered in one cached batch; a missing,
+    failing or hanging Graphviz stops the build."""
     try:
         style = load_style(style_file, _shown(style_file))
     except StyleError as error:
@@ -474,6 +474,7 @@ def _draw(
             timeout=timeout,
             notes=notes,
             site_url=site_url,
+            only=only,
         )
     except (graphviz.GraphvizMissing, graphviz.GraphvizError) as error:
         raise PluginError(str(error)) from None

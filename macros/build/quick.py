@@ -133,14 +133,31 @@ def edited_ids(before: str, after: str, most: int = 200) -> tuple[set[str], list
     return inside, around
 
 
-class _Later:
-    """A stand-in that makes its object (``make()``) the first time something of it is asked for."""
+class _FirstFigures:
+    """The diagrams the first pages show, drawn when a page asks for one: only that one is drawn (a changed
+    overview can take Graphviz seconds, and no element page shows it). ``draw(only)`` is the plugin's."""
 
-    def __init__(self, make: Callable[[], Any]) -> None:
-        self._make = make
+    def __init__(self, draw: Callable[[set[tuple[str, str]]], DiagramSet]) -> None:
+        self._draw = draw
+        self._set: DiagramSet | None = None
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._make(), name)
+    @property
+    def style(self) -> Any:
+        return self._drawn().style
+
+    def names(self, strategy_id: str) -> list[str]:
+        return self._drawn().names(strategy_id)
+
+    def figure(self, strategy_id: str, name: str) -> Any:
+        found = self._drawn().figures.get((strategy_id, name))
+        if found is None:  # changed since the last rebuild
+            found = self._draw({(strategy_id, name)}).figures[(strategy_id, name)]
+        return found
+
+    def _drawn(self) -> DiagramSet:
+        if self._set is None:
+            self._set = self._draw(set())  # every diagram listed, those the edit left unchanged kept
+        return self._set
 
 
 def inputs_digest(config: MkDocsConfig, data_dir: Path) -> str:
@@ -216,9 +233,8 @@ class QuickRebuild:
         heads = plugin.heads_of(site, book)
         if not _same_frame(served.made, site, book, heads) or paper.print_heads(site) != plugin.print_heads:
             return False
-        drawn: list[DiagramSet] = []
         with no_cycle_collection():
-            first = self._first(site, book, heads, texts, drawn)
+            first = self._first(site, book, heads, texts)
         clock.lap("first pages made")
         plugin.site, plugin.book, plugin.heads = site, book, heads
         stage = Path(tempfile.mkdtemp(prefix=".strategi-hurtig-", dir=served.site_dir.parent))
@@ -238,17 +254,15 @@ class QuickRebuild:
         shown = f"{len(first)} side" if len(first) == 1 else f"{len(first)} sider"
         log.info("Opdateret på %s s uden fuld genopbygning (%s; resten skrives nu).", seconds, shown)
         log.debug("quick rebuild, first part: %s", clock)
-        work = (key, site, book, heads, {src: md for src, (_, md) in first.items()}, drawn, started)
+        work = (key, site, book, {src: md for src, (_, md) in first.items()}, started)
         self.rest = threading.Thread(target=self._rest, args=work, name="strategi-resten", daemon=True)
         self.rest.start()
         return True
 
-    def _first(
-        self, site: Any, book: Any, heads: Any, texts: dict[str, str], drawn: list[DiagramSet]
-    ) -> dict[str, tuple[Page, str]]:
+    def _first(self, site: Any, book: Any, heads: Any, texts: dict[str, str]) -> dict[str, tuple[Page, str]]:
         """The pages to publish before the rest, with their Markdown: the changed pages of the elements
-        whose YAML the edit changed, and of the element pages a browser shows. A diagram needed by one of
-        them is drawn here (all diagrams at once, kept in ``drawn`` for the rest)."""
+        whose YAML the edit changed, and of the element pages a browser shows. A diagram one of them shows
+        is drawn here alone if the edit changed it (``_FirstFigures``)."""
         served, plugin = self.served, self.plugin
         assert served is not None
         wanted = set()
@@ -264,12 +278,7 @@ class QuickRebuild:
         shown = self.gate.open_pages()
         wanted |= {file.src_uri for file in served.files.documentation_pages() if file.dest_uri in shown}
 
-        def diagrams() -> DiagramSet:
-            if not drawn:
-                drawn.append(plugin.draw(site, book))
-            return drawn[0]
-
-        figures = cast(DiagramSet, _Later(diagrams))
+        figures = cast(DiagramSet, _FirstFigures(lambda only: plugin.draw(site, book, only)))
         old_pages = served.made[3].pages
         first: dict[str, tuple[Page, str]] = {}
         for src in sorted(wanted):
@@ -283,14 +292,12 @@ class QuickRebuild:
                 first[src] = (file.page, markdown)
         return first
 
-    def _rest(
-        self, key: str, site: Any, book: Any, heads: Any, first: dict[str, str], drawn: list[Any], started: float
-    ) -> None:
+    def _rest(self, key: str, site: Any, book: Any, first: dict[str, str], started: float) -> None:
         """The second part (``_complete``), then release the held requests. On any problem (the edit changed
         which pages exist, say), MkDocs' full rebuild, here and now: it says in Danish what the problem is."""
         reuse: ServeReuse = self.plugin.reuse
         try:
-            self._complete(key, site, book, first, drawn, started)
+            self._complete(key, site, book, first, started)
         except Exception:
             log.debug("the rest of the quick rebuild failed; rebuilding in full", exc_info=True)
             self.served, reuse.kept_model = None, None
@@ -303,16 +310,14 @@ class QuickRebuild:
                 return
         self.gate.release()
 
-    def _complete(
-        self, key: str, site: Any, book: Any, first: dict[str, str], drawn: list[Any], started: float
-    ) -> None:
+    def _complete(self, key: str, site: Any, book: Any, first: dict[str, str], started: float) -> None:
         """Diagrams, open-data files, the page set; every changed page the first part did not publish, the
         files whose bytes changed and the search index."""
         served, plugin = self.served, self.plugin
         assert served is not None
         reuse: ServeReuse = plugin.reuse
         clock = Clock()
-        made = plugin.complete_model(site, book, clock, drawn[0] if drawn else None)
+        made = plugin.complete_model(site, book, clock)
         _, _, diagrams, pages, exports, heads = made
         if not _same_shape(served.made, made):
             raise _Changed("the edit changed which pages or files there are, the menu or a date")

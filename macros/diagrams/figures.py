@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Collection, Hashable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -104,6 +104,9 @@ class DiagramSet:
     style: Style
     figures: dict[tuple[str, str], Figure] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
+    # Every diagram of the site as (strategy id, name), in drawing order: the keys of ``figures``, unless the
+    # set was drawn with ``only`` (then ``figures`` holds the diagrams asked for and those kept unchanged).
+    listed: list[tuple[str, str]] = field(default_factory=list)
 
     # Told of every lookup while set (``rendering.memo`` records which diagrams a page showed): the
     # strategy id and the diagram's name, or "*" for the list of its diagrams.
@@ -112,7 +115,7 @@ class DiagramSet:
     def names(self, strategy_id: str) -> list[str]:
         if self.observer is not None:
             self.observer(strategy_id, "*")
-        return [name for (sid, name) in self.figures if sid == strategy_id]
+        return [name for (sid, name) in self.listed or self.figures if sid == strategy_id]
 
     def figure(self, strategy_id: str, name: str) -> Figure:
         if self.observer is not None:
@@ -131,6 +134,7 @@ def build_diagrams(
     timeout: float = graphviz.DEFAULT_TIMEOUT,
     notes: list[str] | None = None,
     site_url: str = "",
+    only: Collection[tuple[str, str]] | None = None,
 ) -> DiagramSet:
     """Draw, render (one batch, cached) and clean every diagram of the site.
 
@@ -142,6 +146,9 @@ def build_diagrams(
     ``site_url`` (``mkdocs.yml``) is where the site is published: each A3 PDF names the address of the page
     that shows its diagram.
 
+    ``only`` (``mkdocs serve``'s first pages): draw just these diagrams, (strategy id, name); the set holds
+    them and the diagrams ``kept`` unchanged, lists every diagram (``names``), and ``kept`` is left alone.
+
     Raises ``graphviz.GraphvizMissing`` (Danish message with the install command) when ``dot`` is missing
     and ``graphviz.GraphvizError`` when it fails or runs past ``timeout`` seconds for a batch; Danish notes
     for the editor (a diagram cache that cannot be written) are appended to ``notes``.
@@ -152,7 +159,11 @@ def build_diagrams(
         (style_key, d, tuple(book.url_of(d.strategy_id, n.name) for n in d.nodes), blocks[d]) for d in diagrams
     ]
     previous = kept if kept is not None else {}
-    todo = {d: drawn_form(d) for d, key in zip(diagrams, keys, strict=True) if key not in previous}
+    todo = {
+        d: drawn_form(d)
+        for d, key in zip(diagrams, keys, strict=True)
+        if key not in previous and (only is None or (d.strategy_id, d.name) in only)
+    }
     to_render = [(d, lighter, form) for d, (lighter, form, _) in todo.items() if form != "tekst"]
     jobs = [_job(lighter, form, style, False) for _, lighter, form in to_render]
     jobs += [_job(lighter, form, style, True) for _, lighter, form in to_render]
@@ -161,10 +172,12 @@ def build_diagrams(
     fresh = {
         d: (svg_out, pdf_out) for (d, _, _), svg_out, pdf_out in zip(to_render, outputs[:n], outputs[n:], strict=True)
     }
-    result = DiagramSet(style)
+    result = DiagramSet(style, listed=[(d.strategy_id, d.name) for d in diagrams])
     drawn = {}
     for diagram, key in zip(diagrams, keys, strict=True):  # in drawing order: pages list figures in it
         if diagram not in todo:
+            if key not in previous:
+                continue  # not asked for (``only``)
             drawn[key] = previous[key]
         else:
             lighter, form, left_out = todo[diagram]
@@ -173,7 +186,7 @@ def build_diagrams(
         figure, files = drawn[key]
         result.figures[(diagram.strategy_id, diagram.name)] = figure
         result.files.update(files)
-    if kept is not None:
+    if kept is not None and only is None:
         kept.clear()
         kept.update(drawn)
     return result

@@ -14,12 +14,14 @@ import random
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from macros.derived.addresses import address_book, element_src
 from macros.loading.problems import DataError
 from macros.loading.validate import load_site
+from macros.loading.yamlio import declared_id
 from macros.rendering.memo import PageMemo
 from macros.rendering.pages import SECTIONS, build_page_set, element_page_markdown
 from support.diagrams import draw_diagrams
@@ -134,3 +136,33 @@ def test_an_element_page_made_alone_is_the_page_the_page_set_makes(folder: Path,
     }
     assert made.keys() == element_pages
     assert all(made[src] == page_set.pages[src] for src in made), [s for s in made if made[s] != page_set.pages[s]]
+
+
+def test_the_one_diagram_an_edited_page_shows_is_drawn_alone_and_drawn_as_in_a_full_build(tmp_path: Path) -> None:
+    """``mkdocs serve`` draws, for the page of an edited indsats, only that indsats' diagram (the overview
+    it also changed can take Graphviz seconds): the figure must be the full build's, every diagram must
+    still be listed, and what the serve keeps for the next rebuild must not change."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("*.json"))
+    site = load_site(data)
+    book = address_book(site, use_directory_urls=True)
+    kept: dict[Any, Any] = {}
+    before = draw_diagrams(site, book, tmp_path / "cache", kept=kept)
+    strategy = next(s for s in site.strategies if s.indsatser)
+    path = next(path for path in sorted(data.glob("*.yaml")) if declared_id(path) == strategy.id)
+    indsats = strategy.indsatser[0]
+    text = path.read_text("utf-8")
+    path.write_text(text.replace(f"titel: {indsats.titel}\n", "titel: Et nyt navn til indsatsen\n", 1), "utf-8")
+    edited = load_site(data)
+    edited_book = address_book(edited, use_directory_urls=True)
+    kept_before = dict(kept)
+    name = f"indsats-{indsats.id}"
+    alone = draw_diagrams(edited, edited_book, tmp_path / "cache", kept=kept, only={(strategy.id, name)})
+    full = draw_diagrams(edited, edited_book, tmp_path / "cache2")
+    assert kept == kept_before
+    assert alone.names(strategy.id) == full.names(strategy.id)
+    assert alone.figures[(strategy.id, name)] == full.figures[(strategy.id, name)]
+    assert alone.figures[(strategy.id, name)] != before.figures[(strategy.id, name)]  # the edit shows in it
+    assert "Et nyt navn til indsatsen" in alone.figures[(strategy.id, name)].svg
+    changed = [key for key in full.figures if key not in alone.figures]
+    assert changed, "the edit changed no other diagram: the test shows nothing"
