@@ -85,6 +85,10 @@ class Served:
     heads: dict[str, Any] = field(default_factory=dict)  # each page's head, as ``made`` gives it (filled lazily)
     texts: dict[str, str] = field(default_factory=dict)  # each data file's text, as read after that rebuild
 
+    def head(self, src: str, title: str) -> Any:
+        """The head the page at ``src`` was published with."""
+        return self.heads[src] if src in self.heads else self.made[5].head(src, title)
+
 
 def data_texts(data_dir: Path) -> dict[str, str]:
     """The text of every strategy file in the data folder, by name (unreadable ones left out)."""
@@ -237,12 +241,10 @@ class QuickRebuild:
             first = self._first(site, book, heads, texts)
         clock.lap("first pages made")
         plugin.site, plugin.book, plugin.heads = site, book, heads
+        markdown = {src: md for src, (_, md) in first.items()}
         stage = Path(tempfile.mkdtemp(prefix=".strategi-hurtig-", dir=served.site_dir.parent))
         try:
-            if (
-                self._pages([page for page, _ in first.values()], {s: md for s, (_, md) in first.items()}, stage)
-                is None
-            ):
+            if self._pages([page for page, _ in first.values()], markdown, stage) is None:
                 return False
             self.gate.hold(None, but=[page.file.dest_uri for page, _ in first.values()])
             publish.move_in(stage, served.site_dir)
@@ -254,7 +256,7 @@ class QuickRebuild:
         shown = f"{len(first)} side" if len(first) == 1 else f"{len(first)} sider"
         log.info("Opdateret på %s s uden fuld genopbygning (%s; resten skrives nu).", seconds, shown)
         log.debug("quick rebuild, first part: %s", clock)
-        work = (key, site, book, {src: md for src, (_, md) in first.items()}, started)
+        work = (key, site, book, markdown, started)
         self.rest = threading.Thread(target=self._rest, args=work, name="strategi-resten", daemon=True)
         self.rest.start()
         return True
@@ -279,16 +281,15 @@ class QuickRebuild:
         wanted |= {file.src_uri for file in served.files.documentation_pages() if file.dest_uri in shown}
 
         figures = cast(DiagramSet, _FirstFigures(lambda only: plugin.draw(site, book, only)))
-        old_pages = served.made[3].pages
+        old_pages = served.made[3].pages  # the last rebuild's PageSet
         first: dict[str, tuple[Page, str]] = {}
         for src in sorted(wanted):
             markdown = element_page_markdown(site, book, figures, src)
             file = served.files.get_file_from_path(src)
             if markdown is None or file is None or file.page is None:
                 continue
-            head = heads.head(src, file.page.title or "")
-            old_head = served.heads[src] if src in served.heads else served.made[5].head(src, file.page.title or "")
-            if markdown != old_pages.get(src) or head != old_head:
+            title = file.page.title or ""
+            if markdown != old_pages.get(src) or heads.head(src, title) != served.head(src, title):
                 first[src] = (file.page, markdown)
         return first
 
@@ -300,7 +301,8 @@ class QuickRebuild:
             self._complete(key, site, book, first, started)
         except Exception:
             log.debug("the rest of the quick rebuild failed; rebuilding in full", exc_info=True)
-            self.served, reuse.kept_model = None, None
+            self.served = None
+            reuse.keep("", None)
             self.gate.hold(None)  # nothing is served until the full rebuild has published
             try:
                 self.full(None)
@@ -321,7 +323,7 @@ class QuickRebuild:
         _, _, diagrams, pages, exports, heads = made
         if not _same_shape(served.made, made):
             raise _Changed("the edit changed which pages or files there are, the menu or a date")
-        _, _, old_diagrams, old_pages, old_exports, old_heads = served.made
+        _, _, old_diagrams, old_pages, old_exports, _ = served.made
         changed, new_heads = [], {}
         for file in served.files.documentation_pages():
             page, src = file.page, file.src_uri
@@ -329,12 +331,15 @@ class QuickRebuild:
                 continue
             title = page.title or ""
             new_heads[src] = heads.head(src, title)
-            old_head = served.heads[src] if src in served.heads else old_heads.head(src, title)
             if src in first:  # published by the first part: again only if the page set makes it otherwise
                 if first[src] != pages.pages[src]:
                     log.debug("quick rebuild: %s differs from its first part; writing it again", src)
                     changed.append(page)
-            elif src not in pages.pages or pages.pages[src] != old_pages.pages[src] or new_heads[src] != old_head:
+            elif (
+                src not in pages.pages
+                or pages.pages[src] != old_pages.pages[src]
+                or new_heads[src] != served.head(src, title)
+            ):
                 changed.append(page)  # hand-written pages always: their macros may show data
         clock.lap("compare")
         plugin.site, plugin.book, plugin.diagram_set, plugin.page_set, plugin.exports, plugin.heads = made
@@ -352,11 +357,12 @@ class QuickRebuild:
             publish.move_in(stage, served.site_dir)
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-        for page in changed + [file.page for file in served.files.documentation_pages() if file.src_uri in first]:
+        published = changed + [file.page for file in map(served.files.get_file_from_path, first) if file is not None]
+        for page in published:
             if page is not None:  # their titles may have changed with their Markdown
                 new_heads[page.file.src_uri] = heads.head(page.file.src_uri, page.title or "")
         served.made, served.heads = made, new_heads
-        reuse.model_key, reuse.kept_model = key, made
+        reuse.keep(key, made)
         seconds = f"{time.perf_counter() - started:.2f}".replace(".", ",")
         log.info("Alle sider og filer skrevet efter %s s.", seconds)
         kept = reuse.memo.reused if reuse.memo else 0
@@ -450,12 +456,13 @@ def _same_frame(old: Any, site: Any, book: Any, heads: Any) -> bool:
 
 
 def _same_shape(old: Any, new: Any) -> bool:
-    """Whether ``new`` has exactly the pages, files, menu and dates of ``old`` (only contents may differ)."""
-    _, old_book, old_diagrams, old_pages, old_exports, old_heads = old
-    _, book, diagrams, pages, exports, heads = new
+    """Whether ``new`` has exactly the pages, files, menu and page dates of ``old`` (only contents may differ),
+    beyond what ``_same_frame`` found unchanged in the first part (the address book and the heads' dates,
+    which ``new`` was made with)."""
+    _, _, old_diagrams, old_pages, old_exports, _ = old
+    _, _, diagrams, pages, exports, _ = new
     return bool(
-        book == old_book
-        and pages.pages.keys() == old_pages.pages.keys()
+        pages.pages.keys() == old_pages.pages.keys()
         and pages.static.keys() == old_pages.static.keys()
         and pages.nav == old_pages.nav
         and pages.in_nav == old_pages.in_nav
@@ -463,8 +470,6 @@ def _same_shape(old: Any, new: Any) -> bool:
         and pages.site_date == old_pages.site_date
         and exports.files.keys() == old_exports.files.keys()
         and diagrams.files.keys() == old_diagrams.files.keys()
-        and heads.updates == old_heads.updates
-        and heads.site_update == old_heads.site_update
     )
 
 

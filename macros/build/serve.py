@@ -187,8 +187,12 @@ class ServeReuse(Reuse):
     def model(self, key: Callable[[], str], make: Callable[[], T]) -> T:
         wanted = key()
         if self.model_key != wanted or self.kept_model is None:
-            self.kept_model, self.model_key = make(), wanted
+            self.keep(wanted, make())
         return self.kept_model  # type: ignore[no-any-return]  # made by this ``make`` for this key
+
+    def keep(self, key: str, made: Any) -> None:
+        """Keep ``made`` as the model for ``key`` (a quick rebuild made it); None: keep nothing."""
+        self.model_key, self.kept_model = key, made
 
     # --- a new rebuild ------------------------------------------------------------------------------
 

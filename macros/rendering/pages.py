@@ -159,9 +159,12 @@ def element_page_markdown(
     if len(parts) != 3 or not src.endswith(".md"):
         return None
     sid, segment, element_id = parts
-    strategy = next((s for s in site.strategies if s.id == sid), None)
-    element = strategy.elements.get(model.ElementId(element_id)) if strategy is not None else None
-    if strategy is None or element is None or type(element) not in SECTIONS or element.segment != segment:
+    try:
+        strategy = site.strategy(sid)
+    except KeyError:
+        return None
+    element = strategy.elements.get(model.ElementId(element_id))
+    if element is None or type(element) not in SECTIONS or element.segment != segment:
         return None
     relations = relations if relations is not None else Relations(strategy)
     context = Context(strategy, relations, book, f"{sid}/index.md", figures)
