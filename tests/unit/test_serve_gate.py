@@ -6,6 +6,7 @@ A real HTTP server on 127.0.0.1 serves through the gate, as ``mkdocs serve`` doe
 
 from __future__ import annotations
 
+import socketserver
 import threading
 import time
 import urllib.request
@@ -24,17 +25,8 @@ class _Quiet(WSGIRequestHandler):
         pass
 
 
-class _Threaded(WSGIServer):
+class _Threaded(socketserver.ThreadingMixIn, WSGIServer):  # one thread per request, as MkDocs' server
     daemon_threads = True
-
-    def process_request(self, request: Any, client_address: Any) -> None:  # one thread per request, as MkDocs
-        threading.Thread(target=self._handle, args=(request, client_address), daemon=True).start()
-
-    def _handle(self, request: Any, client_address: Any) -> None:
-        try:
-            self.finish_request(request, client_address)
-        finally:
-            self.shutdown_request(request)
 
 
 def _site(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
